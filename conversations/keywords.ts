@@ -1,0 +1,56 @@
+/**
+ * Keyword tables Baoshi reads reports with. Edit freely: the first matching row wins,
+ * so put the more specific rows first. Strings match anywhere; RegExps for word order.
+ */
+import type { KeywordTables, PlaceWords } from "../src/core/flow-api.js";
+
+export const keywords: KeywordTables = {
+  /** 非常紧急: each hazard picks its safety advice (texts.ts). */
+  hazards: [
+    { words: ["燃气味", "煤气味", "天然气味", "漏气", "燃气泄漏", "煤气泄漏", "gas leak", "smell gas"], value: "gas" },
+    { words: ["着火", "起火", "失火", "火灾", "冒烟", "烟很大", "烧起来", "fire", "smoke"], value: "fire" },
+    { words: ["困人", "被困", "关在电梯", "困在电梯", "电梯里出不来", "trapped"], value: "lift" },
+    { words: ["摔倒", "晕倒", "昏迷", "受伤", "流血", "骨折", "不省人事", "心脏病", "fell", "injured", "unconscious"], value: "injury" },
+    { words: [/天花板.{0,6}(漏水|滴水|流水|往下流|哗哗)/, /水.{0,4}(哗哗|往下灌|从天花板)/, "漏电", "触电", "电线冒火"], value: "water_or_power" },
+  ],
+  /** 紧急 */
+  urgent: ["进不了门", "进不去", "锁在门外", "门锁坏", "停电", "停水", "跳闸", "爆管", "水管爆", "大量漏水", "水漫", "淹", "堵了", /急|快来|赶紧/],
+  natures: [
+    { words: ["投诉", "态度恶劣", "态度差", "骂人", "打人", "不作为", "扰民", "吵得", "太吵", "噪音扰", "乱收费", "不满意", "complain"], value: "投诉" },
+    { words: ["建议", "希望增加", "能不能增加", "可否增加", "希望物业", "提个意见", "suggest"], value: "建议" },
+    { words: ["摔倒", "晕倒", "求助", "救命", "帮帮忙", "被困", "困人", "走失", "help me"], value: "求助" },
+    // a question about something broken is still a repair request
+    { words: ["坏了", "漏水", "渗水", "堵了", "堵塞", "不亮", "不制冷", "没电", "没水", "不出热水", "开裂", "关不上", "打不开", "维修", "修一下", "来修", "噪音很大", "broken", "leak"], value: "报修" },
+    { words: [/怎么(交|缴|办|申请|登记|收费|开通|预约)/, /如何(交|缴|办|申请|登记|开通)/, /(什么|哪些)手续/, "请问", "多少钱", "收费标准", /可以.{0,8}吗[？?]?$/, "在哪里", "几点上班", /\?$|？$/], value: "咨询" },
+  ],
+  categories: [
+    { words: ["保洁", "打扫", "清洁", "家政", "擦玻璃", "开荒", "除螨", "cleaning"], value: "B" },
+    { words: ["新房", "刚交付", "刚交房", "交房", "保修期", "空鼓", "墙面开裂", "裂缝", "渗水", "返潮", "质量问题"], value: "C" },
+    { words: ["路灯", "公共区域", "公区", "楼道灯", "电梯", "门禁", "消防", "车库", "单元门", "绿化", "草坪", "垃圾桶", "围墙", "积水"], value: "D" },
+  ],
+  /** 投诉界定 (seed 002): 重大 first, then 重要; default 轻微. */
+  severities: [
+    { words: ["媒体", "记者", "报警", "起诉", "法院", "上访", "12345", "集体", "很多业主", "多户", "受伤", "死"], value: "重大" },
+    { words: ["多次", "反复", "屡次", "一直没人管", "好几次", "再不处理", "没人管", "拖了很久", "第二次"], value: "重要" },
+  ],
+  /** 专业范畴 of a complaint. */
+  domains: [
+    { words: ["销售", "售楼", "合同", "交房承诺", "宣传"], value: "销售管理" },
+    { words: ["设计", "规划", "户型", "车位规划", "采光"], value: "规划设计" },
+    { words: ["维修", "修了又坏", "没修好", "电梯故障", "维保"], value: "维保服务" },
+    { words: ["保安", "保洁员", "客服", "管家", "态度", "服务", "物业人员", "收费", "骂人"], value: "服务质量" },
+  ],
+};
+
+/** Places a report may name instead of a room. */
+export const places: PlaceWords = {
+  siteWide: [
+    "小区南门", "小区北门", "小区东门", "小区西门", "南门", "北门", "东门", "西门", "大门", "正门", "侧门", "门岗", "岗亭",
+    "地下车库", "车库", "停车场", "地库", "广场", "中心花园", "花园", "会所", "游泳池", "泳池", "儿童乐园", "游乐场",
+    "篮球场", "健身区", "垃圾站", "垃圾房", "快递柜", "主干道", "小区道路", "绿化带", "围墙", "水景", "喷泉", "物业中心",
+  ],
+  inBuilding: ["电梯", "楼道", "楼梯间", "楼梯", "走廊", "大堂", "天台", "屋顶", "地下室", "消防通道", "单元门", "门禁", "信报箱", "电表箱", "消防栓"],
+};
+
+/** Words for "as soon as possible" (尽快). */
+export const asapWords = ["尽快", "马上", "现在", "立刻", "立即", "赶紧", "越快越好", "随时", "快来", "asap", "right now", "as soon as possible"];

@@ -1,0 +1,12 @@
+/** Everything a flow in conversations/ may use: the flow types, the parsers and the domain words. */
+export * from "./domain.js";
+export * from "./flow/types.js";
+export { defineForm, type FormDef, type FormTexts } from "./flow/form.js";
+export type { Commands, EngineTexts } from "./flow/engine.js";
+export { classify, NATURE_OF_CATEGORY, type Classification, type KeywordTables } from "./classify.js";
+export { findPhone, maskPhone } from "./parse/phone.js";
+export { findPlace, type PlaceWords } from "./parse/place.js";
+export { findAppointment } from "./parse/appointment.js";
+export { formatWhen } from "./zoned.js";
+export { draftTicket } from "./ticket.js";
+export { fill } from "./text.js";

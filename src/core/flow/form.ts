@@ -1,0 +1,276 @@
+import type { Text } from "../domain.js";
+import { blank, type Span } from "../parse/normalize.js";
+import type { Choice, Effect, Flow, FlowContext, FlowInput, FlowResult, FlowState, Reply, SlotDef } from "./types.js";
+
+/** Words and labels a form speaks with (kept in conversations/texts.ts). */
+export interface FormTexts {
+  summaryTitle: Text;
+  confirm: Text;
+  edit: Text;
+  editWhich: Text;
+  confirmHint: Text;
+  updated: Text;
+  firstStep: Text;
+  useRemembered: Text;
+  other: Text;
+  editPrefix: Text;
+  attachmentReceived: Text;
+}
+
+/** A form flow: collects slots, confirms them, then submits (the report flow is one). */
+export interface FormDef {
+  name: string;
+  triggers: readonly (string | RegExp)[];
+  claims?(text: string, ctx: FlowContext): boolean;
+  /** asking order */
+  slots: SlotDef<any>[];
+  /** reading order: which slot takes its part of a message first */
+  extractOrder: readonly string[];
+  /** recomputes derived slots (e.g. the category) after each message */
+  derive?(values: Record<string, unknown>, ctx: FlowContext): Record<string, unknown>;
+  /** said once before anything else (safety advice for very urgent reports) */
+  preface?(values: Readonly<Record<string, unknown>>, ctx: FlowContext): Text | undefined;
+  /** submit at once when complete, without the confirmation (very urgent reports) */
+  skipConfirm?(values: Readonly<Record<string, unknown>>): boolean;
+  yesWords: readonly string[];
+  texts: FormTexts;
+  submit(values: Readonly<Record<string, unknown>>, ctx: FlowContext): Promise<{ replies: Reply[]; effects: Effect[] }>;
+  /** the resident would not or could not give a needed slot: keep the report as invalid */
+  giveUp(values: Readonly<Record<string, unknown>>, reason: Text, ctx: FlowContext): Promise<{ replies: Reply[]; effects: Effect[] }>;
+}
+
+interface FormState extends FlowState {
+  values: Record<string, unknown>;
+  /** the slot being asked, "$confirm" or "$edit" */
+  asked?: string;
+  retries: Record<string, number>;
+  declines: Record<string, number>;
+  /** slots in the order they were filled, for 返回 */
+  history: string[];
+  /** slots whose remembered value was offered already */
+  offered: string[];
+  /** slots the resident set by hand (not re-derived) */
+  pinned: string[];
+  prefaced?: boolean;
+}
+
+const CONFIRM = "$confirm";
+const EDIT = "$edit";
+
+export function defineForm(def: FormDef): Flow {
+  const slotByName = new Map(def.slots.map((s) => [s.name, s]));
+  const slot = (name: string) => slotByName.get(name)!;
+
+  const fresh = (): FormState => ({ values: {}, retries: {}, declines: {}, history: [], offered: [], pinned: [] });
+
+  function set(st: FormState, name: string, value: unknown) {
+    st.values[name] = value;
+    st.history = [...st.history.filter((h) => h !== name), name];
+    delete st.retries[name];
+  }
+
+  function promptOf(s: SlotDef, st: FormState, ctx: FlowContext): string {
+    return ctx.t(typeof s.prompt === "function" ? s.prompt(ctx, st.values) : s.prompt);
+  }
+
+  function missing(st: FormState, ctx: FlowContext): SlotDef | undefined {
+    return def.slots.find((s) => !s.derived && st.values[s.name] === undefined && (s.needed?.(st.values, ctx) ?? true));
+  }
+
+  function summary(st: FormState, ctx: FlowContext): Reply {
+    const lines = def.slots
+      .filter((s) => st.values[s.name] !== undefined && (s.derived || (s.needed?.(st.values, ctx) ?? true)))
+      .map((s) => `${ctx.t(s.label)}：${s.show(st.values[s.name], ctx)}`);
+    return {
+      text: `${ctx.t(def.texts.summaryTitle)}\n${lines.join("\n")}`,
+      choices: [
+        { label: ctx.t(def.texts.confirm), value: "confirm" },
+        { label: ctx.t(def.texts.edit), value: "edit" },
+      ],
+    };
+  }
+
+  function editChoices(st: FormState, ctx: FlowContext): Reply {
+    const choices: Choice[] = def.slots
+      .filter((s) => st.values[s.name] !== undefined || (!s.derived && (s.needed?.(st.values, ctx) ?? true)))
+      .map((s) => ({ label: `${ctx.t(def.texts.editPrefix)}${ctx.t(s.label)}`, value: `edit:${s.name}` }));
+    return { text: ctx.t(def.texts.editWhich), choices };
+  }
+
+  /** Ask a slot: offer the remembered value once, or the slot's fixed choices. */
+  function ask(s: SlotDef, st: FormState, ctx: FlowContext, before: string[], offer = true): Reply {
+    st.asked = s.name;
+    const text = [...before, promptOf(s, st, ctx)].join("\n");
+    const remembered = offer && !st.offered.includes(s.name) ? s.remembered?.(ctx) : undefined;
+    if (remembered !== undefined) {
+      st.offered.push(s.name);
+      return {
+        text,
+        choices: [
+          { label: ctx.t(def.texts.useRemembered, { value: s.show(remembered, ctx) }), value: `use:${s.name}` },
+          { label: ctx.t(def.texts.other), value: `other:${s.name}` },
+        ],
+      };
+    }
+    const choices = s.choices?.(ctx);
+    return choices ? { text, choices } : { text };
+  }
+
+  /** After a change: ask what is missing, or show the confirmation. */
+  async function next(st: FormState, ctx: FlowContext, notes: string[], pendingErrors: Map<string, string>): Promise<FlowResult> {
+    derive(st, ctx);
+    if (!st.prefaced) {
+      const preface = def.preface?.(st.values, ctx);
+      if (preface) {
+        st.prefaced = true;
+        notes = [ctx.t(preface), ...notes];
+      }
+    }
+    // an answer the resident tried to give but that was refused is explained at once
+    notes = [...notes, ...pendingErrors.values()];
+    const s = missing(st, ctx);
+    if (s) return { replies: [ask(s, st, ctx, notes)], state: st, effects: [] };
+    if (def.skipConfirm?.(st.values)) {
+      const r = await def.submit(st.values, ctx);
+      return end({ ...r, replies: notes.length ? [{ text: notes.join("\n") }, ...r.replies] : r.replies });
+    }
+    st.asked = CONFIRM;
+    const sum = summary(st, ctx);
+    return { replies: notes.length ? [{ text: `${notes.join("\n")}\n\n${sum.text}`, choices: sum.choices }] : [sum], state: st, effects: [] };
+  }
+
+  function derive(st: FormState, ctx: FlowContext) {
+    if (!def.derive) return;
+    const derived = def.derive(st.values, ctx);
+    for (const [k, v] of Object.entries(derived)) if (!st.pinned.includes(k)) st.values[k] = v;
+  }
+
+  /** One more failed try at a question; past the limit the report is kept as invalid. */
+  async function refuse(s: SlotDef, st: FormState, ctx: FlowContext, reason: string, notes: string[]): Promise<FlowResult> {
+    const tries = (st.retries[s.name] ?? 0) + 1;
+    st.retries[s.name] = tries;
+    if (tries >= (s.retries ?? ctx.policy.slotRetries)) return end(await def.giveUp(st.values, s.invalidReason, ctx));
+    return { replies: [ask(s, st, ctx, [...notes, reason], false)], state: st, effects: [] };
+  }
+
+  async function decline(s: SlotDef, st: FormState, ctx: FlowContext): Promise<FlowResult> {
+    const n = (st.declines[s.name] ?? 0) + 1;
+    st.declines[s.name] = n;
+    if (n >= 2 || !s.declineExplain) return end(await def.giveUp(st.values, s.invalidReason, ctx));
+    return { replies: [ask(s, st, ctx, [ctx.t(s.declineExplain)], false)], state: st, effects: [] };
+  }
+
+  const end = (r: { replies: Reply[]; effects: Effect[] }): FlowResult => ({ replies: r.replies, effects: r.effects, state: null });
+
+  async function onChoice(st: FormState, choice: string, ctx: FlowContext): Promise<FlowResult | undefined> {
+    if (choice === "confirm" && st.asked === CONFIRM) return end(await def.submit(st.values, ctx));
+    if (choice === "edit") {
+      st.asked = EDIT;
+      return { replies: [editChoices(st, ctx)], state: st, effects: [] };
+    }
+    const [verb, name, ...rest] = choice.split(":");
+    const s = name ? slotByName.get(name) : undefined;
+    if (!s) return undefined;
+    if (verb === "edit") return { replies: [ask(s, st, ctx, [], false)], state: st, effects: [] };
+    if (verb === "other") return { replies: [ask(s, st, ctx, [], false)], state: st, effects: [] };
+    if (verb === "use") {
+      const v = s.remembered?.(ctx);
+      if (v === undefined) return undefined;
+      set(st, s.name, v);
+      return next(st, ctx, [], new Map());
+    }
+    if (verb === "set") {
+      const v = s.fromChoice?.(rest.join(":"), ctx, st.values);
+      if (v === undefined || !s.schema.safeParse(v).success) return undefined;
+      set(st, s.name, v);
+      st.pinned = [...new Set([...st.pinned, s.name])];
+      return next(st, ctx, [], new Map());
+    }
+    return undefined;
+  }
+
+  async function onText(st: FormState, input: FlowInput, ctx: FlowContext): Promise<FlowResult> {
+    const notes: string[] = [];
+    if (input.attachments.length) {
+      st.values.attachments = [...((st.values.attachments as unknown[]) ?? []), ...input.attachments];
+      if (!input.text) notes.push(ctx.t(def.texts.attachmentReceived));
+    }
+    if (st.asked === CONFIRM && def.yesWords.some((w) => input.text.toLowerCase() === w)) return end(await def.submit(st.values, ctx));
+
+    const spans: Span[] = [];
+    const pendingErrors = new Map<string, string>();
+    let changed = false;
+    let askedResult: "value" | "error" | "declined" | undefined;
+    let askedError = "";
+    for (const name of def.extractOrder) {
+      const s = slot(name);
+      const asked = st.asked === name;
+      const r = s.extract({ text: blank(input.text, spans), asked, filled: st.values[name] !== undefined }, ctx, st.values);
+      if (!r) continue;
+      if (r.span) spans.push(r.span);
+      if ("value" in r) {
+        const parsed = s.schema.safeParse(r.value);
+        if (!parsed.success) continue;
+        set(st, name, parsed.data);
+        changed = true;
+        if (asked) askedResult = "value";
+      } else if ("error" in r) {
+        if (asked) {
+          askedResult = "error";
+          askedError = ctx.t(r.error);
+        } else if (st.values[name] === undefined) pendingErrors.set(name, ctx.t(r.error));
+      } else if (asked || st.values[name] === undefined) {
+        if (asked) askedResult = "declined";
+        else return decline(s, st, ctx);
+      }
+    }
+
+    const askedSlot = st.asked ? slotByName.get(st.asked) : undefined;
+    if (askedSlot && askedResult === "declined") return decline(askedSlot, st, ctx);
+    if (askedSlot && askedResult === "error") return refuse(askedSlot, st, ctx, askedError, notes);
+    if (askedSlot && askedResult === undefined && !changed && !input.attachments.length) {
+      return refuse(askedSlot, st, ctx, ctx.t(askedSlot.refusal), notes);
+    }
+    if (st.asked === CONFIRM || st.asked === EDIT) {
+      if (!changed) {
+        const sum = summary(st, ctx);
+        return { replies: [{ text: `${ctx.t(def.texts.confirmHint)}\n\n${sum.text}`, choices: sum.choices }], state: st, effects: [] };
+      }
+      notes.push(ctx.t(def.texts.updated));
+    }
+    return next(st, ctx, notes, pendingErrors);
+  }
+
+  return {
+    name: def.name,
+    triggers: def.triggers,
+    ...(def.claims ? { claims: def.claims } : {}),
+    start: (input, ctx) => onText(fresh(), input, ctx),
+    async resume(state, input, ctx) {
+      const st = state as FormState;
+      if (input.choice) {
+        const r = await onChoice(st, input.choice, ctx);
+        if (r) return r;
+      }
+      return onText(st, input, ctx);
+    },
+    async back(state, ctx) {
+      const st = state as FormState;
+      const last = st.history.pop();
+      if (!last) return { replies: [ask(missing(st, ctx) ?? def.slots[0]!, st, ctx, [ctx.t(def.texts.firstStep)], false)], state: st, effects: [] };
+      delete st.values[last];
+      st.pinned = st.pinned.filter((p) => p !== last);
+      derive(st, ctx);
+      const s = slot(last);
+      if (s.derived) return next(st, ctx, [], new Map());
+      return { replies: [ask(s, st, ctx, [], false)], state: st, effects: [] };
+    },
+    reprompt(state, ctx) {
+      const st = state as FormState;
+      if (st.asked === CONFIRM) return [summary(st, ctx)];
+      if (st.asked === EDIT) return [editChoices(st, ctx)];
+      const s = st.asked ? slotByName.get(st.asked) : missing(st, ctx);
+      return s ? [ask(s, st, ctx, [], false)] : [summary(st, ctx)];
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import type { z } from "zod";
+import type { Appointment, Attachment, Category, ChannelName, ComplaintDomain, Lang, Nature, Place, Severity, Text, TicketStatus, Urgency } from "../domain.js";
+import type { Policy } from "../policy.js";
+import type { Span } from "../parse/normalize.js";
+
+/** A button (Telegram), a numbered reply (WeChat) or a chip (web chat). */
+export interface Choice {
+  label: string;
+  value: string;
+}
+/** One outgoing message, channel-neutral. */
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+}
+
+/** What a flow sees of one inbound message. */
+export interface FlowInput {
+  /** normalised text ("" when only a choice or an attachment came) */
+  text: string;
+  /** value of a pressed choice */
+  choice?: string;
+  attachments: Attachment[];
+}
+
+/** A ticket as the resident sees it in progress / cancel. */
+export interface TicketSummary {
+  id: string;
+  number: string;
+  status: TicketStatus;
+  description: string;
+  place: string | null;
+  appointmentAt: Date | null;
+  asap: boolean;
+  receivedAt: Date;
+}
+
+/** Reads a flow may make. */
+export interface TicketReader {
+  /** the resident's own tickets in these statuses, newest first */
+  listForResident(residentId: string, statuses: readonly TicketStatus[], limit: number): Promise<TicketSummary[]>;
+  /** the next report number for the property, e.g. BS20261123-0007 */
+  nextNumber(propertyId: string, now: Date, timezone: string): Promise<string>;
+}
+
+/** What Baoshi remembers of a returning resident. */
+export interface ResidentMemory {
+  place?: Place;
+  phone?: string;
+  displayName?: string;
+}
+
+export interface FlowContext {
+  now: Date;
+  lang: Lang;
+  policy: Policy;
+  property: { id: string; name: string };
+  channel: ChannelName;
+  userId: string;
+  /** stable id of this chat identity (channel + user) */
+  residentId: string;
+  resident: ResidentMemory;
+  tickets: TicketReader;
+  /** localise a text and fill its {placeholders} */
+  t(text: Text, vars?: Record<string, string | number>): string;
+}
+
+/** A ticket to be written, with everything SPEC §2 asks for. */
+export interface NewTicket {
+  id: string;
+  number: string;
+  status: Extract<TicketStatus, "received" | "invalid">;
+  category: Category | null;
+  nature: Nature;
+  severity: Severity | null;
+  domain: ComplaintDomain | null;
+  urgency: Urgency;
+  place: Place | null;
+  phone: string | null;
+  reporterName: string | null;
+  description: string;
+  appointment: Appointment | null;
+  invalidReason: string | null;
+  attachments: Attachment[];
+  receivedAt: Date;
+  deadlines: Deadlines;
+}
+
+export interface Deadlines {
+  firstReplyDueAt?: Date;
+  dispatchDueAt?: Date;
+  arriveDueAt?: Date;
+  resolveDueAt?: Date;
+}
+
+/** State changes a flow asks for; they are written with the session and the replies, in one transaction. */
+export type Effect =
+  | { type: "fileTicket"; ticket: NewTicket }
+  | { type: "cancelTicket"; ticketId: string; number: string }
+  | { type: "requestHuman" }
+  | { type: "rememberResident"; place?: Place; phone?: string };
+
+/** JSON-serialisable state a flow keeps between messages. */
+export type FlowState = { [key: string]: unknown };
+
+export interface FlowResult {
+  replies: Reply[];
+  /** null when the flow has finished */
+  state: FlowState | null;
+  effects: Effect[];
+}
+
+/** A conversation flow: the engine runs any flow on any channel. */
+export interface Flow {
+  name: string;
+  /** words that start the flow at any step (报事, 查询进度 …) */
+  triggers: readonly (string | RegExp)[];
+  /** answers and then returns to the flow that was running (progress, menu, human) */
+  aside?: boolean;
+  /** may free text with no trigger start this flow? (the report flow takes any description) */
+  claims?(text: string, ctx: FlowContext): boolean;
+  start(input: FlowInput, ctx: FlowContext): Promise<FlowResult>;
+  resume(state: FlowState, input: FlowInput, ctx: FlowContext): Promise<FlowResult>;
+  /** 返回: one step back */
+  back?(state: FlowState, ctx: FlowContext): Promise<FlowResult>;
+  /** the pending question, asked again after an aside */
+  reprompt?(state: FlowState, ctx: FlowContext): Reply[];
+}
+
+/** What one slot's extractor makes of a message. */
+export type Extraction<T> = { value: T; span?: Span } | { error: Text; span?: Span } | { declined: true; span?: Span };
+
+export interface SlotMessage {
+  /** the normalised text, with what earlier slots used blanked out */
+  text: string;
+  /** this slot is the question being answered */
+  asked: boolean;
+  /** this slot already has a value */
+  filled: boolean;
+}
+
+/** One piece of information a form collects (房号, 电话, 报事内容, 预约时间 …). */
+export interface SlotDef<T = unknown> {
+  name: string;
+  /** label in the confirmation summary */
+  label: Text;
+  extract(msg: SlotMessage, ctx: FlowContext, values: Readonly<Record<string, unknown>>): Extraction<T> | undefined;
+  /** the value's shape, checked before it is kept */
+  schema: z.ZodType<T>;
+  prompt: Text | ((ctx: FlowContext, values: Readonly<Record<string, unknown>>) => Text);
+  /** said when an answer to this question held nothing usable */
+  refusal: Text;
+  /** said when the resident declines to answer (不想留电话) */
+  declineExplain?: Text;
+  /** tries before giving up (default: the policy's slotRetries) */
+  retries?: number;
+  /** reason kept on the invalid report when this slot is given up */
+  invalidReason: Text;
+  /** asked only when this holds (default: always) */
+  needed?(values: Readonly<Record<string, unknown>>, ctx: FlowContext): boolean;
+  show(value: T, ctx: FlowContext): string;
+  /** a value to offer a returning resident instead of asking */
+  remembered?(ctx: FlowContext): T | undefined;
+  /** fixed choices for editing this slot from the confirmation */
+  choices?(ctx: FlowContext): Choice[];
+  /** turn a picked choice value into the slot's value */
+  fromChoice?(value: string, ctx: FlowContext, values: Readonly<Record<string, unknown>>): T | undefined;
+  /** shown in the summary but never asked (derived values such as the category) */
+  derived?: boolean;
+}
+
+export type { Policy, Span };

@@ -1,0 +1,113 @@
+import type { Place, Room, Text } from "../domain.js";
+import type { Policy } from "../policy.js";
+import { chineseNumber, type Span } from "./normalize.js";
+
+/** Public places a report may name instead of a room (the table lives in conversations/). */
+export interface PlaceWords {
+  /** places that stand alone: 南门, 地下车库, 中心花园 … */
+  siteWide: readonly string[];
+  /** places inside a building that need the building named: 电梯, 楼道 … */
+  inBuilding: readonly string[];
+}
+
+export type PlaceResult = { ok: true; place: Place; span: Span } | { ok: false; reason: Text; span: Span };
+
+const NUM = "(?:\\d{1,3}|[A-Za-z]|[零〇一二两三四五六七八九十]{1,3})";
+const BUILDING_SUFFIX = "(?:号楼|栋|幢|座|号)";
+const ROOM = "(\\d{1,5}|[零〇一二两三四五六七八九]{3,4})";
+const PATTERNS: RegExp[] = [
+  // 3栋2单元201, 5号楼1单元302室, B座1502, 三栋二单元201, 11栋 2单元 1103
+  new RegExp(`(?<![\\dA-Za-z])(${NUM})\\s*${BUILDING_SUFFIX}\\s*(?:(${NUM})\\s*单元\\s*)?-?\\s*${ROOM}\\s*(?:室|号|房)?(?![\\d])`, "g"),
+  // 3-2-201, 3-201
+  /(?<![\d\w-])(\d{1,3}|[A-Za-z])\s*[-—－]\s*(?:(\d{1,2})\s*[-—－]\s*)?(\d{3,4})(?![\d-])/g,
+];
+/** "2单元201" or "201室" without a building: asks for the building. */
+const PARTIAL = new RegExp(`(?:(${NUM})\\s*单元\\s*)?(\\d{3,4})\\s*(?:室|房)`, "g");
+
+export function findPlace(text: string, policy: Policy, words: PlaceWords): PlaceResult | undefined {
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m) {
+      const span: Span = [m.index, m.index + m[0].length];
+      const room: Room = {
+        building: chineseNumber(m[1]!).toUpperCase(),
+        unit: m[2] ? chineseNumber(m[2]) : null,
+        room: chineseNumber(m[3]!),
+      };
+      const reason = checkRoom(room, policy);
+      return reason ? { ok: false, reason, span } : { ok: true, place: { kind: "room", ...room }, span };
+    }
+  }
+  const location = findLocation(text, words);
+  if (location) return location;
+  PARTIAL.lastIndex = 0;
+  const p = PARTIAL.exec(text);
+  if (p) {
+    return {
+      ok: false,
+      span: [p.index, p.index + p[0].length],
+      reason: { zh: "请告诉我完整的房号，包括楼栋，例如「3栋2单元201」", en: "Please give the full room number including the building, e.g. 3栋2单元201" },
+    };
+  }
+  return undefined;
+}
+
+function checkRoom(r: Room, policy: Policy): Text | undefined {
+  const n = Number(r.room);
+  const floor = Math.floor(n / 100);
+  if (/^0+$/.test(r.building) || r.unit === "0" || r.unit === "00" || r.room.length < 3 || floor < 1 || n % 100 < 1) {
+    return {
+      zh: "这个房号好像不存在，请按「楼栋+单元+房号」再发一次，例如「3栋2单元201」",
+      en: "That room number does not seem to exist. Please send building, unit and room again, e.g. 3栋2单元201",
+    };
+  }
+  const buildings = policy.buildings;
+  if (!buildings) return undefined;
+  const b = buildings.find((x) => x.name.toUpperCase() === r.building);
+  if (!b) {
+    const names = buildings.map((x) => x.name).join("、");
+    return { zh: `本小区没有 ${r.building} 栋（有：${names}），请核对房号`, en: `There is no building ${r.building} here (buildings: ${names}). Please check the room` };
+  }
+  if (b.units && r.unit && Number(r.unit) > b.units) {
+    return { zh: `${r.building} 栋只有 ${b.units} 个单元，请核对房号`, en: `Building ${r.building} has only ${b.units} units. Please check the room` };
+  }
+  if (b.floors && floor > b.floors) {
+    return { zh: `${r.building} 栋只有 ${b.floors} 层，请核对房号`, en: `Building ${r.building} has only ${b.floors} floors. Please check the room` };
+  }
+  return undefined;
+}
+
+const SEPARATORS = /[\s，,。.!！？?；;、：:]/;
+const FILLERS = /^(?:我们|我家|我在|我是|那个|这个|在|就是|的)+/;
+
+/** A public-area location: the phrase up to the place word, e.g. 小区南门, 8栋电梯, 地下车库B2层. */
+function findLocation(text: string, words: PlaceWords): PlaceResult | undefined {
+  const hits = [
+    ...words.siteWide.map((w) => ({ w, i: text.indexOf(w), needsBuilding: false })),
+    ...words.inBuilding.map((w) => ({ w, i: text.indexOf(w), needsBuilding: true })),
+  ]
+    .filter((h) => h.i >= 0)
+    .sort((a, b) => a.i - b.i || b.w.length - a.w.length);
+  const hit = hits[0];
+  if (!hit) return undefined;
+  let start = hit.i;
+  while (start > 0 && hit.i - start < 10 && !SEPARATORS.test(text[start - 1]!)) start--;
+  let end = hit.i + hit.w.length;
+  const level = /^\s*(?:[A-Za-z]?\d{1,2}\s*层|\d{1,3}\s*号)/.exec(text.slice(end));
+  if (level) end += level[0].length;
+  const prefix = text.slice(start, hit.i);
+  // "我家楼下的车库" → 车库: keep only what qualifies the place word
+  const trimmed = prefix.replace(/^.*的/, "").replace(FILLERS, "");
+  start = hit.i - trimmed.length;
+  const location = text.slice(start, end).replace(/\s+/g, "");
+  const span: Span = [start, end];
+  if (hit.needsBuilding && !new RegExp(`${NUM}\\s*${BUILDING_SUFFIX}|[A-Za-z]座`).test(trimmed)) {
+    return {
+      ok: false,
+      span,
+      reason: { zh: `请问是哪一栋的${hit.w}？例如「3栋${hit.w}」`, en: `Which building's ${hit.w}? e.g. 3栋${hit.w}` },
+    };
+  }
+  return { ok: true, place: { kind: "location", location }, span };
+}

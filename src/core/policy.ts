@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { durationSchema } from "./duration.js";
+
+/**
+ * A property's policy (SPEC §4): every number the rules use is a default here that a property
+ * may change. Durations are written the way people write them ("15m", "3 working days").
+ */
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "write a time of day as HH:MM");
+
+export const policySchema = z.object({
+  timezone: z.string().default("Asia/Shanghai").refine(isTimeZone, "unknown time zone"),
+  /** Hours in which appointments are accepted (very urgent reports are served at any time). */
+  serviceHours: z.object({ start: hhmm, end: hhmm }).default({ start: "08:00", end: "21:00" }),
+  /** Days ahead a resident may book. */
+  maxAdvanceDays: z.number().int().min(1).max(365).default(30),
+  /** A conversation idle this long expires. */
+  sessionTimeout: durationSchema.prefault("30m"),
+  /** Tries a resident gets for one question before the report is kept as invalid. */
+  slotRetries: z.number().int().min(1).max(10).default(3),
+  /** Gas company hotline shown with the safety advice. */
+  gasHotline: z.string().default("96777"),
+  /** The service centre's phone, told when the bot cannot help. */
+  servicePhone: z.string().optional(),
+  /** Buildings and units that exist; when set, rooms are checked against it. */
+  buildings: z
+    .array(z.object({ name: z.string(), units: z.number().int().min(1).optional(), floors: z.number().int().min(1).optional() }))
+    .optional(),
+  /** Working calendar: ISO dates that are holidays / extra working days. */
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+  workdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+  deadlines: z
+    .object({
+      veryUrgentResponse: durationSchema.prefault("15m"),
+      dispatch: durationSchema.prefault("5m"),
+      arriveNoAppointment: durationSchema.prefault("30m"),
+      arriveBeforeAppointment: durationSchema.prefault("5m"),
+      acceptWindow: durationSchema.prefault("10m"),
+      minorComplaintForward: durationSchema.prefault("15m"),
+      minorComplaintResolve: durationSchema.prefault("4h"),
+      importantComplaintForward: durationSchema.prefault("1h"),
+      importantComplaintResolve: durationSchema.prefault("3d"),
+      majorComplaintAnswer: durationSchema.prefault("2d"),
+      majorComplaintResolve: durationSchema.prefault("10d"),
+      suggestionAnswer: durationSchema.prefault("3 working days"),
+      consultationAnswer: durationSchema.prefault("1d"),
+      callback: durationSchema.prefault("24h"),
+      secondCallback: durationSchema.prefault("30d"),
+    })
+    .prefault({}),
+  /** Frequently asked questions answered at once (咨询). */
+  faq: z.array(z.object({ keywords: z.array(z.string()).min(1), answer: z.string(), answerEn: z.string().optional() })).default([]),
+});
+
+export type Policy = z.output<typeof policySchema>;
+export type PolicyInput = z.input<typeof policySchema>;
+
+export function parsePolicy(input: unknown): Policy {
+  return policySchema.parse(input ?? {});
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
