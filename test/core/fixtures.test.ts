@@ -4,6 +4,7 @@ import { reportFlow } from "../../conversations/report.js";
 import { flowContext } from "../helpers/flow-context.js";
 import { classify } from "../../src/core/classify.js";
 import { keywords } from "../../conversations/keywords.js";
+import { normalizeText } from "../../src/core/parse/normalize.js";
 
 interface Fixture {
   text: string;
@@ -18,7 +19,7 @@ const fixtures: Fixture[] = readFileSync(new URL("../fixtures/reports.jsonl", im
 /** What the report flow made of a first message: its slot values and its reply. */
 async function firstMessage(f: Fixture) {
   const ctx = flowContext({ now: new Date(f.ref) });
-  const r = await reportFlow.start({ text: f.text.normalize("NFKC"), attachments: [] }, ctx);
+  const r = await reportFlow.start({ text: normalizeText(f.text), attachments: [] }, ctx);
   const values = (r.state?.values ?? {}) as Record<string, any>;
   return { values, reply: r.replies.map((x) => x.text).join("\n"), done: r.state === null, effects: r.effects };
 }

@@ -1,9 +1,13 @@
 /** Input cleaning shared by every extractor: one normalised text, so spans line up. */
 
-/** Full-width → half-width (NFKC), control characters dropped, whitespace collapsed. */
+/**
+ * Full-width digits, letters and + - : → half-width (keeping Chinese punctuation such as ，。！),
+ * control and invisible characters dropped, whitespace collapsed.
+ */
 export function normalizeText(raw: string): string {
   return raw
-    .normalize("NFKC")
+    .normalize("NFC")
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0B\uFF0D\uFF1A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, "")
     .replace(/[ \t\r\n\u00A0\u3000]+/g, " ")
     .trim();

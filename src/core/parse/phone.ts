@@ -65,10 +65,8 @@ export function maskPhone(phone: string): string {
   return `${d.slice(0, 3)}****${d.slice(-4)}`;
 }
 
-/** Masks every phone-like run of digits inside free text (for logs). */
+/** Masks every phone-shaped number inside free text (for logs): mobiles, landlines, and 10–12 digit runs. */
+const PHONE_SHAPES = /(?<![\d])(?:(?:\+|00)86[\s-]?)?(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8}|\d{10,12})(?!\d)/g;
 export function maskPhonesInText(text: string): string {
-  return text.replace(/(?:(?:\+|00)86[\s-]?)?\d[\d\s-]{5,}\d/g, (m) => {
-    const digits = m.replace(/[\s-]/g, "");
-    return digits.length >= 7 ? maskPhone(digits) : m;
-  });
+  return text.replace(PHONE_SHAPES, (m) => maskPhone(m.replace(/[\s-]/g, "")));
 }

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { Intake } from "../../core/intake.js";
+import type { Database } from "../../db/client.js";
+import type { PropertyDirectory } from "../../db/properties.js";
+import { parseOr400, sendError } from "../../http/errors.js";
+
+const visitorId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _");
+const messageBody = z
+  .object({
+    visitorId,
+    text: z.string().max(100_000, "is longer than 100,000 characters").optional(),
+    choice: z.string().min(1).max(200).optional(),
+    /** the page's id for this message; a retried POST with the same id is answered once */
+    messageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _").optional(),
+    propertyId: z.string().max(40).optional(),
+  })
+  .refine((b) => b.text !== undefined || b.choice !== undefined, { message: "send text or choice", path: ["text"] });
+
+/**
+ * The web chat channel (网上报修): the page posts a message and gets the replies in the answer.
+ * The visitor id is a random secret the page keeps; it is the resident's identity on this channel.
+ */
+export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: Database; properties: PropertyDirectory }) {
+  app.post("/api/webchat/messages", async (req, reply) => {
+    const body = parseOr400(messageBody, req.body, reply);
+    if (!body) return reply;
+    if (body.propertyId && !deps.properties.has(body.propertyId)) return sendError(reply, 404, "unknown_property", `property "${body.propertyId}" does not exist`);
+    const replies = await deps.intake.handle({
+      channel: "web",
+      userId: body.visitorId,
+      ...(body.messageId ? { messageId: body.messageId } : {}),
+      ...(body.text !== undefined ? { text: body.text } : {}),
+      ...(body.choice ? { choice: body.choice } : {}),
+      ...(body.propertyId ? { propertyId: body.propertyId } : {}),
+    });
+    return { replies };
+  });
+
+  /** The visitor's recent conversation, so a reloaded page shows it again. */
+  app.get("/api/webchat/messages", async (req, reply) => {
+    const q = parseOr400(z.object({ visitorId }), req.query, reply);
+    if (!q) return reply;
+    const [inbound, outbound] = await Promise.all([
+      deps.db.inboundMessage.findMany({ where: { channel: "web", userId: q.visitorId }, orderBy: { receivedAt: "desc" }, take: 50 }),
+      deps.db.outboxMessage.findMany({ where: { channel: "web", recipient: q.visitorId }, orderBy: { createdAt: "desc" }, take: 50 }),
+    ]);
+    const messages = [
+      ...inbound.filter((m) => m.text).map((m) => ({ from: "resident" as const, text: m.text!, at: m.receivedAt })),
+      ...outbound.map((m) => ({ from: "bot" as const, ...(JSON.parse(m.payload) as object), at: m.createdAt })),
+    ]
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.from === "resident" ? -1 : 1))
+      .slice(-50);
+    return { messages };
+  });
+}

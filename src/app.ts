@@ -1,0 +1,50 @@
+import { fileURLToPath } from "node:url";
+import { commands, engineTexts, flows, inputTexts, roles } from "../conversations/index.js";
+import type { Clock } from "./core/clock.js";
+import { ConversationEngine } from "./core/flow/engine.js";
+import { Intake } from "./core/intake.js";
+import { openDatabase } from "./db/client.js";
+import { PrismaConversationStore } from "./db/conversation-store.js";
+import { migrate } from "./db/migrate.js";
+import { ensureDemoProperty, PropertyDirectory } from "./db/properties.js";
+import { buildServer } from "./http/server.js";
+import type { AppLogger } from "./log.js";
+import type { Config } from "./config.js";
+
+const MIGRATIONS = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+
+/** Builds everything the service is, in order; nothing starts listening here. */
+export async function createApp(config: Config, deps: { clock: Clock; log: AppLogger; migrationsDir?: string }) {
+  const { log, clock } = deps;
+  const db = await openDatabase(config.DATABASE_URL);
+  const applied = await migrate(db, deps.migrationsDir ?? MIGRATIONS);
+  if (applied.length) log.info({ migrations: applied }, "database migrated");
+  if (config.DEMO_PROPERTY && (await ensureDemoProperty(db, config.DEFAULT_PROPERTY))) {
+    log.info({ property: config.DEFAULT_PROPERTY }, "demo property 阳光花园 created");
+  }
+  const properties = await PropertyDirectory.load(db, config.DEFAULT_PROPERTY);
+  const store = new PrismaConversationStore(db);
+  const engine = new ConversationEngine(flows, commands, engineTexts, roles);
+  const intake = new Intake({
+    store,
+    properties,
+    engine,
+    clock,
+    log,
+    texts: inputTexts,
+    inlineChannels: new Set(["web"]),
+    maxTextLength: config.MAX_MESSAGE_LENGTH,
+  });
+  const server = buildServer({ db, intake, properties, adminToken: config.ADMIN_TOKEN, log });
+  return {
+    db,
+    intake,
+    store,
+    server,
+    async close() {
+      await server.close();
+      await db.$disconnect();
+    },
+  };
+}
+export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,0 +1,263 @@
+import { randomUUID } from "node:crypto";
+import type { Clock } from "./clock.js";
+import type { ChannelName, Text } from "./domain.js";
+import type { ConversationEngine, ConversationState } from "./flow/engine.js";
+import type { Effect, FlowContext, Reply } from "./flow/types.js";
+import { KeyedQueue, LruMap } from "./keyed-queue.js";
+import type { Logger } from "./log.js";
+import { normalizeText } from "./parse/normalize.js";
+import { maskPhone, maskPhonesInText } from "./parse/phone.js";
+import type { ConversationStore, EventRecord, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "./ports.js";
+import { localize } from "./text.js";
+
+export interface InputTexts {
+  empty: Text;
+  tooLong: Text;
+  expired: Text;
+  failed: Text;
+}
+
+export interface IntakeDeps {
+  store: ConversationStore;
+  properties: { get(id?: string): PropertyInfo };
+  engine: ConversationEngine;
+  clock: Clock;
+  log: Logger;
+  texts: InputTexts;
+  /** channels whose replies go back in the response itself (web chat): their outbox rows are born sent */
+  inlineChannels: ReadonlySet<ChannelName>;
+  maxTextLength?: number;
+  cacheSize?: number;
+}
+
+/**
+ * Where every inbound message goes, whatever the channel: runs the conversation, then writes
+ * the session, the ticket changes, the audit events and the replies in one transaction.
+ * One chat's messages are handled in order; state is read from memory, the database is the record.
+ */
+export class Intake {
+  private readonly queue = new KeyedQueue();
+  private readonly sessions: LruMap<string, StoredSession | null>;
+  private readonly residents: LruMap<string, StoredResident | null>;
+  private readonly maxText: number;
+
+  constructor(private readonly deps: IntakeDeps) {
+    this.sessions = new LruMap(deps.cacheSize ?? 100_000);
+    this.residents = new LruMap(deps.cacheSize ?? 100_000);
+    this.maxText = deps.maxTextLength ?? 1000;
+  }
+
+  handle(msg: InboundMessage): Promise<Reply[]> {
+    const key = `${msg.channel}:${msg.userId}`;
+    return this.queue.run(key, () => this.process(key, msg));
+  }
+
+  private async process(key: string, msg: InboundMessage): Promise<Reply[]> {
+    const { store, clock, log } = this.deps;
+    const account = msg.account ?? "";
+    if (msg.messageId) {
+      const earlier = await store.repliesTo(msg.channel, account, msg.messageId);
+      if (earlier) {
+        log.info({ channel: msg.channel, user: key, messageId: msg.messageId }, "duplicate inbound ignored");
+        return earlier;
+      }
+    }
+    const now = clock.now();
+    const session = await this.session(key);
+    const property = this.deps.properties.get(msg.propertyId ?? session?.propertyId);
+    const resident = await this.resident(key);
+    const lang = session?.conversation.lang ?? resident?.lang ?? "zh";
+    const t = localize(lang);
+    const text = normalizeText(msg.text ?? "");
+    log.info({ channel: msg.channel, user: key, text: maskPhonesInText(text.slice(0, 200)), choice: msg.choice }, "inbound");
+
+    let conversation = session?.conversation ?? null;
+    const notices: string[] = [];
+    if (session && conversation?.flow && session.expiresAt <= now) {
+      notices.push(t(this.deps.texts.expired, { minutes: property.policy.sessionTimeout.minutes }));
+      conversation = { lang: conversation.lang, ...(conversation.needsHuman ? { needsHuman: true } : {}) };
+    }
+
+    let replies: Reply[];
+    let effects: Effect[] = [];
+    let next: ConversationState | null = conversation;
+    if (text.length > this.maxText) {
+      replies = [{ text: t(this.deps.texts.tooLong, { max: this.maxText }) }];
+    } else if (!text && !msg.choice && !msg.attachments?.length) {
+      replies = [{ text: t(this.deps.texts.empty) }];
+    } else {
+      const ctx: FlowContext = {
+        now,
+        lang,
+        policy: property.policy,
+        property: { id: property.id, name: property.name },
+        channel: msg.channel,
+        userId: msg.userId,
+        residentId: key,
+        resident: { ...(resident?.place ? { place: resident.place } : {}), ...(resident?.phone ? { phone: resident.phone } : {}), ...(msg.displayName ? { displayName: msg.displayName } : {}) },
+        tickets: store,
+        t,
+      };
+      const turn = await this.deps.engine.handle(conversation, { text, ...(msg.choice ? { choice: msg.choice } : {}), attachments: msg.attachments ?? [] }, ctx);
+      replies = turn.replies;
+      effects = turn.effects;
+      next = turn.conversation;
+    }
+    if (notices.length) replies = [{ text: notices.join("\n") }, ...replies];
+
+    const ws = this.writeSet(key, msg, property, now, next, effects, replies, resident);
+    try {
+      await store.commit(ws);
+    } catch (err) {
+      this.sessions.delete(key);
+      this.residents.delete(key);
+      log.error({ user: key, err: String(err) }, "commit failed; message not processed");
+      return [{ text: t(this.deps.texts.failed) }];
+    }
+    this.sessions.set(key, "put" in ws.session ? ws.session.put : null);
+    if (ws.resident) this.residents.set(key, ws.resident);
+    for (const tk of ws.tickets) {
+      log.info({ ticket: tk.number, status: tk.status, nature: tk.nature, urgency: tk.urgency, phone: tk.phone ? maskPhone(tk.phone) : null }, "state change: ticket filed");
+    }
+    for (const c of ws.cancellations) log.info({ ticketId: c.ticketId }, "state change: ticket cancelled");
+    for (const r of replies) log.info({ channel: msg.channel, user: key, text: maskPhonesInText(r.text.slice(0, 200)) }, "outbound");
+    return replies;
+  }
+
+  private async session(key: string): Promise<StoredSession | undefined> {
+    const cached = this.sessions.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const s = await this.deps.store.loadSession(key);
+    this.sessions.set(key, s ?? null);
+    return s;
+  }
+
+  private async resident(key: string): Promise<StoredResident | undefined> {
+    const cached = this.residents.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const r = await this.deps.store.loadResident(key);
+    this.residents.set(key, r ?? null);
+    return r;
+  }
+
+  private writeSet(
+    key: string,
+    msg: InboundMessage,
+    property: PropertyInfo,
+    now: Date,
+    conversation: ConversationState | null,
+    effects: Effect[],
+    replies: Reply[],
+    resident: StoredResident | undefined,
+  ): WriteSet {
+    const inboundId = randomUUID();
+    const actor = `resident:${key}`;
+    const event = (type: string, ticketId: string | null, data: Record<string, unknown> | null): EventRecord => ({
+      id: randomUUID(),
+      propertyId: property.id,
+      ticketId,
+      type,
+      actor,
+      channel: msg.channel,
+      data,
+      at: now,
+    });
+    const ws: WriteSet = {
+      inbound: {
+        id: inboundId,
+        channel: msg.channel,
+        account: msg.account ?? "",
+        externalId: msg.messageId ?? inboundId,
+        userId: msg.userId,
+        text: msg.text ? msg.text.slice(0, this.maxText) : null,
+        receivedAt: now,
+      },
+      session: keepSession(conversation)
+        ? {
+            put: {
+              key,
+              propertyId: property.id,
+              channel: msg.channel,
+              userId: msg.userId,
+              conversation: conversation!,
+              updatedAt: now,
+              expiresAt: new Date(now.getTime() + property.policy.sessionTimeout.minutes * 60000),
+            },
+          }
+        : { remove: key },
+      tickets: [],
+      cancellations: [],
+      events: [],
+      outbox: [],
+    };
+    let filedTicketId: string | null = null;
+    for (const e of effects) {
+      if (e.type === "fileTicket") {
+        const tk = e.ticket;
+        filedTicketId = tk.id;
+        ws.resident = residentRecord(ws.resident, resident, key, property, msg, conversation);
+        ws.tickets.push({ ...tk, propertyId: property.id, channel: msg.channel, residentId: key });
+        ws.events.push(
+          event(tk.status === "invalid" ? "ticket.invalid" : "ticket.received", tk.id, {
+            number: tk.number,
+            nature: tk.nature,
+            category: tk.category,
+            urgency: tk.urgency,
+            ...(tk.invalidReason ? { invalidReason: tk.invalidReason } : {}),
+          }),
+        );
+      } else if (e.type === "rememberResident") {
+        ws.resident = {
+          ...residentRecord(ws.resident, resident, key, property, msg, conversation),
+          ...(e.place ? { place: e.place } : {}),
+          ...(e.phone ? { phone: e.phone } : {}),
+        };
+      } else if (e.type === "cancelTicket") {
+        ws.cancellations.push({ ticketId: e.ticketId, residentId: key, at: now });
+        ws.events.push(event("ticket.cancelled", e.ticketId, { number: e.number, by: "resident" }));
+      } else if (e.type === "requestHuman") {
+        ws.events.push(event("session.human_requested", null, { user: key }));
+      }
+    }
+    const inline = this.deps.inlineChannels.has(msg.channel);
+    ws.outbox = replies.map((payload, i) => ({
+      id: randomUUID(),
+      channel: msg.channel,
+      account: msg.account ?? "",
+      recipient: msg.userId,
+      payload,
+      status: inline ? "sent" : "pending",
+      inboundId,
+      ticketId: filedTicketId,
+      // keeps replies of one message in order when read back
+      createdAt: new Date(now.getTime() + i),
+    }));
+    return ws;
+  }
+}
+
+/** A conversation with nothing pending is not kept (the table holds only live conversations). */
+function keepSession(c: ConversationState | null): boolean {
+  return !!c && (!!c.flow || !!c.needsHuman || !!c.lastChoices?.length || c.lang !== "zh");
+}
+
+function residentRecord(
+  current: WriteSet["resident"],
+  stored: StoredResident | undefined,
+  key: string,
+  property: PropertyInfo,
+  msg: InboundMessage,
+  conversation: ConversationState | null,
+): NonNullable<WriteSet["resident"]> {
+  return (
+    current ?? {
+      ...(stored ?? {}),
+      id: key,
+      propertyId: stored?.propertyId ?? property.id,
+      channel: msg.channel,
+      externalId: msg.userId,
+      lang: conversation?.lang ?? stored?.lang ?? "zh",
+      ...(msg.displayName ? { displayName: msg.displayName } : {}),
+    }
+  );
+}

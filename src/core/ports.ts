@@ -1,0 +1,92 @@
+import type { Attachment, ChannelName, Lang, Place } from "./domain.js";
+import type { ConversationState } from "./flow/engine.js";
+import type { NewTicket, Reply, TicketReader } from "./flow/types.js";
+import type { Policy } from "./policy.js";
+
+/** One message as a channel hands it in (channel-neutral). */
+export interface InboundMessage {
+  channel: ChannelName;
+  /** the bot / account that received it ("" when the channel has one) */
+  account?: string;
+  /** stable id of the sender on that channel */
+  userId: string;
+  /** the channel's own message id, for dedupe of redeliveries */
+  messageId?: string;
+  text?: string;
+  /** value of a pressed choice */
+  choice?: string;
+  attachments?: Attachment[];
+  displayName?: string;
+  /** which property this channel account serves */
+  propertyId?: string;
+}
+
+export interface PropertyInfo {
+  id: string;
+  name: string;
+  policy: Policy;
+}
+
+/** The durable conversation of one chat user. */
+export interface StoredSession {
+  key: string;
+  propertyId: string;
+  channel: ChannelName;
+  userId: string;
+  conversation: ConversationState;
+  updatedAt: Date;
+  expiresAt: Date;
+}
+
+export interface StoredResident {
+  id: string;
+  propertyId: string;
+  place?: Place;
+  phone?: string;
+  displayName?: string;
+  lang: Lang;
+}
+
+export interface EventRecord {
+  id: string;
+  propertyId: string;
+  ticketId: string | null;
+  type: string;
+  actor: string;
+  channel: ChannelName | null;
+  data: Record<string, unknown> | null;
+  at: Date;
+}
+
+export interface OutboxRecord {
+  id: string;
+  channel: ChannelName;
+  account: string;
+  recipient: string;
+  payload: Reply;
+  /** "sent" for channels that deliver in the reply itself (web chat) */
+  status: "pending" | "sent";
+  inboundId: string | null;
+  ticketId: string | null;
+  createdAt: Date;
+}
+
+/** Everything one message changes, written in one transaction (or not at all). */
+export interface WriteSet {
+  inbound: { id: string; channel: ChannelName; account: string; externalId: string; userId: string; text: string | null; receivedAt: Date };
+  session: { put: StoredSession } | { remove: string };
+  resident?: StoredResident & { channel: ChannelName; externalId: string };
+  tickets: (NewTicket & { propertyId: string; channel: ChannelName; residentId: string })[];
+  cancellations: { ticketId: string; residentId: string; at: Date }[];
+  events: EventRecord[];
+  outbox: OutboxRecord[];
+}
+
+/** What the intake service needs from storage. */
+export interface ConversationStore extends TicketReader {
+  loadSession(key: string): Promise<StoredSession | undefined>;
+  loadResident(key: string): Promise<StoredResident | undefined>;
+  /** replies already given to this inbound message (a redelivery), if any */
+  repliesTo(channel: ChannelName, account: string, externalId: string): Promise<Reply[] | undefined>;
+  commit(ws: WriteSet): Promise<void>;
+}

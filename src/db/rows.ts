@@ -1,0 +1,16 @@
+import type { Place } from "../core/domain.js";
+import { roomLabel } from "../core/domain.js";
+
+/** A place as the Ticket table's columns. */
+export function placeColumns(p: Place | null) {
+  if (!p) return { room: null, building: null, unit: null, roomNo: null, location: null };
+  if (p.kind === "location") return { room: null, building: null, unit: null, roomNo: null, location: p.location };
+  return { room: roomLabel(p), building: p.building, unit: p.unit, roomNo: p.room, location: null };
+}
+
+/** Back from the columns to a place. */
+export function placeOf(row: { building: string | null; unit: string | null; roomNo: string | null; location: string | null }): Place | null {
+  if (row.building && row.roomNo) return { kind: "room", building: row.building, unit: row.unit, room: row.roomNo };
+  if (row.location) return { kind: "location", location: row.location };
+  return null;
+}

@@ -1,0 +1,58 @@
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { STATUSES } from "../core/domain.js";
+import type { Database } from "../db/client.js";
+import type { PropertyDirectory } from "../db/properties.js";
+import { parseOr400, sendError } from "./errors.js";
+import { ticketJson } from "./ticket-json.js";
+
+const listQuery = z.object({
+  status: z.enum(STATUSES).optional(),
+  property: z.string().max(40).optional(),
+  since: z.iso.datetime({ offset: true, message: "must be an ISO 8601 time, e.g. 2026-11-23T00:00:00+08:00" }).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** The staff's API under /api (bearer ADMIN_TOKEN). Web chat's routes are public and registered apart. */
+export function adminRoutes(app: FastifyInstance, deps: { db: Database; properties: PropertyDirectory; token: string }) {
+  const expected = Buffer.from(deps.token);
+  const authorised = (header: string | undefined) => {
+    const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  app.register(async (api) => {
+    api.addHook("onRequest", async (req, reply) => {
+      if (!authorised(req.headers.authorization)) {
+        reply.header("www-authenticate", 'Bearer realm="baoshi"');
+        return sendError(reply, 401, "unauthorized", "send the admin token as: Authorization: Bearer <ADMIN_TOKEN>");
+      }
+    });
+
+    api.get("/api/tickets", async (req, reply) => {
+      const q = parseOr400(listQuery, req.query, reply);
+      if (!q) return reply;
+      const rows = await deps.db.ticket.findMany({
+        where: {
+          ...(q.status ? { status: q.status } : {}),
+          ...(q.property ? { propertyId: q.property } : {}),
+          ...(q.since ? { receivedAt: { gte: new Date(q.since) } } : {}),
+        },
+        include: { assignee: true },
+        orderBy: { receivedAt: "desc" },
+        take: q.limit,
+      });
+      return { tickets: rows.map((t) => ticketJson(t, deps.properties.get(t.propertyId).policy.timezone)) };
+    });
+
+    api.get<{ Params: { number: string } }>("/api/tickets/:number", async (req, reply) => {
+      const t = await deps.db.ticket.findUnique({
+        where: { number: req.params.number },
+        include: { assignee: true, events: { orderBy: { at: "asc" } } },
+      });
+      if (!t) return sendError(reply, 404, "ticket_not_found", `no ticket numbered ${req.params.number.slice(0, 40)}`);
+      return ticketJson(t, deps.properties.get(t.propertyId).policy.timezone);
+    });
+  });
+}

@@ -1,0 +1,17 @@
+import type { FastifyReply } from "fastify";
+import type { z } from "zod";
+
+/** Stable error codes with a message saying what is wrong. */
+export function sendError(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.code(status).send({ error: { code, message } });
+}
+
+/** Parses with zod or answers 400 naming the field and the problem. */
+export function parseOr400<T>(schema: z.ZodType<T>, input: unknown, reply: FastifyReply): T | undefined {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = issue.path.join(".") || "body";
+  void sendError(reply, 400, "invalid_input", `${field}: ${issue.message}`);
+  return undefined;
+}

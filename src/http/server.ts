@@ -1,0 +1,34 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { chatPage } from "../adapters/web/page.js";
+import { webchatRoutes } from "../adapters/web/webchat.js";
+import type { Intake } from "../core/intake.js";
+import type { Database } from "../db/client.js";
+import type { PropertyDirectory } from "../db/properties.js";
+import { adminRoutes } from "./admin.js";
+import { sendError } from "./errors.js";
+import { healthRoutes } from "./health.js";
+
+export interface ServerDeps {
+  db: Database;
+  intake: Intake;
+  properties: PropertyDirectory;
+  adminToken: string;
+  log: FastifyBaseLogger;
+}
+
+export function buildServer(deps: ServerDeps): FastifyInstance {
+  const app: FastifyInstance = Fastify({ loggerInstance: deps.log, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1_048_576 });
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) req.log.error({ err, url: req.url }, "request failed");
+    const message = status === 500 ? "internal error; the request was not applied" : err.message;
+    return sendError(reply, status, status === 500 ? "internal" : (err.code ?? "bad_request").toLowerCase(), message);
+  });
+  app.setNotFoundHandler((req, reply) => sendError(reply, 404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}`));
+
+  healthRoutes(app, deps.db);
+  chatPage(app, deps.properties);
+  webchatRoutes(app, deps);
+  adminRoutes(app, { db: deps.db, properties: deps.properties, token: deps.adminToken });
+  return app;
+}
