@@ -30,7 +30,7 @@ import { describeFiled, safetyAdvice } from "./report-texts.js";
 
 type Values = Readonly<Record<string, unknown>>;
 
-const declinesRoom = /(不想|不方便|不愿意?|不能|不要|没法|拒绝).{0,3}(说|留|给|告诉|透露|提供)?.{0,3}(房号|地址|门牌|住址|住哪)|^(保密|不告诉你?|不说|不方便)$/;
+const declinesRoom = /(不想|不方便|不愿意?|不能|不要|没法|拒绝).{0,3}(说|留|给|告诉|透露|提供)?.{0,3}(房号|地址|门牌|住址|住哪)|^(保密|不告诉你?|不想告诉你?|不想说|不愿意说|不说|不方便)$/;
 const declinesPhone = /(不想|不方便|不愿意?|不能|不要|不用|没法|拒绝).{0,3}(留|给|说|告诉|提供)?.{0,3}(电话|手机|号码|联系方式)|没有(电话|手机)|^(不留|不给|保密|不方便|不告诉你?)$/;
 const looksLikeCode = /<\/?[a-z][^>]*>|;\s*(drop|delete|insert|update|select)\b|\bunion\s+select\b|--\s*$|\bor\s+1\s*=\s*1\b/i;
 /** Filler left after room, phone and time are taken out of a message. */
@@ -91,7 +91,9 @@ const place: SlotDef<Place> = {
   invalidReason: { zh: "未提供房号或位置（匿名报事）", en: "no room or place given (anonymous report)" },
   extract(msg, ctx) {
     const found = findPlace(msg.text, ctx.policy, places);
-    if (found) return found.ok ? { value: found.place, span: found.span } : { error: found.reason, span: found.span };
+    // a location stays in the description ("小区南门的路灯坏了"); a room number is cut out of it
+    const span = found && (!found.ok || found.place.kind === "location") ? {} : { span: found?.span };
+    if (found) return found.ok ? { value: found.place, ...span } : { error: found.reason, ...span };
     if (declinesRoom.test(msg.text) && (msg.asked || /房号|地址|门牌/.test(msg.text))) return { declined: true };
     return undefined;
   },
@@ -183,7 +185,8 @@ const category: SlotDef<Classification> = {
 export const reportFlow = defineForm({
   name: "report",
   triggers: ["我要报事", "我要报修", "报事", "报修", "report"],
-  claims: (text) => !greeting.test(text) && text.length > 0,
+  // free text starts a report when it says something: words, or a room / phone number
+  claims: (text) => !greeting.test(text) && (meaningful(text) || /\d{3,}/.test(text)),
   slots: [description, place, phone, appointment, category],
   extractOrder: ["phone", "place", "appointment", "description"],
   derive(values) {

@@ -49,6 +49,7 @@ export async function writeAll(tx: Tx, sets: WriteSet[]): Promise<void> {
         attachments: t.attachments.length ? (t.attachments as object[]) : undefined,
         receivedAt: t.receivedAt,
         registeredAt: t.receivedAt,
+        createdAt: t.receivedAt,
         ...t.deadlines,
         nextDueAt: t.status === "invalid" ? null : nextDue(t.deadlines),
       })),

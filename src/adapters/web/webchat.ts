@@ -41,16 +41,19 @@ export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: 
   app.get("/api/webchat/messages", async (req, reply) => {
     const q = parseOr400(z.object({ visitorId }), req.query, reply);
     if (!q) return reply;
-    const [inbound, outbound] = await Promise.all([
-      deps.db.inboundMessage.findMany({ where: { channel: "web", userId: q.visitorId }, orderBy: { receivedAt: "desc" }, take: 50 }),
-      deps.db.outboxMessage.findMany({ where: { channel: "web", recipient: q.visitorId }, orderBy: { createdAt: "desc" }, take: 50 }),
+    // inbound rows in arrival order (rowid), each followed by its own replies: exact even when times tie
+    const inbound = await deps.db.$queryRawUnsafe<{ id: string; text: string | null }[]>(
+      `SELECT id, text FROM InboundMessage WHERE channel = 'web' AND userId = ? ORDER BY rowid DESC LIMIT 30`,
+      q.visitorId,
+    );
+    const outbound = await deps.db.outboxMessage.findMany({
+      where: { inboundId: { in: inbound.map((m) => m.id) } },
+      orderBy: { createdAt: "asc" },
+    });
+    const messages = inbound.reverse().flatMap((m) => [
+      ...(m.text ? [{ from: "resident" as const, text: m.text }] : []),
+      ...outbound.filter((o) => o.inboundId === m.id).map((o) => ({ from: "bot" as const, ...(JSON.parse(o.payload) as { text: string }) })),
     ]);
-    const messages = [
-      ...inbound.filter((m) => m.text).map((m) => ({ from: "resident" as const, text: m.text!, at: m.receivedAt })),
-      ...outbound.map((m) => ({ from: "bot" as const, ...(JSON.parse(m.payload) as object), at: m.createdAt })),
-    ]
-      .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.from === "resident" ? -1 : 1))
-      .slice(-50);
     return { messages };
   });
 }

@@ -7,6 +7,7 @@
 export function normalizeText(raw: string): string {
   return raw
     .normalize("NFC")
+    .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "")
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0B\uFF0D\uFF1A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, "")
     .replace(/[ \t\r\n\u00A0\u3000]+/g, " ")

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { createApp, type App } from "../../src/app.js";
+import { createConfig } from "../../src/config.js";
+import { createLogger } from "../../src/log.js";
+import { TestClock } from "./clock.js";
+
+export const ADMIN_TOKEN = "test-admin-token-0123456789";
+/** Monday 2026-11-23 10:00 in Asia/Shanghai, the fixtures' reference time. */
+export const MONDAY_10AM = "2026-11-23T10:00:00+08:00";
+
+export interface RunningApp {
+  app: App;
+  url: string;
+  clock: TestClock;
+  dir: string;
+  /** every log line written, as text */
+  logs: string[];
+  admin(path: string): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+  /** stop and remove the database */
+  destroy(): Promise<void>;
+}
+
+/** Starts the real service on a loopback port with its own SQLite file (or an existing one, for restarts). */
+export async function startApp(opts: { dir?: string; clock?: TestClock; env?: Record<string, string> } = {}): Promise<RunningApp> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "baoshi-test-"));
+  const clock = opts.clock ?? new TestClock(MONDAY_10AM);
+  const config = createConfig({ DATABASE_URL: `file:${join(dir, "baoshi.db")}`, ADMIN_TOKEN, ...opts.env });
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const log = createLogger({ level: "info", format: "json", destination });
+  const app = await createApp(config, { clock, log });
+  await app.server.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.server.address();
+  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const running: RunningApp = {
+    app,
+    url,
+    clock,
+    dir,
+    logs,
+    async admin(path) {
+      const res = await fetch(url + path, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      return { status: res.status, body: await res.json() };
+    },
+    stop: () => app.close(),
+    async destroy() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return running;
+}
