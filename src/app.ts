@@ -4,7 +4,8 @@ import type { Clock } from "./core/clock.js";
 import { ConversationEngine } from "./core/flow/engine.js";
 import { Intake } from "./core/intake.js";
 import { openDatabase } from "./db/client.js";
-import { PrismaConversationStore } from "./db/conversation-store.js";
+import { SqliteConversationStore } from "./db/conversation-store.js";
+import { SqliteHotPath } from "./db/hot-path.js";
 import { migrate } from "./db/migrate.js";
 import { ensureDemoProperty, PropertyDirectory } from "./db/properties.js";
 import { buildServer } from "./http/server.js";
@@ -23,7 +24,8 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     log.info({ property: config.DEFAULT_PROPERTY }, "demo property 阳光花园 created");
   }
   const properties = await PropertyDirectory.load(db, config.DEFAULT_PROPERTY);
-  const store = new PrismaConversationStore(db);
+  const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""));
+  const store = new SqliteConversationStore(db, hot);
   const engine = new ConversationEngine(flows, commands, engineTexts, roles);
   const intake = new Intake({
     store,
@@ -43,6 +45,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     server,
     async close() {
       await server.close();
+      hot.close();
       await db.$disconnect();
     },
   };

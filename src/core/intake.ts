@@ -54,14 +54,6 @@ export class Intake {
 
   private async process(key: string, msg: InboundMessage): Promise<Reply[]> {
     const { store, clock, log } = this.deps;
-    const account = msg.account ?? "";
-    if (msg.messageId) {
-      const earlier = await store.repliesTo(msg.channel, account, msg.messageId);
-      if (earlier) {
-        log.info({ channel: msg.channel, user: key, messageId: msg.messageId }, "duplicate inbound ignored");
-        return earlier;
-      }
-    }
     const now = clock.now();
     const session = await this.session(key);
     const property = this.deps.properties.get(msg.propertyId ?? session?.propertyId);
@@ -111,6 +103,13 @@ export class Intake {
     } catch (err) {
       this.sessions.delete(key);
       this.residents.delete(key);
+      // A redelivered message is refused by the unique (channel, account, message id) key in the
+      // same transaction; it changes nothing and gets the replies the first delivery got.
+      const earlier = msg.messageId ? await store.repliesTo(msg.channel, msg.account ?? "", msg.messageId) : undefined;
+      if (earlier) {
+        log.info({ channel: msg.channel, user: key, messageId: msg.messageId }, "duplicate inbound ignored");
+        return earlier;
+      }
       log.error({ user: key, err: String(err) }, "commit failed; message not processed");
       return [{ text: t(this.deps.texts.failed) }];
     }

@@ -1,46 +1,33 @@
-import type { ChannelName, Lang, Place, TicketStatus } from "../core/domain.js";
-import type { ConversationState } from "../core/flow/engine.js";
+import type { ChannelName, TicketStatus } from "../core/domain.js";
 import type { Reply, TicketSummary } from "../core/flow/types.js";
 import type { ConversationStore, StoredResident, StoredSession, WriteSet } from "../core/ports.js";
 import { wallTime } from "../core/zoned.js";
 import type { Database } from "./client.js";
 import { GroupCommitter } from "./committer.js";
+import { SqliteHotPath } from "./hot-path.js";
 import { placeOf } from "./rows.js";
 
-/** The intake's storage on Prisma: reads through the client, writes through the group committer. */
-export class PrismaConversationStore implements ConversationStore {
+/**
+ * The intake's storage: the per-message path (session, resident, group commit) on the SQLite
+ * driver, the rarer reads (progress, numbers, redeliveries) through Prisma.
+ */
+export class SqliteConversationStore implements ConversationStore {
   readonly committer: GroupCommitter;
   private readonly counters = new Map<string, Promise<{ value: number }>>();
 
-  constructor(private readonly db: Database) {
-    this.committer = new GroupCommitter(db);
+  constructor(
+    private readonly db: Database,
+    private readonly hot: SqliteHotPath,
+  ) {
+    this.committer = new GroupCommitter(hot.writeAll);
   }
 
   async loadSession(key: string): Promise<StoredSession | undefined> {
-    const row = await this.db.conversationSession.findUnique({ where: { id: key } });
-    if (!row) return undefined;
-    return {
-      key,
-      propertyId: row.propertyId,
-      channel: row.channel as ChannelName,
-      userId: row.userId,
-      conversation: JSON.parse(row.state) as ConversationState,
-      updatedAt: row.updatedAt,
-      expiresAt: row.expiresAt,
-    };
+    return this.hot.loadSession(key);
   }
 
   async loadResident(key: string): Promise<StoredResident | undefined> {
-    const row = await this.db.residentIdentity.findUnique({ where: { id: key } });
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      propertyId: row.propertyId,
-      ...(row.lastPlace ? { place: row.lastPlace as unknown as Place } : {}),
-      ...(row.lastPhone ? { phone: row.lastPhone } : {}),
-      ...(row.displayName ? { displayName: row.displayName } : {}),
-      lang: row.lang as Lang,
-    };
+    return this.hot.loadResident(key);
   }
 
   async repliesTo(channel: ChannelName, account: string, externalId: string): Promise<Reply[] | undefined> {
