@@ -53,4 +53,4 @@ export const places: PlaceWords = {
 };
 
 /** Words for "as soon as possible" (尽快). */
-export const asapWords = ["尽快", "马上", "现在", "立刻", "立即", "赶紧", "越快越好", "随时", "快来", "asap", "right now", "as soon as possible"];
+export const asapWords = ["尽快", "马上", "现在", "立刻", "立即", "赶紧", "越快越好", "随时", "asap", "right now", "as soon as possible"];

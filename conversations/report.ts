@@ -36,8 +36,14 @@ const looksLikeCode = /<\/?[a-z][^>]*>|;\s*(drop|delete|insert|update|select)\b|
 /** Filler left after room, phone and time are taken out of a message. */
 const filler = /(我的|我是|我家|联系)?(电话|手机|手机号|联系方式|号码|房号|地址)(是|为)?|请尽快|麻烦(你们)?|谢谢|您好|你好|^[，,。.\s:：!！]+|[，,。.\s:：]+$/g;
 
+/** Pieces left over once the time and phone are taken out: "可以上门", "方便", "麻烦派人". */
+const leftover = /^(我是|我家是?|我住|住在?)?(的)?$|^(都|也|就)?(可以|方便|有空|在家)?(上门|过来|来|来人|派人|安排)?(看看|一下|处理)?(吧|的|哦|啊|呢)?$|^麻烦(你们)?(派人|安排|来人)?(过来|上门)?$|^(的|了|是|联系)$/;
+
 function cleanDescription(text: string): string {
   return text
+    .split(/(?<=[，,。；;！!])|\s+/)
+    .filter((part) => !leftover.test(part.replace(/[，,。；;！!\s]/g, "")))
+    .join(" ")
     .replace(filler, " ")
     .replace(/\s*([，,。!！])[\s，,。]*/g, "$1")
     .replace(/^[\s，,。!！:：、]+|[\s，,:：、]+$/g, "")
@@ -91,11 +97,10 @@ const place: SlotDef<Place> = {
   invalidReason: { zh: "未提供房号或位置（匿名报事）", en: "no room or place given (anonymous report)" },
   extract(msg, ctx) {
     const found = findPlace(msg.text, ctx.policy, places);
+    if (!found) return declinesRoom.test(msg.text) && (msg.asked || /房号|地址|门牌/.test(msg.text)) ? { declined: true } : undefined;
     // a location stays in the description ("小区南门的路灯坏了"); a room number is cut out of it
-    const span = found && (!found.ok || found.place.kind === "location") ? {} : { span: found?.span };
-    if (found) return found.ok ? { value: found.place, ...span } : { error: found.reason, ...span };
-    if (declinesRoom.test(msg.text) && (msg.asked || /房号|地址|门牌/.test(msg.text))) return { declined: true };
-    return undefined;
+    const span = found.about === "room" ? { span: found.span } : {};
+    return found.ok ? { value: found.place, ...span } : { error: found.reason, ...span };
   },
   show: placeLabel,
   remembered: (ctx) => ctx.resident.place,
@@ -151,6 +156,8 @@ const appointment: SlotDef<Appointment> = {
   invalidReason: { zh: "未能约定上门时间", en: "no visit time could be agreed" },
   needed: needsVisit,
   extract(msg, ctx) {
+    // in a complaint or a question, "半夜" or "昨晚" tell what happened, not when to come
+    if (!msg.asked && !needsVisit({ category: classify(msg.text, keywords) })) return undefined;
     const found = findAppointment(msg.text, ctx.now, ctx.policy, asapWords);
     if (!found) return undefined;
     return found.ok ? { value: found.appointment, span: found.span } : { error: found.reason, span: found.span };

@@ -60,6 +60,12 @@ describe("the residents' fixture messages", () => {
       if (e.domain) expect(got.category?.domain).toBe(e.domain);
       if (e.urgency === "非常紧急") expect(reply).toMatch(/^⚠️[^\n]*(119|120|110|96777)/);
       if (e.refusesPhone || e.refusesRoom) expect(reply).toMatch(/不好意思/);
+      // the description keeps what happened, not the room, phone or time taken out of it
+      const description: string | undefined = values.description ?? filed?.description;
+      if (description) {
+        expect(description).not.toMatch(/\d{7,}|栋\d|单元|可以上门|就来|^我是|下午\d|点$/);
+        expect(description.length).toBeGreaterThanOrEqual(2);
+      }
     });
   }
 });

@@ -93,7 +93,7 @@ const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 
 /** 25点, 2月30日, 2026-02-30: refused with the reason instead of silently guessed. */
 function impossibleDate(text: string, now: Date, tz: string): AppointmentResult | undefined {
-  const hour = /(\d{1,3})\s*(?:点|时)(?!间)/.exec(text) ?? /(?<![\d:])(\d{2,3}):(\d{2})(?![\d:])/.exec(text);
+  const hour = /(?:(?:今天|明天|后天|大后天|下?周.|星期.)\s*)?(?:上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,3})\s*(?:点|时)(?!间)/.exec(text) ?? /(?<![\d:])(\d{2,3}):(\d{2})(?![\d:])/.exec(text);
   if (hour && Number(hour[1]) > 24) {
     return {
       ok: false,

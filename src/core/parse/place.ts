@@ -10,7 +10,8 @@ export interface PlaceWords {
   inBuilding: readonly string[];
 }
 
-export type PlaceResult = { ok: true; place: Place; span: Span } | { ok: false; reason: Text; span: Span };
+/** about: whether the text named a room (cut out of the description) or a public place (kept in it). */
+export type PlaceResult = ({ ok: true; place: Place } | { ok: false; reason: Text }) & { span: Span; about: "room" | "location" };
 
 const NUM = "(?:\\d{1,3}|[A-Za-z]|[零〇一二两三四五六七八九十]{1,3})";
 const BUILDING_SUFFIX = "(?:号楼|栋|幢|座|号)";
@@ -36,7 +37,7 @@ export function findPlace(text: string, policy: Policy, words: PlaceWords): Plac
         room: chineseNumber(m[3]!),
       };
       const reason = checkRoom(room, policy);
-      return reason ? { ok: false, reason, span } : { ok: true, place: { kind: "room", ...room }, span };
+      return reason ? { ok: false, reason, span, about: "room" } : { ok: true, place: { kind: "room", ...room }, span, about: "room" };
     }
   }
   const location = findLocation(text, words);
@@ -46,6 +47,7 @@ export function findPlace(text: string, policy: Policy, words: PlaceWords): Plac
   if (p) {
     return {
       ok: false,
+      about: "room",
       span: [p.index, p.index + p[0].length],
       reason: { zh: "请告诉我完整的房号，包括楼栋，例如「3栋2单元201」", en: "Please give the full room number including the building, e.g. 3栋2单元201" },
     };
@@ -105,9 +107,10 @@ function findLocation(text: string, words: PlaceWords): PlaceResult | undefined 
   if (hit.needsBuilding && !new RegExp(`${NUM}\\s*${BUILDING_SUFFIX}|[A-Za-z]座`).test(trimmed)) {
     return {
       ok: false,
+      about: "location",
       span,
       reason: { zh: `请问是哪一栋的${hit.w}？例如「3栋${hit.w}」`, en: `Which building's ${hit.w}? e.g. 3栋${hit.w}` },
     };
   }
-  return { ok: true, place: { kind: "location", location }, span };
+  return { ok: true, place: { kind: "location", location }, span, about: "location" };
 }
