@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { commands, engineTexts, flows, inputTexts, roles } from "../conversations/index.js";
 import type { Clock } from "./core/clock.js";
@@ -12,7 +13,10 @@ import { buildServer } from "./http/server.js";
 import type { AppLogger } from "./log.js";
 import type { Config } from "./config.js";
 
-const MIGRATIONS = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+/** prisma/migrations beside src/ (tsx) or beside dist/ (compiled). */
+const MIGRATIONS = ["../prisma/migrations", "../../prisma/migrations"]
+  .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+  .find((p) => existsSync(p))!;
 
 /** Builds everything the service is, in order; nothing starts listening here. */
 export async function createApp(config: Config, deps: { clock: Clock; log: AppLogger; migrationsDir?: string }) {
