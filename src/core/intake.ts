@@ -123,20 +123,12 @@ export class Intake {
     return replies;
   }
 
-  private async session(key: string): Promise<StoredSession | undefined> {
-    const cached = this.sessions.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const s = await this.deps.store.loadSession(key);
-    this.sessions.set(key, s ?? null);
-    return s;
+  private session(key: string): Promise<StoredSession | undefined> {
+    return cachedOrLoad(this.sessions, key, () => this.deps.store.loadSession(key));
   }
 
-  private async resident(key: string): Promise<StoredResident | undefined> {
-    const cached = this.residents.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const r = await this.deps.store.loadResident(key);
-    this.residents.set(key, r ?? null);
-    return r;
+  private resident(key: string): Promise<StoredResident | undefined> {
+    return cachedOrLoad(this.residents, key, () => this.deps.store.loadResident(key));
   }
 
   private writeSet(
@@ -233,6 +225,15 @@ export class Intake {
     }));
     return ws;
   }
+}
+
+/** Memory first; the database on a miss (also remembered when there is nothing there). */
+async function cachedOrLoad<T>(cache: LruMap<string, T | null>, key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const loaded = await load();
+  cache.set(key, loaded ?? null);
+  return loaded;
 }
 
 /** A conversation with nothing pending is not kept (the table holds only live conversations). */
