@@ -5,7 +5,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
-RUN npm ci
+# npm ci, or npm install where ci refuses the lockfile (see .ci/run)
+RUN npm ci || npm install
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY conversations ./conversations

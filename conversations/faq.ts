@@ -11,7 +11,7 @@ function answerFor(text: string, ctx: FlowContext) {
 export const faqFlow: Flow = {
   name: "faq",
   triggers: [],
-  claims: (text, ctx) => answerFor(text, ctx) !== undefined,
+  claims: (input, ctx) => answerFor(input.text, ctx) !== undefined,
   async start(input, ctx) {
     const hit = answerFor(input.text, ctx)!;
     const answer = ctx.lang === "en" && hit.answerEn ? hit.answerEn : hit.answer;

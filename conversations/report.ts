@@ -193,7 +193,7 @@ export const reportFlow = defineForm({
   name: "report",
   triggers: ["我要报事", "我要报修", "报事", "报修", "report"],
   // free text starts a report when it says something: words, or a room / phone number
-  claims: (text) => !greeting.test(text) && (meaningful(text) || /\d{3,}/.test(text)),
+  claims: ({ text, attachments }) => attachments.length > 0 || (!greeting.test(text) && (meaningful(text) || /\d{3,}/.test(text))),
   slots: [description, place, phone, appointment, category],
   extractOrder: ["phone", "place", "appointment", "description"],
   derive(values) {

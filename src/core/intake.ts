@@ -6,7 +6,7 @@ import type { Effect, FlowContext, Reply } from "./flow/types.js";
 import { KeyedQueue, LruMap } from "./keyed-queue.js";
 import type { Logger } from "./log.js";
 import { normalizeText } from "./parse/normalize.js";
-import { maskPhone, maskPhonesInText } from "./parse/phone.js";
+import { maskPhonesInText } from "./parse/phone.js";
 import type { ConversationStore, EventRecord, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "./ports.js";
 import { localize } from "./text.js";
 
@@ -115,10 +115,7 @@ export class Intake {
     }
     this.sessions.set(key, "put" in ws.session ? ws.session.put : null);
     if (ws.resident) this.residents.set(key, ws.resident);
-    for (const tk of ws.tickets) {
-      log.info({ ticket: tk.number, status: tk.status, nature: tk.nature, urgency: tk.urgency, phone: tk.phone ? maskPhone(tk.phone) : null }, "state change: ticket filed");
-    }
-    for (const c of ws.cancellations) log.info({ ticketId: c.ticketId }, "state change: ticket cancelled");
+    for (const e of ws.events) log.info({ event: e.type, user: key, ticketId: e.ticketId, ...e.data }, "state change");
     for (const r of replies) log.info({ channel: msg.channel, user: key, text: maskPhonesInText(r.text.slice(0, 200)) }, "outbound");
     return replies;
   }

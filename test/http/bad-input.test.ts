@@ -64,7 +64,8 @@ describe("bad input gets a clear reply, never a crash or a stored garbage field"
     const cases: [unknown, string | undefined, RegExp][] = [
       [{ text: "hi" }, undefined, /visitorId/],
       [{ visitorId: "x", text: "hi" }, undefined, /visitorId: must be 8–64/],
-      [{ visitorId: "visitor-001" }, undefined, /send text or choice/],
+      [{ visitorId: "visitor-001" }, undefined, /send text, choice or attachments/],
+      [{ visitorId: "visitor-001", attachments: [{ kind: "photo", ref: "javascript:alert(1)" }] }, undefined, /attachments/],
       [{ visitorId: "visitor-001", text: 42 }, undefined, /text/],
       [undefined, "{not json", /JSON/i],
     ];

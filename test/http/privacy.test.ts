@@ -14,7 +14,7 @@ describe("privacy", () => {
     expect(number).toBeDefined();
     const logs = svc.logs.join("");
     expect(logs).toContain("inbound");
-    expect(logs).toContain("ticket filed");
+    expect(logs).toContain("ticket.received");
     for (const digits of ["13812345678", "138 1234 5678", "8613812345678", "88886666", "057188886666"]) expect(logs).not.toContain(digits);
     expect(logs).toContain("138****5678");
     await svc.destroy();

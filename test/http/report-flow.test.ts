@@ -122,6 +122,21 @@ describe("a resident files a report on the web chat", () => {
     expect(body.deadlines.firstReply).toBe("2026-11-23T10:15:00+08:00");
   });
 
+  it("a photo sent along is kept on the report", async () => {
+    const owner = new Visitor(svc.url);
+    const photo = { kind: "photo", ref: "https://files.example.com/leak.jpg" };
+    const res = await fetch(`${svc.url}/api/webchat/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ visitorId: owner.id, attachments: [photo] }),
+    });
+    expect(((await res.json()) as any).replies[0].text).toContain("已收到您的图片");
+    await owner.say("3栋2单元201 卫生间天花板渗水 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body.attachments).toEqual([photo]);
+  });
+
   it("a public-area report carries a location instead of a room and is a common-area repair", async () => {
     const owner = new Visitor(svc.url);
     await owner.say("小区南门的路灯坏了好几天了，电话13800001234");

@@ -14,8 +14,13 @@ const messageBody = z
     /** the page's id for this message; a retried POST with the same id is answered once */
     messageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _").optional(),
     propertyId: z.string().max(40).optional(),
+    /** photos or voice notes already uploaded somewhere the staff can open (kept on the report) */
+    attachments: z
+      .array(z.object({ kind: z.enum(["photo", "voice", "video", "file"]), ref: z.url({ protocol: /^https?$/ }).max(500) }))
+      .max(9)
+      .optional(),
   })
-  .refine((b) => b.text !== undefined || b.choice !== undefined, { message: "send text or choice", path: ["text"] });
+  .refine((b) => b.text !== undefined || b.choice !== undefined || b.attachments?.length, { message: "send text, choice or attachments", path: ["text"] });
 
 /**
  * The web chat channel (网上报修): the page posts a message and gets the replies in the answer.
@@ -33,6 +38,7 @@ export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: 
       ...(body.text !== undefined ? { text: body.text } : {}),
       ...(body.choice ? { choice: body.choice } : {}),
       ...(body.propertyId ? { propertyId: body.propertyId } : {}),
+      ...(body.attachments ? { attachments: body.attachments } : {}),
     });
     return { replies };
   });

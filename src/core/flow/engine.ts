@@ -78,7 +78,7 @@ export class ConversationEngine {
     const active = conv.flow ? this.byName.get(conv.flow) : undefined;
     if (active && conv.state) return this.finish(conv, await this.run(conv, active, input, ctx, "resume"));
 
-    const claiming = this.flows.find((f) => f.claims?.(input.text, ctx));
+    const claiming = this.flows.find((f) => f.claims?.(input, ctx));
     return this.finish(conv, await this.begin(claiming ?? this.flow(this.roles.fallback), conv, input, ctx));
   }
 

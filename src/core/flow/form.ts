@@ -21,7 +21,7 @@ export interface FormTexts {
 export interface FormDef {
   name: string;
   triggers: readonly (string | RegExp)[];
-  claims?(text: string, ctx: FlowContext): boolean;
+  claims?(input: FlowInput, ctx: FlowContext): boolean;
   /** asking order */
   slots: SlotDef<any>[];
   /** reading order: which slot takes its part of a message first */

@@ -117,8 +117,8 @@ export interface Flow {
   triggers: readonly (string | RegExp)[];
   /** answers and then returns to the flow that was running (progress, menu, human) */
   aside?: boolean;
-  /** may free text with no trigger start this flow? (the report flow takes any description) */
-  claims?(text: string, ctx: FlowContext): boolean;
+  /** may a message with no trigger start this flow? (the report flow takes any description or photo) */
+  claims?(input: FlowInput, ctx: FlowContext): boolean;
   start(input: FlowInput, ctx: FlowContext): Promise<FlowResult>;
   resume(state: FlowState, input: FlowInput, ctx: FlowContext): Promise<FlowResult>;
   /** 返回: one step back */
