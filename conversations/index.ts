@@ -16,3 +16,4 @@ export const flows: Flow[] = [progressFlow, cancelFlow, humanFlow, menuFlow, faq
 /** Which flow the engine's own commands open. */
 export const roles = { menu: "menu", human: "human", cancel: "cancel", fallback: "menu" };
 export { commands, engineTexts, inputTexts };
+export { staffWords } from "./staff.js";

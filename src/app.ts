@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { commands, engineTexts, flows, inputTexts, roles } from "../conversations/index.js";
+import { commands, engineTexts, flows, inputTexts, roles, staffWords } from "../conversations/index.js";
+import { StaffDesk } from "./core/staff-desk.js";
 import type { Clock } from "./core/clock.js";
 import { ConversationEngine } from "./core/flow/engine.js";
 import { Intake } from "./core/intake.js";
@@ -40,8 +41,16 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     texts: inputTexts,
     inlineChannels: new Set(["web"]),
     maxTextLength: config.MAX_MESSAGE_LENGTH,
+    staff: new StaffDesk(store, staffWords),
   });
-  const server = buildServer({ db, intake, properties, adminToken: config.ADMIN_TOKEN, log });
+  const server = buildServer({
+    db,
+    intake,
+    properties,
+    adminToken: config.ADMIN_TOKEN,
+    log,
+    staff: { clock, bindCodeTtl: config.BIND_CODE_TTL, defaultProperty: config.DEFAULT_PROPERTY },
+  });
   return {
     db,
     intake,

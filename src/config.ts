@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { durationSchema } from "./core/duration.js";
 
 /** Every setting, from the environment (and .env). No other file reads process.env. */
 const schema = z.object({
@@ -19,9 +20,29 @@ const schema = z.object({
   DEMO_PROPERTY: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   /** longest message a resident may send, in characters */
   MAX_MESSAGE_LENGTH: z.coerce.number().int().min(50).max(10000).default(1000),
+  /** how long a staff member's one-time bind code stays valid */
+  BIND_CODE_TTL: durationSchema.prefault("24h"),
+  /** an outgoing message is given up (dead) after this many failed tries */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+
+  /** Telegram: the BotFather token turns the channel on */
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC-DEF… (from @BotFather)").optional(),
+  /** any Bot API server: the official one, a self-hosted one, or a test double */
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+  /** webhook mode when set (public HTTPS URL whose path this service answers); long polling otherwise */
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  /** checked on every webhook call (X-Telegram-Bot-Api-Secret-Token); generated when unset */
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "use 1–256 letters, digits, _ or -").optional(),
+  /** the property this bot serves (default: DEFAULT_PROPERTY) */
+  TELEGRAM_PROPERTY: z.string().optional(),
+  /** Telegram's sending limits: per bot, per private chat (with a burst), per group */
+  TELEGRAM_MAX_PER_SECOND: z.coerce.number().int().min(1).default(30),
+  TELEGRAM_CHAT_PER_SECOND: z.coerce.number().min(0.1).default(1),
+  TELEGRAM_CHAT_BURST: z.coerce.number().int().min(1).default(3),
+  TELEGRAM_GROUP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
-export type Config = z.output<typeof schema> & { ADMIN_TOKEN: string; adminTokenGenerated: boolean };
+export type Config = z.output<typeof schema> & { ADMIN_TOKEN: string; adminTokenGenerated: boolean; TELEGRAM_WEBHOOK_SECRET: string };
 
 export class ConfigError extends Error {}
 
@@ -36,7 +57,12 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`config error: ${name} ${issue.message} (${got})`);
   }
   const token = r.data.ADMIN_TOKEN;
-  return { ...r.data, ADMIN_TOKEN: token ?? randomBytes(24).toString("base64url"), adminTokenGenerated: !token };
+  return {
+    ...r.data,
+    ADMIN_TOKEN: token ?? randomBytes(24).toString("base64url"),
+    adminTokenGenerated: !token,
+    TELEGRAM_WEBHOOK_SECRET: r.data.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString("base64url"),
+  };
 }
 
 export async function loadConfig(): Promise<Config> {

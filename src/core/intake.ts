@@ -8,6 +8,7 @@ import type { Logger } from "./log.js";
 import { normalizeText } from "./parse/normalize.js";
 import { maskPhonesInText } from "./parse/phone.js";
 import type { ConversationStore, EventRecord, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "./ports.js";
+import type { StaffDesk, StaffTurn } from "./staff-desk.js";
 import { localize } from "./text.js";
 
 export interface InputTexts {
@@ -28,6 +29,10 @@ export interface IntakeDeps {
   inlineChannels: ReadonlySet<ChannelName>;
   maxTextLength?: number;
   cacheSize?: number;
+  /** binding and staff commands, answered before any resident flow */
+  staff?: StaffDesk;
+  /** told after every commit (senders wake up for the new outbox rows) */
+  afterCommit?: (ws: WriteSet) => void;
 }
 
 /**
@@ -73,7 +78,11 @@ export class Intake {
     let replies: Reply[];
     let effects: Effect[] = [];
     let next: ConversationState | null = conversation;
-    if (text.length > this.maxText) {
+    let staffTurn: StaffTurn | undefined;
+    if (text && !msg.choice && text.length <= this.maxText) staffTurn = await this.deps.staff?.handle(msg, text, now, t);
+    if (staffTurn) {
+      replies = staffTurn.replies;
+    } else if (text.length > this.maxText) {
       replies = [{ text: t(this.deps.texts.tooLong, { max: this.maxText }) }];
     } else if (!text && !msg.choice && !msg.attachments?.length) {
       replies = [{ text: t(this.deps.texts.empty) }];
@@ -98,6 +107,10 @@ export class Intake {
     if (notices.length) replies = [{ text: notices.join("\n") }, ...replies];
 
     const ws = this.writeSet(key, msg, property, now, next, effects, replies, resident);
+    if (staffTurn?.binding) {
+      ws.binding = { ...staffTurn.binding, at: now };
+      ws.events.push({ ...this.event(property, msg, now, "staff.bound", null), propertyId: staffTurn.binding.propertyId, data: { staffId: staffTurn.binding.staffId } });
+    }
     try {
       await store.commit(ws);
     } catch (err) {
@@ -113,11 +126,16 @@ export class Intake {
       log.error({ user: key, err: String(err) }, "commit failed; message not processed");
       return [{ text: t(this.deps.texts.failed) }];
     }
+    this.deps.afterCommit?.(ws);
     this.sessions.set(key, "put" in ws.session ? ws.session.put : null);
     if (ws.resident) this.residents.set(key, ws.resident);
     for (const e of ws.events) log.info({ event: e.type, user: key, ticketId: e.ticketId, ...e.data }, "state change");
     for (const r of replies) log.info({ channel: msg.channel, user: key, text: maskPhonesInText(r.text.slice(0, 200)) }, "outbound");
     return replies;
+  }
+
+  private event(property: PropertyInfo, msg: InboundMessage, now: Date, type: string, ticketId: string | null): EventRecord {
+    return { id: randomUUID(), propertyId: property.id, ticketId, type, actor: `${msg.channel}:${msg.userId}`, channel: msg.channel, data: null, at: now };
   }
 
   private session(key: string): Promise<StoredSession | undefined> {
@@ -139,16 +157,9 @@ export class Intake {
     resident: StoredResident | undefined,
   ): WriteSet {
     const inboundId = randomUUID();
-    const actor = `resident:${key}`;
     const event = (type: string, ticketId: string | null, data: Record<string, unknown> | null): EventRecord => ({
-      id: randomUUID(),
-      propertyId: property.id,
-      ticketId,
-      type,
-      actor,
-      channel: msg.channel,
+      ...this.event(property, msg, now, type, ticketId),
       data,
-      at: now,
     });
     const ws: WriteSet = {
       inbound: {

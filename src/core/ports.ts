@@ -80,6 +80,8 @@ export interface WriteSet {
   cancellations: { ticketId: string; residentId: string; at: Date }[];
   events: EventRecord[];
   outbox: OutboxRecord[];
+  /** a staff member's chat account bound with a one-time code */
+  binding?: { code: string; staffId: string; channel: ChannelName; externalId: string; at: Date };
 }
 
 /** What the intake service needs from storage. */

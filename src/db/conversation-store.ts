@@ -1,6 +1,8 @@
-import type { ChannelName, TicketStatus } from "../core/domain.js";
+import { OPEN_STATUSES, type ChannelName, type TicketStatus } from "../core/domain.js";
 import type { Reply, TicketSummary } from "../core/flow/types.js";
 import type { ConversationStore, StoredResident, StoredSession, WriteSet } from "../core/ports.js";
+import type { BoundStaff, StaffStore } from "../core/staff-desk.js";
+import type { Ticket } from "../generated/prisma/client.js";
 import { wallTime } from "../core/zoned.js";
 import type { Database } from "./client.js";
 import { GroupCommitter } from "./committer.js";
@@ -11,7 +13,7 @@ import { placeOf } from "./rows.js";
  * The intake's storage: the per-message path (session, resident, group commit) on the SQLite
  * driver, the rarer reads (progress, numbers, redeliveries) through Prisma.
  */
-export class SqliteConversationStore implements ConversationStore {
+export class SqliteConversationStore implements ConversationStore, StaffStore {
   readonly committer: GroupCommitter;
   private readonly counters = new Map<string, Promise<{ value: number }>>();
 
@@ -47,19 +49,22 @@ export class SqliteConversationStore implements ConversationStore {
       orderBy: { receivedAt: "desc" },
       take: limit,
     });
-    return rows.map((r) => {
-      const place = placeOf(r);
-      return {
-        id: r.id,
-        number: r.number,
-        status: r.status as TicketStatus,
-        description: r.description,
-        place: place ? (place.kind === "room" ? r.room : place.location) : null,
-        appointmentAt: r.appointmentAt,
-        asap: r.asap,
-        receivedAt: r.receivedAt,
-      };
-    });
+    return rows.map(summary);
+  }
+
+  async staffByIdentity(channel: ChannelName, externalId: string): Promise<BoundStaff | undefined> {
+    const row = await this.db.staffIdentity.findUnique({ where: { channel_externalId: { channel, externalId } }, include: { staff: true } });
+    return row && row.staff.active ? { id: row.staff.id, name: row.staff.name, propertyId: row.staff.propertyId } : undefined;
+  }
+
+  async bindCode(code: string) {
+    const row = await this.db.bindCode.findUnique({ where: { code }, include: { staff: true } });
+    return row ? { staffId: row.staffId, staffName: row.staff.name, propertyId: row.staff.propertyId, expiresAt: row.expiresAt, usedAt: row.usedAt } : undefined;
+  }
+
+  async openOrdersOf(staffId: string): Promise<TicketSummary[]> {
+    const rows = await this.db.ticket.findMany({ where: { assigneeId: staffId, status: { in: [...OPEN_STATUSES] } }, orderBy: { receivedAt: "asc" }, take: 20 });
+    return rows.map(summary);
   }
 
   /** BS + the property's local date + a daily sequence; seeded once per day from the highest number stored. */
@@ -77,4 +82,18 @@ export class SqliteConversationStore implements ConversationStore {
     c.value += 1;
     return `${prefix}${String(c.value).padStart(4, "0")}`;
   }
+}
+
+function summary(r: Ticket): TicketSummary {
+  const place = placeOf(r);
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status as TicketStatus,
+    description: r.description,
+    place: place ? (place.kind === "room" ? r.room : place.location) : null,
+    appointmentAt: r.appointmentAt,
+    asap: r.asap,
+    receivedAt: r.receivedAt,
+  };
 }

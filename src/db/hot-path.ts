@@ -46,6 +46,9 @@ export class SqliteHotPath {
         ON CONFLICT(id) DO UPDATE SET propertyId = excluded.propertyId, state = excluded.state, needsHuman = excluded.needsHuman,
           updatedAt = excluded.updatedAt, expiresAt = excluded.expiresAt`),
       event: p(`INSERT INTO Event (id, propertyId, ticketId, type, actor, channel, data, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      claim_code: p(`UPDATE BindCode SET usedAt = ? WHERE code = ? AND usedAt IS NULL AND expiresAt > ?`),
+      bind: p(`INSERT INTO StaffIdentity (id, staffId, channel, externalId, unreachable, boundAt) VALUES (?, ?, ?, ?, 0, ?)
+        ON CONFLICT(channel, externalId) DO UPDATE SET staffId = excluded.staffId, unreachable = 0, boundAt = excluded.boundAt`),
       outbox: p(`INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, sentAt, inboundId, ticketId, createdAt)
         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`),
     };
@@ -130,6 +133,12 @@ export class SqliteHotPath {
       });
     }
     for (const c of s.cancellations) q.cancel.run(ts(c.at), ts(c.at), c.ticketId, c.residentId);
+    if (s.binding) {
+      const b = s.binding;
+      // claimed inside the transaction: a code used meanwhile rolls the whole message back
+      if (q.claim_code.run(ts(b.at), b.code, ts(b.at)).changes !== 1) throw new Error(`bind code ${b.code} is no longer valid`);
+      q.bind.run(`${b.channel}:${b.externalId}`, b.staffId, b.channel, b.externalId, ts(b.at));
+    }
     if ("put" in s.session) {
       const p = s.session.put;
       q.session_put.run(p.key, p.propertyId, p.channel, p.userId, JSON.stringify(p.conversation), p.conversation.needsHuman ? 1 : 0, ts(p.updatedAt), ts(p.expiresAt));

@@ -5,6 +5,7 @@ import { STATUSES } from "../core/domain.js";
 import type { Database } from "../db/client.js";
 import type { PropertyDirectory } from "../db/properties.js";
 import { parseOr400, sendError } from "./errors.js";
+import { staffRoutes } from "./staff.js";
 import { ticketJson } from "./ticket-json.js";
 
 const listQuery = z.object({
@@ -15,7 +16,7 @@ const listQuery = z.object({
 });
 
 /** The staff's API under /api (bearer ADMIN_TOKEN). Web chat's routes are public and registered apart. */
-export function adminRoutes(app: FastifyInstance, deps: { db: Database; properties: PropertyDirectory; token: string }) {
+export function adminRoutes(app: FastifyInstance, deps: { db: Database; properties: PropertyDirectory; token: string; staff: Omit<Parameters<typeof staffRoutes>[1], "db" | "properties"> }) {
   const expected = Buffer.from(deps.token);
   const authorised = (header: string | undefined) => {
     const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
@@ -29,6 +30,8 @@ export function adminRoutes(app: FastifyInstance, deps: { db: Database; properti
         return sendError(reply, 401, "unauthorized", "send the admin token as: Authorization: Bearer <ADMIN_TOKEN>");
       }
     });
+
+    staffRoutes(api, { db: deps.db, properties: deps.properties, ...deps.staff });
 
     api.get("/api/tickets", async (req, reply) => {
       const q = parseOr400(listQuery, req.query, reply);

@@ -14,6 +14,7 @@ export interface ServerDeps {
   properties: PropertyDirectory;
   adminToken: string;
   log: FastifyBaseLogger;
+  staff: Parameters<typeof adminRoutes>[1]["staff"];
 }
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
@@ -29,6 +30,6 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   healthRoutes(app, deps.db);
   chatPage(app, deps.properties);
   webchatRoutes(app, deps);
-  adminRoutes(app, { db: deps.db, properties: deps.properties, token: deps.adminToken });
+  adminRoutes(app, { db: deps.db, properties: deps.properties, token: deps.adminToken, staff: deps.staff });
   return app;
 }
