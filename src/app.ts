@@ -11,6 +11,8 @@ import { SqliteHotPath } from "./db/hot-path.js";
 import { migrate } from "./db/migrate.js";
 import { ensureDemoProperty, PropertyDirectory } from "./db/properties.js";
 import { buildServer } from "./http/server.js";
+import { TelegramChannel } from "./adapters/telegram/channel.js";
+import { PrismaOutboxStore } from "./db/outbox-store.js";
 import type { AppLogger } from "./log.js";
 import type { Config } from "./config.js";
 
@@ -32,6 +34,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
   const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""));
   const store = new SqliteConversationStore(db, hot);
   const engine = new ConversationEngine(flows, commands, engineTexts, roles);
+  const senders = new Map<string, { wake(): void }>();
   const intake = new Intake({
     store,
     properties,
@@ -42,7 +45,31 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     inlineChannels: new Set(["web"]),
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     staff: new StaffDesk(store, staffWords),
+    afterCommit(ws) {
+      for (const channel of new Set(ws.outbox.filter((o) => o.status === "pending").map((o) => o.channel))) senders.get(channel)?.wake();
+    },
   });
+  const outbox = new PrismaOutboxStore(db, config.DEFAULT_PROPERTY);
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? new TelegramChannel(
+        {
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
+          webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+          ...(config.TELEGRAM_PROPERTY ? { propertyId: config.TELEGRAM_PROPERTY } : {}),
+          limits: {
+            perSecond: config.TELEGRAM_MAX_PER_SECOND,
+            chatPerSecond: config.TELEGRAM_CHAT_PER_SECOND,
+            chatBurst: config.TELEGRAM_CHAT_BURST,
+            groupPerMinute: config.TELEGRAM_GROUP_PER_MINUTE,
+          },
+          maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+        },
+        { intake, outbox, clock, log },
+      )
+    : undefined;
+  if (telegram) senders.set("telegram", telegram);
   const server = buildServer({
     db,
     intake,
@@ -50,13 +77,20 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     adminToken: config.ADMIN_TOKEN,
     log,
     staff: { clock, bindCodeTtl: config.BIND_CODE_TTL, defaultProperty: config.DEFAULT_PROPERTY },
+    routes: telegram ? [(app) => telegram.webhookRoute(app)] : [],
   });
   return {
     db,
     intake,
     store,
     server,
+    telegram,
+    /** after the server listens: channels connect (a webhook must be reachable when registered) */
+    async startChannels() {
+      await telegram?.start();
+    },
     async close() {
+      await telegram?.stop();
       await server.close();
       hot.close();
       await db.$disconnect();

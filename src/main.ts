@@ -18,6 +18,7 @@ async function main() {
   const log = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const app = await createApp(config, { clock: systemClock, log });
   await app.server.listen({ port: config.PORT, host: config.HOST });
+  await app.startChannels();
   const shown = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   log.info({ url: `http://${shown}:${config.PORT}/chat` }, "Baoshi is serving; open the web chat at this address");
   if (config.adminTokenGenerated) {

@@ -11,6 +11,19 @@ import type { ConversationStore, EventRecord, InboundMessage, PropertyInfo, Stor
 import type { StaffDesk, StaffTurn } from "./staff-desk.js";
 import { localize } from "./text.js";
 
+/**
+ * The message could not be recorded, so nothing of it happened: the channel should have it
+ * sent again (a webhook answers 500, polling does not confirm it, the page shows `reply`).
+ */
+export class NotRecordedError extends Error {
+  constructor(
+    readonly reply: string,
+    override readonly cause: unknown,
+  ) {
+    super(`message not recorded: ${String(cause)}`);
+  }
+}
+
 export interface InputTexts {
   empty: Text;
   tooLong: Text;
@@ -124,7 +137,7 @@ export class Intake {
         return earlier;
       }
       log.error({ user: key, err: String(err) }, "commit failed; message not processed");
-      return [{ text: t(this.deps.texts.failed) }];
+      throw new NotRecordedError(t(this.deps.texts.failed), err);
     }
     this.deps.afterCommit?.(ws);
     this.sessions.set(key, "put" in ws.session ? ws.session.put : null);
@@ -223,7 +236,7 @@ export class Intake {
       id: randomUUID(),
       channel: msg.channel,
       account: msg.account ?? "",
-      recipient: msg.userId,
+      recipient: msg.chatId ?? msg.userId,
       payload,
       status: inline ? "sent" : "pending",
       inboundId,

@@ -19,6 +19,8 @@ export interface InboundMessage {
   displayName?: string;
   /** which property this channel account serves */
   propertyId?: string;
+  /** where replies go when that is not the sender's own chat (a group) */
+  chatId?: string;
 }
 
 export interface PropertyInfo {

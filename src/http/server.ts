@@ -15,6 +15,8 @@ export interface ServerDeps {
   adminToken: string;
   log: FastifyBaseLogger;
   staff: Parameters<typeof adminRoutes>[1]["staff"];
+  /** routes channels add (Telegram's webhook) */
+  routes?: ((app: FastifyInstance) => void)[];
 }
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
@@ -31,5 +33,6 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   chatPage(app, deps.properties);
   webchatRoutes(app, deps);
   adminRoutes(app, { db: deps.db, properties: deps.properties, token: deps.adminToken, staff: deps.staff });
+  for (const add of deps.routes ?? []) add(app);
   return app;
 }

@@ -39,6 +39,7 @@ export async function startApp(opts: { dir?: string; clock?: TestClock; env?: Re
   const log = createLogger({ level: "info", format: "json", destination });
   const app = await createApp(config, { clock, log });
   await app.server.listen({ port: 0, host: "127.0.0.1" });
+  await app.startChannels();
   const address = app.server.server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const running: RunningApp = {

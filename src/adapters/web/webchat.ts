@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Intake } from "../../core/intake.js";
+import { NotRecordedError, type Intake } from "../../core/intake.js";
 import type { Database } from "../../db/client.js";
 import type { PropertyDirectory } from "../../db/properties.js";
 import { parseOr400, sendError } from "../../http/errors.js";
@@ -31,7 +31,8 @@ export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: 
     const body = parseOr400(messageBody, req.body, reply);
     if (!body) return reply;
     if (body.propertyId && !deps.properties.has(body.propertyId)) return sendError(reply, 404, "unknown_property", `property "${body.propertyId}" does not exist`);
-    const replies = await deps.intake.handle({
+    const replies = await deps.intake
+      .handle({
       channel: "web",
       userId: body.visitorId,
       ...(body.messageId ? { messageId: body.messageId } : {}),
@@ -39,7 +40,12 @@ export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: 
       ...(body.choice ? { choice: body.choice } : {}),
       ...(body.propertyId ? { propertyId: body.propertyId } : {}),
       ...(body.attachments ? { attachments: body.attachments } : {}),
-    });
+      })
+      .catch((err: unknown) => {
+        if (err instanceof NotRecordedError) return err;
+        throw err;
+      });
+    if (replies instanceof NotRecordedError) return sendError(reply, 503, "not_recorded", replies.reply);
     return { replies };
   });
 

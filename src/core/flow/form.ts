@@ -101,11 +101,13 @@ export function defineForm(def: FormDef): Flow {
   function ask(s: SlotDef, st: FormState, ctx: FlowContext, before: string[], offer = true): Reply {
     st.asked = s.name;
     const text = [...before, promptOf(s, st, ctx)].join("\n");
+    const expects = { expects: s.name };
     const remembered = offer && !st.offered.includes(s.name) ? s.remembered?.(ctx) : undefined;
     if (remembered !== undefined) {
       st.offered.push(s.name);
       return {
         text,
+        ...expects,
         choices: [
           { label: ctx.t(def.texts.useRemembered, { value: s.show(remembered, ctx) }), value: `use:${s.name}` },
           { label: ctx.t(def.texts.other), value: `other:${s.name}` },
@@ -113,7 +115,7 @@ export function defineForm(def: FormDef): Flow {
       };
     }
     const choices = s.choices?.(ctx);
-    return choices ? { text, choices } : { text };
+    return choices ? { text, ...expects, choices } : { text, ...expects };
   }
 
   /** After a change: ask what is missing, or show the confirmation. */

@@ -12,6 +12,8 @@ export interface Choice {
 export interface Reply {
   text: string;
   choices?: Choice[];
+  /** the slot this message asks for (a channel may offer a matching input, e.g. Telegram's contact button for "phone") */
+  expects?: string;
 }
 
 /** What a flow sees of one inbound message. */

@@ -1,0 +1,177 @@
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { Bot, BotError, GrammyError } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import type { Clock } from "../../core/clock.js";
+import type { Intake } from "../../core/intake.js";
+import type { Logger } from "../../core/log.js";
+import { sendError } from "../../http/errors.js";
+import { OutboxDispatcher, type OutboxStore } from "../../outbox/dispatcher.js";
+import { telegramDeliverer } from "./deliver.js";
+import { toInbound } from "./inbound.js";
+import { telegramLimiter, type TelegramLimits } from "./limiter.js";
+
+export interface TelegramSettings {
+  token: string;
+  apiRoot: string;
+  webhookUrl?: string;
+  webhookSecret: string;
+  propertyId?: string;
+  limits: TelegramLimits;
+  maxAttempts: number;
+  /** long-polling wait, in seconds */
+  pollTimeout?: number;
+}
+
+const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+const COMMANDS = {
+  zh: [
+    { command: "report", description: "报事 / 报修" },
+    { command: "progress", description: "查询进度" },
+    { command: "cancel", description: "取消报事" },
+    { command: "help", description: "帮助" },
+    { command: "start", description: "开始" },
+  ],
+  en: [
+    { command: "report", description: "Report a problem" },
+    { command: "progress", description: "My reports" },
+    { command: "cancel", description: "Cancel a report" },
+    { command: "help", description: "Help" },
+    { command: "start", description: "Start" },
+  ],
+};
+
+/**
+ * The Telegram channel: updates (long polling or webhook) into the intake, the outbox out through
+ * Telegram's limits. An update counts as handled only once its changes are committed; its
+ * (bot, update_id) key is committed with them, so a redelivery changes nothing.
+ */
+export class TelegramChannel {
+  readonly bot: Bot;
+  private dispatcher: OutboxDispatcher | undefined;
+  private polling: { abort: AbortController; done: Promise<void> } | undefined;
+
+  constructor(
+    private readonly s: TelegramSettings,
+    private readonly deps: { intake: Intake; outbox: OutboxStore; clock: Clock; log: Logger },
+  ) {
+    this.bot = new Bot(s.token, { client: { apiRoot: s.apiRoot } });
+    this.bot.use(async (ctx) => {
+      const msg = toInbound(ctx.update, ctx.me, s.propertyId);
+      if (!msg) return;
+      await deps.intake.handle(msg);
+      if (ctx.callbackQuery) {
+        // the spinner stops, and the pressed keyboard goes so it cannot be pressed twice
+        await ctx.answerCallbackQuery().catch((err) => this.warn("answerCallbackQuery", err));
+        await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch((err) => this.warn("editMessageReplyMarkup", err));
+      }
+    });
+  }
+
+  get me(): UserFromGetMe {
+    return this.bot.botInfo;
+  }
+
+  /** Webhook mode: the route lives on the service's own server (register before it listens). */
+  webhookRoute(app: FastifyInstance): void {
+    if (!this.s.webhookUrl) return;
+    const path = new URL(this.s.webhookUrl).pathname;
+    const secret = Buffer.from(this.s.webhookSecret);
+    app.post(path, async (req, reply) => {
+      const given = Buffer.from(String(req.headers["x-telegram-bot-api-secret-token"] ?? ""));
+      if (given.length !== secret.length || !timingSafeEqual(given, secret)) return sendError(reply, 403, "forbidden", "wrong or missing secret token");
+      const update = req.body as Update;
+      if (typeof update?.update_id !== "number") return sendError(reply, 400, "invalid_update", "body: not a Telegram update");
+      try {
+        await this.handleUpdate(update);
+        return { ok: true };
+      } catch (err) {
+        // not recorded: Telegram sends it again, and the dedupe key keeps a second delivery harmless
+        this.deps.log.error({ updateId: update.update_id, err: String(err) }, "telegram: update not recorded");
+        return sendError(reply, 500, "not_recorded", "update not recorded; send it again");
+      }
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.bot.init();
+    const me = this.bot.botInfo;
+    this.dispatcher = new OutboxDispatcher(
+      this.deps.outbox,
+      telegramDeliverer(this.bot.api, String(me.id)),
+      telegramLimiter(this.s.limits),
+      this.deps.clock,
+      this.deps.log,
+      { maxAttempts: this.s.maxAttempts },
+    );
+    await this.bot.api.setMyCommands(COMMANDS.zh, { language_code: "zh" });
+    await this.bot.api.setMyCommands(COMMANDS.en);
+    if (this.s.webhookUrl) {
+      await this.bot.api.setWebhook(this.s.webhookUrl, { secret_token: this.s.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+    } else {
+      await this.bot.api.deleteWebhook();
+      const abort = new AbortController();
+      this.polling = { abort, done: this.poll(abort.signal) };
+    }
+    this.dispatcher.start();
+    this.deps.log.info({ bot: me.username, mode: this.s.webhookUrl ? "webhook" : "long polling" }, "telegram channel started");
+  }
+
+  /** New replies were committed: send them. */
+  wake(): void {
+    this.dispatcher?.wake();
+  }
+
+  /** resolves once every due reply has been sent or given up (tests, benchmark) */
+  async flushed(): Promise<void> {
+    await this.dispatcher?.idle();
+  }
+
+  async stop(): Promise<void> {
+    this.polling?.abort.abort();
+    await this.polling?.done;
+    await this.dispatcher?.stop();
+  }
+
+  /** Handles one update; throws when it could not be recorded. */
+  async handleUpdate(update: Update): Promise<void> {
+    try {
+      await this.bot.handleUpdate(update);
+    } catch (err) {
+      throw err instanceof BotError ? err.error : err;
+    }
+  }
+
+  /**
+   * Long polling: every update of a batch is handled at once (the intake keeps each chat in
+   * order), and the batch is confirmed only up to the first update that could not be recorded.
+   */
+  private async poll(signal: AbortSignal): Promise<void> {
+    let offset = 0;
+    while (!signal.aborted) {
+      let updates: Update[];
+      try {
+        updates = await this.bot.api.getUpdates({ offset, timeout: this.s.pollTimeout ?? 25, allowed_updates: [...ALLOWED_UPDATES] }, signal as Parameters<Bot["api"]["getUpdates"]>[1]);
+      } catch (err) {
+        if (signal.aborted) return;
+        const wait = err instanceof GrammyError && err.error_code === 429 ? (err.parameters.retry_after ?? 1) * 1000 : 2000;
+        this.deps.log.warn({ err: String(err), waitMs: wait }, "telegram: getUpdates failed");
+        await new Promise((r) => setTimeout(r, wait));
+        continue;
+      }
+      const results = await Promise.allSettled(updates.map((u) => this.handleUpdate(u)));
+      const failed = results.findIndex((r) => r.status === "rejected");
+      if (failed === -1) {
+        if (updates.length) offset = updates.at(-1)!.update_id + 1;
+      } else {
+        offset = updates[failed]!.update_id;
+        this.deps.log.error({ updateId: offset, err: String((results[failed] as PromiseRejectedResult).reason) }, "telegram: update not recorded; will fetch it again");
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  private warn(call: string, err: unknown) {
+    this.deps.log.warn({ call, err: String(err) }, "telegram: call failed");
+  }
+}

@@ -1,0 +1,167 @@
+import type { Clock } from "../core/clock.js";
+import type { ChannelName } from "../core/domain.js";
+import type { Reply } from "../core/flow/types.js";
+import type { Logger } from "../core/log.js";
+
+/** What became of one attempt to send. */
+export type Delivery =
+  | { kind: "sent" }
+  /** try again later: Telegram's 429 says when; 5xx and network errors back off */
+  | { kind: "retry"; afterMs?: number; reason: string }
+  /** the person blocked the bot or left: stop, and tell a steward */
+  | { kind: "unreachable"; reason: string }
+  /** the channel refused this message for good (400) */
+  | { kind: "failed"; reason: string };
+
+/** A channel account's way of sending one message. */
+export interface Deliverer {
+  readonly channel: ChannelName;
+  readonly account: string;
+  deliver(recipient: string, payload: Reply): Promise<Delivery>;
+}
+
+/** Paces sending (Telegram: per bot, per chat, per group). */
+export interface SendLimiter {
+  schedule<T>(recipient: string, task: () => Promise<T>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export interface OutboxRow {
+  id: string;
+  recipient: string;
+  payload: Reply;
+  attempts: number;
+}
+
+/** What the dispatcher reads and writes. */
+export interface OutboxStore {
+  /** oldest due rows of this account, never of the recipients listed (their chain is running) */
+  due(channel: ChannelName, account: string, now: Date, busy: readonly string[], limit: number): Promise<OutboxRow[]>;
+  markSent(id: string, at: Date): Promise<void>;
+  retryLater(id: string, attempts: number, at: Date, error: string): Promise<void>;
+  markDead(id: string, attempts: number, at: Date, error: string): Promise<void>;
+  /** the recipient blocked us: the identity is marked and a steward-facing event recorded */
+  markUnreachable(channel: ChannelName, recipient: string, at: Date, reason: string): Promise<void>;
+}
+
+export interface DispatcherOptions {
+  maxAttempts: number;
+  /** how often due rows (retries, and rows left from before a restart) are looked for */
+  pollMs?: number;
+  /** first back-off after a 5xx or network error; doubles each time, up to a minute */
+  backoffMs?: number;
+  /** waits up to this long are slept in the chain (keeping the chat's order); longer ones go back to the poller */
+  maxInlineWaitMs?: number;
+}
+
+/**
+ * Drains one channel account's outbox: each chat's messages in order (one chain per chat),
+ * different chats side by side, every send through the limiter. Rows are the truth: a restart
+ * picks up whatever is still pending.
+ */
+export class OutboxDispatcher {
+  private readonly busy = new Set<string>();
+  private draining = false;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private readonly chains = new Set<Promise<void>>();
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly deliverer: Deliverer,
+    private readonly limiter: SendLimiter,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly opts: DispatcherOptions,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.wake(), this.opts.pollMs ?? 1000);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.limiter.stop();
+    await Promise.allSettled([...this.chains]);
+  }
+
+  /** New rows were committed (or time passed): look for work. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    void this.drain();
+  }
+
+  /** resolves when nothing is being sent (tests, shutdown) */
+  async idle(): Promise<void> {
+    while (this.chains.size || this.draining) await Promise.allSettled([...this.chains, new Promise((r) => setImmediate(r))]);
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      do {
+        this.again = false;
+        const rows = await this.store.due(this.deliverer.channel, this.deliverer.account, this.clock.now(), [...this.busy], 500);
+        const byRecipient = new Map<string, OutboxRow[]>();
+        for (const r of rows) byRecipient.set(r.recipient, [...(byRecipient.get(r.recipient) ?? []), r]);
+        for (const [recipient, list] of byRecipient) {
+          if (this.busy.has(recipient)) continue;
+          this.busy.add(recipient);
+          const chain = this.chain(recipient, list).finally(() => {
+            this.busy.delete(recipient);
+            this.chains.delete(chain);
+            this.wake();
+          });
+          this.chains.add(chain);
+        }
+      } while (this.again && !this.stopped);
+    } catch (err) {
+      this.log.error({ channel: this.deliverer.channel, err: String(err) }, "outbox: reading due messages failed");
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** One chat's messages, strictly in order: a message that must wait holds back those after it. */
+  private async chain(recipient: string, rows: OutboxRow[]): Promise<void> {
+    for (const row of rows) {
+      let attempts = row.attempts;
+      for (;;) {
+        if (this.stopped) return;
+        attempts++;
+        const outcome = await this.limiter.schedule(recipient, () => this.deliverer.deliver(recipient, row.payload)).catch(
+          (err): Delivery => ({ kind: "retry", reason: String(err) }),
+        );
+        const now = this.clock.now();
+        if (outcome.kind === "sent") {
+          await this.store.markSent(row.id, now);
+          break;
+        }
+        if (outcome.kind === "unreachable") {
+          this.log.warn({ channel: this.deliverer.channel, recipient, reason: outcome.reason }, "outbox: recipient unreachable");
+          await this.store.markUnreachable(this.deliverer.channel, recipient, now, outcome.reason);
+          for (const rest of rows.slice(rows.indexOf(row))) await this.store.markDead(rest.id, attempts, now, outcome.reason);
+          return;
+        }
+        if (outcome.kind === "failed" || attempts >= this.opts.maxAttempts) {
+          this.log.error({ channel: this.deliverer.channel, recipient, attempts, reason: outcome.reason }, "outbox: message given up");
+          await this.store.markDead(row.id, attempts, now, outcome.reason);
+          break;
+        }
+        const wait = outcome.afterMs ?? Math.min(60_000, (this.opts.backoffMs ?? 500) * 2 ** (attempts - 1));
+        await this.store.retryLater(row.id, attempts, new Date(now.getTime() + wait), outcome.reason);
+        this.log.warn({ channel: this.deliverer.channel, recipient, attempts, waitMs: wait, reason: outcome.reason }, "outbox: will retry");
+        if (wait > (this.opts.maxInlineWaitMs ?? 30_000)) return;
+        // pacing the channel asked for: real time by nature, like the limiter's own timers
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+}
