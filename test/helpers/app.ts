@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import { createApp, type App } from "../../src/app.js";
 import { createConfig } from "../../src/config.js";
@@ -25,10 +26,13 @@ export interface RunningApp {
 }
 
 /** Starts the real service on a loopback port with its own SQLite file (or an existing one, for restarts). */
-export async function startApp(opts: { dir?: string; clock?: TestClock; env?: Record<string, string> } = {}): Promise<RunningApp> {
+export async function startApp(opts: { dir?: string; clock?: TestClock; env?: Record<string, string>; webhookPath?: string } = {}): Promise<RunningApp> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "baoshi-test-"));
   const clock = opts.clock ?? new TestClock(MONDAY_10AM);
-  const config = createConfig({ DATABASE_URL: `file:${join(dir, "baoshi.db")}`, ADMIN_TOKEN, ...opts.env });
+  // a webhook URL names the port, so the port is chosen before the server starts
+  const port = opts.webhookPath ? await freePort() : 0;
+  const webhook = opts.webhookPath ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}${opts.webhookPath}`, TELEGRAM_WEBHOOK_SECRET: "test-webhook-secret" } : {};
+  const config = createConfig({ DATABASE_URL: `file:${join(dir, "baoshi.db")}`, ADMIN_TOKEN, ...opts.env, ...webhook });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk, _enc, done) {
@@ -38,7 +42,7 @@ export async function startApp(opts: { dir?: string; clock?: TestClock; env?: Re
   });
   const log = createLogger({ level: "info", format: "json", destination });
   const app = await createApp(config, { clock, log });
-  await app.server.listen({ port: 0, host: "127.0.0.1" });
+  await app.server.listen({ port, host: "127.0.0.1" });
   await app.startChannels();
   const address = app.server.server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -59,4 +63,13 @@ export async function startApp(opts: { dir?: string; clock?: TestClock; env?: Re
     },
   };
   return running;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }

@@ -1,0 +1,25 @@
+import { BotApiDouble, type Limits } from "./bot-api-double.js";
+import { startApp, type RunningApp } from "./app.js";
+import type { TestClock } from "./clock.js";
+
+export const TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
+/** Telegram's own limits (30/s per bot, 1/s per chat with a burst of 3, 20/min per group). */
+export const TELEGRAM_LIMITS: Limits = { perSecond: 30, chatPerSecond: 1, chatBurst: 3, groupPerMinute: 20 };
+
+export const owner = { id: 5001, first_name: "三", last_name: "张" };
+
+/** The service with Telegram on, against a Bot API double that enforces the same limits. */
+export async function startWithTelegram(opts: { limits?: Limits; webhook?: boolean; dir?: string; clock?: TestClock; double?: BotApiDouble } = {}) {
+  const limits = opts.limits ?? TELEGRAM_LIMITS;
+  const double = opts.double ?? (await new BotApiDouble(limits).start());
+  const env: Record<string, string> = {
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: double.url,
+    TELEGRAM_MAX_PER_SECOND: String(limits.perSecond),
+    TELEGRAM_CHAT_PER_SECOND: String(limits.chatPerSecond),
+    TELEGRAM_CHAT_BURST: String(limits.chatBurst),
+    TELEGRAM_GROUP_PER_MINUTE: String(limits.groupPerMinute),
+  };
+  const svc: RunningApp = await startApp({ env, ...(opts.dir ? { dir: opts.dir } : {}), ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.webhook ? { webhookPath: "/telegram/hook" } : {}) });
+  return { svc, double };
+}
