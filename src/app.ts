@@ -12,7 +12,8 @@ import { migrate } from "./db/migrate.js";
 import { ensureDemoProperty, PropertyDirectory } from "./db/properties.js";
 import { buildServer } from "./http/server.js";
 import { TelegramChannel } from "./adapters/telegram/channel.js";
-import { PrismaOutboxStore } from "./db/outbox-store.js";
+import { SqliteOutboxStore } from "./db/outbox-store.js";
+import type { OutboxRow } from "./outbox/dispatcher.js";
 import type { AppLogger } from "./log.js";
 import type { Config } from "./config.js";
 
@@ -34,7 +35,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
   const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""));
   const store = new SqliteConversationStore(db, hot);
   const engine = new ConversationEngine(flows, commands, engineTexts, roles);
-  const senders = new Map<string, { wake(): void }>();
+  const senders = new Map<string, { offer(rows: OutboxRow[]): void }>();
   const intake = new Intake({
     store,
     properties,
@@ -46,10 +47,12 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     staff: new StaffDesk(store, staffWords),
     afterCommit(ws) {
-      for (const channel of new Set(ws.outbox.filter((o) => o.status === "pending").map((o) => o.channel))) senders.get(channel)?.wake();
+      for (const o of ws.outbox) {
+        if (o.status === "pending") senders.get(o.channel)?.offer([{ id: o.id, recipient: o.recipient, payload: o.payload, attempts: 0 }]);
+      }
     },
   });
-  const outbox = new PrismaOutboxStore(db, config.DEFAULT_PROPERTY);
+  const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY);
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? new TelegramChannel(
         {

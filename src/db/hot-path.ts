@@ -6,7 +6,7 @@ import type { StoredResident, StoredSession, WriteSet } from "../core/ports.js";
 import { placeColumns } from "./rows.js";
 
 /** Prisma's better-sqlite3 adapter stores DateTime as ISO 8601 text with +00:00; so do we. */
-const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
+export const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const tsOrNull = (d: Date | null | undefined) => (d ? ts(d) : null);
 
 /**
@@ -15,7 +15,8 @@ const tsOrNull = (d: Date | null | undefined) => (d ? ts(d) : null);
  * Same tables and formats as Prisma's, which reads them back everywhere else.
  */
 export class SqliteHotPath {
-  private readonly db: BetterSqlite3.Database;
+  /** the one connection this process writes through (two writers would wait on each other's locks) */
+  readonly db: BetterSqlite3.Database;
   private readonly q;
 
   constructor(file: string) {

@@ -35,7 +35,8 @@ export interface OutboxRow {
 
 /** What the dispatcher reads and writes. */
 export interface OutboxStore {
-  /** oldest due rows of this account, never of the recipients listed (their chain is running) */
+  /** oldest due rows of this account, never of the recipients listed (their chain is running),
+   *  nor of a recipient whose earlier message waits for a retry (order within a chat) */
   due(channel: ChannelName, account: string, now: Date, busy: readonly string[], limit: number): Promise<OutboxRow[]>;
   markSent(id: string, at: Date): Promise<void>;
   retryLater(id: string, attempts: number, at: Date, error: string): Promise<void>;
@@ -55,16 +56,18 @@ export interface DispatcherOptions {
 }
 
 /**
- * Drains one channel account's outbox: each chat's messages in order (one chain per chat),
- * different chats side by side, every send through the limiter. Rows are the truth: a restart
- * picks up whatever is still pending.
+ * Sends one channel account's outbox: each chat's messages in order (one chain per chat),
+ * different chats side by side, every send through the limiter. Rows just committed are handed
+ * over directly (offer); a poll finds the rest — retries that fell due, and whatever a restart
+ * left pending. The rows are the truth; memory only saves a query.
  */
 export class OutboxDispatcher {
   private readonly busy = new Set<string>();
-  private draining = false;
-  private again = false;
+  private readonly queued = new Map<string, OutboxRow[]>();
+  private readonly known = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private polling = false;
   private readonly chains = new Set<Promise<void>>();
 
   constructor(
@@ -77,8 +80,8 @@ export class OutboxDispatcher {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => this.wake(), this.opts.pollMs ?? 1000);
-    this.wake();
+    this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 1000);
+    void this.poll();
   }
 
   async stop(): Promise<void> {
@@ -88,80 +91,90 @@ export class OutboxDispatcher {
     await Promise.allSettled([...this.chains]);
   }
 
-  /** New rows were committed (or time passed): look for work. */
-  wake(): void {
+  /** Rows just committed, in commit order. */
+  offer(rows: readonly OutboxRow[]): void {
     if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
+    for (const row of rows) {
+      if (this.known.has(row.id)) continue;
+      this.known.add(row.id);
+      this.queued.set(row.recipient, [...(this.queued.get(row.recipient) ?? []), row]);
+      this.kick(row.recipient);
     }
-    void this.drain();
   }
 
   /** resolves when nothing is being sent (tests, shutdown) */
   async idle(): Promise<void> {
-    while (this.chains.size || this.draining) await Promise.allSettled([...this.chains, new Promise((r) => setImmediate(r))]);
+    while (this.chains.size || this.polling) await Promise.allSettled([...this.chains, new Promise((r) => setImmediate(r))]);
   }
 
-  private async drain(): Promise<void> {
-    this.draining = true;
+  /** Looks for due rows the dispatcher does not hold yet. */
+  async poll(): Promise<void> {
+    if (this.stopped || this.polling) return;
+    this.polling = true;
     try {
-      do {
-        this.again = false;
-        const rows = await this.store.due(this.deliverer.channel, this.deliverer.account, this.clock.now(), [...this.busy], 500);
-        const byRecipient = new Map<string, OutboxRow[]>();
-        for (const r of rows) byRecipient.set(r.recipient, [...(byRecipient.get(r.recipient) ?? []), r]);
-        for (const [recipient, list] of byRecipient) {
-          if (this.busy.has(recipient)) continue;
-          this.busy.add(recipient);
-          const chain = this.chain(recipient, list).finally(() => {
-            this.busy.delete(recipient);
-            this.chains.delete(chain);
-            this.wake();
-          });
-          this.chains.add(chain);
-        }
-      } while (this.again && !this.stopped);
+      this.offer(await this.store.due(this.deliverer.channel, this.deliverer.account, this.clock.now(), [...this.busy], 500));
     } catch (err) {
       this.log.error({ channel: this.deliverer.channel, err: String(err) }, "outbox: reading due messages failed");
     } finally {
-      this.draining = false;
+      this.polling = false;
     }
   }
 
+  private kick(recipient: string): void {
+    if (this.busy.has(recipient)) return;
+    this.busy.add(recipient);
+    const chain = this.chain(recipient).finally(() => {
+      this.busy.delete(recipient);
+      this.chains.delete(chain);
+    });
+    this.chains.add(chain);
+  }
+
   /** One chat's messages, strictly in order: a message that must wait holds back those after it. */
-  private async chain(recipient: string, rows: OutboxRow[]): Promise<void> {
-    for (const row of rows) {
-      let attempts = row.attempts;
-      for (;;) {
-        if (this.stopped) return;
-        attempts++;
-        const outcome = await this.limiter.schedule(recipient, () => this.deliverer.deliver(recipient, row.payload)).catch(
-          (err): Delivery => ({ kind: "retry", reason: String(err) }),
-        );
-        const now = this.clock.now();
-        if (outcome.kind === "sent") {
-          await this.store.markSent(row.id, now);
-          break;
-        }
-        if (outcome.kind === "unreachable") {
-          this.log.warn({ channel: this.deliverer.channel, recipient, reason: outcome.reason }, "outbox: recipient unreachable");
-          await this.store.markUnreachable(this.deliverer.channel, recipient, now, outcome.reason);
-          for (const rest of rows.slice(rows.indexOf(row))) await this.store.markDead(rest.id, attempts, now, outcome.reason);
-          return;
-        }
-        if (outcome.kind === "failed" || attempts >= this.opts.maxAttempts) {
-          this.log.error({ channel: this.deliverer.channel, recipient, attempts, reason: outcome.reason }, "outbox: message given up");
-          await this.store.markDead(row.id, attempts, now, outcome.reason);
-          break;
-        }
-        const wait = outcome.afterMs ?? Math.min(60_000, (this.opts.backoffMs ?? 500) * 2 ** (attempts - 1));
-        await this.store.retryLater(row.id, attempts, new Date(now.getTime() + wait), outcome.reason);
-        this.log.warn({ channel: this.deliverer.channel, recipient, attempts, waitMs: wait, reason: outcome.reason }, "outbox: will retry");
-        if (wait > (this.opts.maxInlineWaitMs ?? 30_000)) return;
-        // pacing the channel asked for: real time by nature, like the limiter's own timers
-        await new Promise((r) => setTimeout(r, wait));
+  private async chain(recipient: string): Promise<void> {
+    for (let row = this.queued.get(recipient)?.shift(); row; row = this.queued.get(recipient)?.shift()) {
+      const held = await this.send(recipient, row);
+      this.known.delete(row.id);
+      if (held) {
+        // the rest go back to the database's order; the poll offers them once this one is sent
+        for (const r of this.queued.get(recipient) ?? []) this.known.delete(r.id);
+        break;
       }
+    }
+    this.queued.delete(recipient);
+  }
+
+  /** Sends one row, retrying short waits in place; true when it must wait longer (or the chat is lost). */
+  private async send(recipient: string, row: OutboxRow): Promise<boolean> {
+    let attempts = row.attempts;
+    for (;;) {
+      if (this.stopped) return true;
+      attempts++;
+      const outcome = await this.limiter.schedule(recipient, () => this.deliverer.deliver(recipient, row.payload)).catch(
+        (err): Delivery => ({ kind: "retry", reason: String(err) }),
+      );
+      const now = this.clock.now();
+      if (outcome.kind === "sent") {
+        await this.store.markSent(row.id, now);
+        return false;
+      }
+      if (outcome.kind === "unreachable") {
+        this.log.warn({ channel: this.deliverer.channel, recipient, reason: outcome.reason }, "outbox: recipient unreachable");
+        await this.store.markUnreachable(this.deliverer.channel, recipient, now, outcome.reason);
+        for (const r of [row, ...(this.queued.get(recipient) ?? [])]) await this.store.markDead(r.id, attempts, now, outcome.reason);
+        return true;
+      }
+      if (outcome.kind === "failed" || attempts >= this.opts.maxAttempts) {
+        this.log.error({ channel: this.deliverer.channel, recipient, attempts, reason: outcome.reason }, "outbox: message given up");
+        await this.store.markDead(row.id, attempts, now, outcome.reason);
+        return false;
+      }
+      const wait = outcome.afterMs ?? Math.min(60_000, (this.opts.backoffMs ?? 500) * 2 ** (attempts - 1));
+      await this.store.retryLater(row.id, attempts, new Date(now.getTime() + wait), outcome.reason);
+      this.log.warn({ channel: this.deliverer.channel, recipient, attempts, waitMs: wait, reason: outcome.reason }, "outbox: will retry");
+      if (wait > (this.opts.maxInlineWaitMs ?? 30_000)) return true;
+      // pacing the channel asked for: real time by nature, like the limiter's own timers
+      await new Promise((r) => setTimeout(r, wait));
     }
   }
 }

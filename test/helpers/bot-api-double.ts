@@ -31,6 +31,8 @@ export class BotApiDouble {
   readonly calls: { method: string; body: any }[] = [];
   violations = 0;
   webhook: { url: string; secret?: string } | undefined;
+  /** told of every message the bot sends (the benchmark measures update → reply with it) */
+  onSent: ((s: Sent) => void) | undefined;
   private server!: Server;
   private updates: any[] = [];
   private nextUpdateId = 1000;
@@ -196,6 +198,7 @@ export class BotApiDouble {
     }
     const sent: Sent = { message_id: this.nextMessageId++, chat_id: chat, text: body.text, reply_markup: body.reply_markup, at: now };
     this.sent.push(sent);
+    this.onSent?.(sent);
     this.ok(res, { message_id: sent.message_id, date: Math.floor(now / 1000), chat: { id: Number(chat), type: chat.startsWith("-") ? "group" : "private" }, text: body.text });
   }
 

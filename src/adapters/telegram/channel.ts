@@ -6,7 +6,7 @@ import type { Clock } from "../../core/clock.js";
 import type { Intake } from "../../core/intake.js";
 import type { Logger } from "../../core/log.js";
 import { sendError } from "../../http/errors.js";
-import { OutboxDispatcher, type OutboxStore } from "../../outbox/dispatcher.js";
+import { OutboxDispatcher, type OutboxRow, type OutboxStore } from "../../outbox/dispatcher.js";
 import { telegramDeliverer } from "./deliver.js";
 import { toInbound } from "./inbound.js";
 import { telegramLimiter, type TelegramLimits } from "./limiter.js";
@@ -117,9 +117,9 @@ export class TelegramChannel {
     this.deps.log.info({ bot: me.username, mode: this.s.webhookUrl ? "webhook" : "long polling" }, "telegram channel started");
   }
 
-  /** New replies were committed: send them. */
-  wake(): void {
-    this.dispatcher?.wake();
+  /** Replies just committed: send them. */
+  offer(rows: readonly OutboxRow[]): void {
+    this.dispatcher?.offer(rows);
   }
 
   /** resolves once every due reply has been sent or given up (tests, benchmark) */

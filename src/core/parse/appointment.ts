@@ -16,8 +16,12 @@ const MERIDIEM = /(上午|早上|早晨|凌晨|早|中午|下午|午后|傍晚|�
  * chrono does not know are handled here: a bare 1–7点 means the afternoon, "15号" is a day of
  * this or next month, 25点 or 2月30日 are refused rather than guessed.
  */
+/** Anything a time could be made of; a message without any is not parsed for one (chrono is the costly step). */
+const TIMEISH = /\d|[零一二两三四五六七八九十半]|点|时|天|周|星期|礼拜|今|明|后|昨|早|晚|午|夜|月|号|日|now|today|tomorrow|tonight|morning|noon|afternoon|evening|mon|tue|wed|thu|fri|sat|sun|am|pm|asap|soon/i;
+
 export function findAppointment(text: string, now: Date, policy: Policy, asap: AsapWords): AppointmentResult | undefined {
   const tz = policy.timezone;
+  if (!TIMEISH.test(text) && !asap.some((w) => text.includes(w))) return undefined;
   const impossible = impossibleDate(text, now, tz);
   if (impossible) return impossible;
 
