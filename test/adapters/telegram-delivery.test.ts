@@ -82,6 +82,7 @@ describe("sending within Telegram's limits", () => {
     double.fail(2, { code: 500, description: "Internal Server Error" });
     double.say(owner, "查询进度");
     expect((await double.nth(owner.id, 1)).text).toContain("没有处理中的报事");
+    await svc.app.telegram!.flushed();
     const row = await svc.app.db.outboxMessage.findFirst({ where: { channel: "telegram" } });
     expect(row).toMatchObject({ status: "sent", attempts: 3 });
   });
