@@ -14,19 +14,14 @@ import { createConfig } from "../src/config.js";
 import { systemClock } from "../src/core/clock.js";
 import { createLogger } from "../src/log.js";
 import pino from "pino";
+import { reportMessages } from "./residents.js";
 
 const RESIDENTS = Number(process.env.RESIDENTS ?? 1000);
 const OPEN_SESSIONS = Number(process.env.OPEN_SESSIONS ?? 5000);
 /** residents typing at the same moment (each waits for its reply before the next message) */
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
 
-const conversation = (i: number) => [
-  "我家厨房水管漏水了",
-  `${(i % 30) + 1}栋${(i % 4) + 1}单元${100 * ((i % 25) + 1) + (i % 4) + 1}`,
-  `138${String(i).padStart(8, "0")}`,
-  "明天下午3点",
-  "确认",
-];
+const conversation = reportMessages;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 

@@ -16,7 +16,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "node:net";
 import { conversations, createConversation, type Conversation, type ConversationFlavor } from "@grammyjs/conversations";
 import BetterSqlite3 from "better-sqlite3";
 import Fastify from "fastify";
@@ -31,7 +30,9 @@ import { findPhone } from "../src/core/parse/phone.js";
 import { findPlace } from "../src/core/parse/place.js";
 import { parsePolicy } from "../src/core/policy.js";
 import { createLogger } from "../src/log.js";
+import { freePort } from "../test/helpers/app.js";
 import { BotApiDouble, type Sent } from "../test/helpers/bot-api-double.js";
+import { reportMessages } from "./residents.js";
 
 const RESIDENTS = Number(process.env.RESIDENTS ?? 300);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
@@ -39,13 +40,7 @@ const TOKEN = "123456:BENCH-token-abcdefghijklmnopqrstuvwxyz";
 const SECRET = "bench-secret";
 const RAISED = { perSecond: 1_000_000, chatPerSecond: 1_000_000, chatBurst: 1_000_000, groupPerMinute: 1_000_000 };
 
-const messages = (i: number) => [
-  "我家厨房水管漏水了",
-  `${(i % 30) + 1}栋${(i % 4) + 1}单元${100 * ((i % 25) + 1) + (i % 4) + 1}`,
-  `138${String(i).padStart(8, "0")}`,
-  "明天下午3点",
-  "确认",
-];
+const messages = reportMessages;
 
 interface Result {
   bot: string;
@@ -202,14 +197,6 @@ async function conversationsBot(apiRoot: string, dir: string, child: ChildProces
   return result;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function main() {
   if (process.env.BENCH_HARNESS) return harness();

@@ -65,7 +65,8 @@ export async function startApp(opts: { dir?: string; clock?: TestClock; env?: Re
   return running;
 }
 
-function freePort(): Promise<number> {
+/** A free loopback port (for a URL that must be known before the server listens). */
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, "127.0.0.1", () => {
       const { port } = s.address() as { port: number };
