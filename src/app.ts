@@ -14,6 +14,10 @@ import { buildServer } from "./http/server.js";
 import { TelegramChannel } from "./adapters/telegram/channel.js";
 import { SqliteOutboxStore } from "./db/outbox-store.js";
 import type { OutboxRow } from "./outbox/dispatcher.js";
+import type { WechatyOptions } from "wechaty";
+import { WechatChannel } from "./adapters/wechat/channel.js";
+import { wechatQrRoute } from "./adapters/wechat/qr-route.js";
+import type { ChannelName } from "./core/domain.js";
 import type { AppLogger } from "./log.js";
 import type { Config } from "./config.js";
 
@@ -23,7 +27,7 @@ const MIGRATIONS = ["../prisma/migrations", "../../prisma/migrations"]
   .find((p) => existsSync(p))!;
 
 /** Builds everything the service is, in order; nothing starts listening here. */
-export async function createApp(config: Config, deps: { clock: Clock; log: AppLogger; migrationsDir?: string }) {
+export async function createApp(config: Config, deps: { clock: Clock; log: AppLogger; migrationsDir?: string; wechatPuppet?: WechatyOptions["puppet"] }) {
   const { log, clock } = deps;
   const db = await openDatabase(config.DATABASE_URL);
   const applied = await migrate(db, deps.migrationsDir ?? MIGRATIONS);
@@ -35,7 +39,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
   const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""));
   const store = new SqliteConversationStore(db, hot);
   const engine = new ConversationEngine(flows, commands, engineTexts, roles);
-  const senders = new Map<string, { offer(rows: OutboxRow[]): void }>();
+  const senders = new Map<ChannelName, { account: string; offer(rows: OutboxRow[]): void }>();
   const intake = new Intake({
     store,
     properties,
@@ -72,7 +76,34 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
         { intake, outbox, clock, log },
       )
     : undefined;
-  if (telegram) senders.set("telegram", telegram);
+  if (telegram) senders.set("telegram", { get account() { return String(telegram.me.id); }, offer: (rows) => telegram.offer(rows) });
+  const wechat = config.WECHATY_PUPPET
+    ? new WechatChannel(
+        {
+          puppet: config.WECHATY_PUPPET,
+          ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetToken: config.WECHATY_PUPPET_SERVICE_TOKEN } : {}),
+          name: config.WECHATY_NAME,
+          ...(config.WECHAT_PROPERTY ? { propertyId: config.WECHAT_PROPERTY } : {}),
+          pacing: { contactGapMs: config.WECHAT_CONTACT_GAP, perMinute: config.WECHAT_MAX_PER_MINUTE, jitterMs: config.WECHAT_JITTER },
+          maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+        },
+        {
+          intake,
+          outbox,
+          clock,
+          log,
+          ...(deps.wechatPuppet ? { puppet: deps.wechatPuppet } : {}),
+          // a logout is told to bound staff on the other channels
+          async alertStaff(text) {
+            const others = new Map([...senders].filter(([c]) => c !== "wechat").map(([c, s]) => [c, s.account] as const));
+            for (const a of outbox.alertStaff(text, others, { propertyId: config.DEFAULT_PROPERTY, type: "wechat.logout", at: clock.now() })) {
+              senders.get(a.channel)?.offer([a.row]);
+            }
+          },
+        },
+      )
+    : undefined;
+  if (wechat) senders.set("wechat", { account: wechat.account, offer: (rows) => wechat.offer(rows) });
   const server = buildServer({
     db,
     intake,
@@ -81,6 +112,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     log,
     staff: { clock, bindCodeTtl: config.BIND_CODE_TTL, defaultProperty: config.DEFAULT_PROPERTY },
     routes: telegram ? [(app) => telegram.webhookRoute(app)] : [],
+    adminRoutes: wechat ? [(api) => wechatQrRoute(api, wechat)] : [],
   });
   return {
     db,
@@ -88,12 +120,15 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     store,
     server,
     telegram,
+    wechat,
     /** after the server listens: channels connect (a webhook must be reachable when registered) */
     async startChannels() {
       await telegram?.start();
+      await wechat?.start();
     },
     async close() {
       await telegram?.stop();
+      await wechat?.stop();
       await server.close();
       hot.close();
       await db.$disconnect();

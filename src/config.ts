@@ -2,6 +2,16 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { durationSchema } from "./core/duration.js";
 
+/** "1s", "300ms", "1500ms" → milliseconds */
+const durationMsSchema = z.string().transform((s, ctx) => {
+  const m = /^\s*(\d+)\s*(ms|s)\s*$/.exec(s);
+  if (!m) {
+    ctx.addIssue({ code: "custom", message: `"${s}" is not a duration (write e.g. 1s or 300ms)` });
+    return z.NEVER;
+  }
+  return Number(m[1]) * (m[2] === "s" ? 1000 : 1);
+});
+
 /** Every setting, from the environment (and .env). No other file reads process.env. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -40,6 +50,19 @@ const schema = z.object({
   TELEGRAM_CHAT_PER_SECOND: z.coerce.number().min(0.1).default(1),
   TELEGRAM_CHAT_BURST: z.coerce.number().int().min(1).default(3),
   TELEGRAM_GROUP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+
+  /** WeChat: the Wechaty puppet package turns the channel on (wechaty-puppet-wechat4u, wechaty-puppet-service, …) */
+  WECHATY_PUPPET: z.string().regex(/^(@[\w-]+\/)?[\w.-]+$/, "must be an npm package name such as wechaty-puppet-wechat4u").optional(),
+  /** token for wechaty-puppet-service (and other token puppets) */
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  /** the login is remembered under this name (a <name>.memory-card.json file), where the puppet allows */
+  WECHATY_NAME: z.string().regex(/^[\w-]{1,40}$/, "use letters, digits, _ or -").default("baoshi"),
+  /** the property this WeChat account serves (default: DEFAULT_PROPERTY) */
+  WECHAT_PROPERTY: z.string().optional(),
+  /** pacing against WeChat's risk control: gap between two messages to one contact, per-account cap, random jitter */
+  WECHAT_CONTACT_GAP: durationMsSchema.prefault("1s"),
+  WECHAT_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  WECHAT_JITTER: durationMsSchema.prefault("1500ms"),
 });
 
 export type Config = z.output<typeof schema> & { ADMIN_TOKEN: string; adminTokenGenerated: boolean; TELEGRAM_WEBHOOK_SECRET: string };

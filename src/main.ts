@@ -2,6 +2,7 @@ import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { systemClock } from "./core/clock.js";
 import { createLogger } from "./log.js";
+import { PuppetMissingError } from "./adapters/wechat/channel.js";
 
 /** Starts Baoshi: config → logger → database (migrated) → flows → HTTP; stops cleanly on SIGINT/SIGTERM. */
 async function main() {
@@ -38,6 +39,10 @@ async function main() {
 }
 
 main().catch((err) => {
+  if (err instanceof PuppetMissingError) {
+    console.error(err.message);
+    process.exit(1);
+  }
   console.error(`Baoshi could not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -13,7 +13,7 @@ export class SqliteOutboxStore implements OutboxStore {
   private readonly q;
 
   constructor(
-    db: BetterSqlite3.Database,
+    private readonly db: BetterSqlite3.Database,
     private readonly defaultProperty: string,
   ) {
     const p = (sql: string) => db.prepare(sql);
@@ -31,6 +31,7 @@ export class SqliteOutboxStore implements OutboxStore {
       residentUnreachable: p(`UPDATE ResidentIdentity SET unreachable = 1, updatedAt = ? WHERE id = ?`),
       staffUnreachable: p(`UPDATE StaffIdentity SET unreachable = 1 WHERE channel = ? AND externalId = ?`),
       event: p(`INSERT INTO Event (id, propertyId, ticketId, type, actor, channel, data, at) VALUES (?, ?, NULL, 'identity.unreachable', ?, ?, ?, ?)`),
+      eventOf: p(`INSERT INTO Event (id, propertyId, ticketId, type, actor, channel, data, at) VALUES (?, ?, NULL, ?, ?, NULL, ?, ?)`),
     };
     const markSent = db.transaction((batch: { id: string; at: Date }[]) => {
       for (const b of batch) this.q.sent.run(ts(b.at), b.id);
@@ -90,6 +91,31 @@ export class SqliteOutboxStore implements OutboxStore {
 
   async markDead(id: string, attempts: number, at: Date, error: string): Promise<void> {
     this.q.dead.run(attempts, ts(at), error.slice(0, 500), id);
+  }
+
+  /**
+   * An alert to every bound, reachable staff account on the given channels (with the account each
+   * channel sends from); returns the rows to hand to the senders. One transaction with its event.
+   */
+  alertStaff(text: string, senders: ReadonlyMap<ChannelName, string>, event: { propertyId: string; type: string; at: Date }): { channel: ChannelName; row: OutboxRow }[] {
+    const channels = [...senders.keys()];
+    if (!channels.length) return [];
+    const out: { channel: ChannelName; row: OutboxRow }[] = [];
+    this.db.transaction(() => {
+      const identities = this.db
+        .prepare(`SELECT channel, externalId FROM StaffIdentity WHERE unreachable = 0 AND channel IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(channels)) as { channel: ChannelName; externalId: string }[];
+      for (const i of identities) {
+        const id = randomUUID();
+        const payload = { text };
+        this.db
+          .prepare(`INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`)
+          .run(id, i.channel, senders.get(i.channel)!, i.externalId, JSON.stringify(payload), ts(event.at), ts(event.at));
+        out.push({ channel: i.channel, row: { id, recipient: i.externalId, payload, attempts: 0 } });
+      }
+      this.q.eventOf.run(randomUUID(), event.propertyId, event.type, "system", JSON.stringify({ alerted: out.length }), ts(event.at));
+    })();
+    return out;
   }
 
   async markUnreachable(channel: ChannelName, recipient: string, at: Date, reason: string): Promise<void> {

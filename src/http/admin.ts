@@ -16,7 +16,10 @@ const listQuery = z.object({
 });
 
 /** The staff's API under /api (bearer ADMIN_TOKEN). Web chat's routes are public and registered apart. */
-export function adminRoutes(app: FastifyInstance, deps: { db: Database; properties: PropertyDirectory; token: string; staff: Omit<Parameters<typeof staffRoutes>[1], "db" | "properties"> }) {
+export function adminRoutes(
+  app: FastifyInstance,
+  deps: { db: Database; properties: PropertyDirectory; token: string; staff: Omit<Parameters<typeof staffRoutes>[1], "db" | "properties">; extra?: ((api: FastifyInstance) => void)[] },
+) {
   const expected = Buffer.from(deps.token);
   const authorised = (header: string | undefined) => {
     const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
@@ -32,6 +35,7 @@ export function adminRoutes(app: FastifyInstance, deps: { db: Database; properti
     });
 
     staffRoutes(api, { db: deps.db, properties: deps.properties, ...deps.staff });
+    for (const add of deps.extra ?? []) add(api);
 
     api.get("/api/tickets", async (req, reply) => {
       const q = parseOr400(listQuery, req.query, reply);

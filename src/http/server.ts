@@ -17,6 +17,8 @@ export interface ServerDeps {
   staff: Parameters<typeof adminRoutes>[1]["staff"];
   /** routes channels add (Telegram's webhook) */
   routes?: ((app: FastifyInstance) => void)[];
+  /** admin routes channels add (WeChat's QR code), behind the admin token */
+  adminRoutes?: ((api: FastifyInstance) => void)[];
 }
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
@@ -32,7 +34,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   healthRoutes(app, deps.db);
   chatPage(app, deps.properties);
   webchatRoutes(app, deps);
-  adminRoutes(app, { db: deps.db, properties: deps.properties, token: deps.adminToken, staff: deps.staff });
+  adminRoutes(app, { db: deps.db, properties: deps.properties, token: deps.adminToken, staff: deps.staff, extra: deps.adminRoutes ?? [] });
   for (const add of deps.routes ?? []) add(app);
   return app;
 }

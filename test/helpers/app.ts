@@ -26,7 +26,9 @@ export interface RunningApp {
 }
 
 /** Starts the real service on a loopback port with its own SQLite file (or an existing one, for restarts). */
-export async function startApp(opts: { dir?: string; clock?: TestClock; env?: Record<string, string>; webhookPath?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  opts: { dir?: string; clock?: TestClock; env?: Record<string, string>; webhookPath?: string; wechatPuppet?: unknown } = {},
+): Promise<RunningApp> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "baoshi-test-"));
   const clock = opts.clock ?? new TestClock(MONDAY_10AM);
   // a webhook URL names the port, so the port is chosen before the server starts
@@ -41,7 +43,7 @@ export async function startApp(opts: { dir?: string; clock?: TestClock; env?: Re
     },
   });
   const log = createLogger({ level: "info", format: "json", destination });
-  const app = await createApp(config, { clock, log });
+  const app = await createApp(config, { clock, log, ...(opts.wechatPuppet ? { wechatPuppet: opts.wechatPuppet as never } : {}) });
   await app.server.listen({ port, host: "127.0.0.1" });
   await app.startChannels();
   const address = app.server.server.address();

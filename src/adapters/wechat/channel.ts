@@ -1,0 +1,161 @@
+import { createRequire } from "node:module";
+import { WechatyBuilder, type Message, type Wechaty } from "wechaty";
+import type { WechatyOptions } from "wechaty";
+import type { Clock } from "../../core/clock.js";
+import type { Intake } from "../../core/intake.js";
+import type { Logger } from "../../core/log.js";
+import { OutboxDispatcher, type Deliverer, type Delivery, type OutboxRow, type OutboxStore } from "../../outbox/dispatcher.js";
+import { toInbound } from "./inbound.js";
+import { withNumberedChoices } from "./numbered.js";
+import { wechatPacing, type WechatPacing } from "./pacing.js";
+
+export interface WechatSettings {
+  /** puppet package name (WECHATY_PUPPET) */
+  puppet: string;
+  puppetToken?: string;
+  /** memory name: the login is remembered as <name>.memory-card.json where the puppet allows */
+  name: string;
+  propertyId?: string;
+  pacing: WechatPacing;
+  maxAttempts: number;
+}
+
+/** Where the login stands, for the admin's QR page. */
+export interface LoginState {
+  status: "starting" | "scan" | "logged_in" | "logged_out";
+  qrcode?: string;
+  user?: string;
+  at: Date;
+}
+
+export class PuppetMissingError extends Error {}
+
+/** untyped package: imported by name */
+const QR_TERMINAL: string = "qrcode-terminal";
+
+/**
+ * The WeChat channel through Wechaty: the same flows as everywhere, choices as numbered replies,
+ * groups only when the account is @mentioned (and replies @mention the sender). The puppet is the
+ * deployer's choice; tests hand in wechaty-puppet-mock.
+ */
+export class WechatChannel {
+  private bot: Wechaty | undefined;
+  private dispatcher: OutboxDispatcher | undefined;
+  login: LoginState;
+
+  constructor(
+    private readonly s: WechatSettings,
+    private readonly deps: {
+      intake: Intake;
+      outbox: OutboxStore;
+      clock: Clock;
+      log: Logger;
+      /** a puppet instance (tests); otherwise the package named in the settings */
+      puppet?: WechatyOptions["puppet"];
+      /** tells bound staff on another channel (a logout must not go unnoticed) */
+      alertStaff: (text: string) => Promise<void>;
+    },
+  ) {
+    this.login = { status: "starting", at: deps.clock.now() };
+    if (!deps.puppet) assertInstalled(s.puppet);
+  }
+
+  /** the account id replies are recorded under */
+  get account(): string {
+    return this.s.name;
+  }
+
+  async start(): Promise<void> {
+    const { log } = this.deps;
+    const bot = WechatyBuilder.build({
+      name: this.s.name,
+      puppet: (this.deps.puppet ?? this.s.puppet) as WechatyOptions["puppet"],
+      ...(this.s.puppetToken ? { puppetOptions: { token: this.s.puppetToken } } : {}),
+    });
+    this.bot = bot;
+    bot.on("scan", (qrcode, status) => {
+      this.login = { status: "scan", qrcode, at: this.deps.clock.now() };
+      log.info({ status, url: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` }, "wechat: scan the QR code to log in (also at GET /api/wechat/qrcode)");
+      // printed in the terminal for whoever started the service
+      void import(QR_TERMINAL)
+        .then((q: { default: { generate(text: string, opts: { small: boolean }): void } }) => q.default.generate(qrcode, { small: true }))
+        .catch(() => undefined);
+    });
+    bot.on("login", (user) => {
+      this.login = { status: "logged_in", user: user.name(), at: this.deps.clock.now() };
+      log.info({ user: user.name() }, "wechat: logged in");
+      void this.dispatcher?.poll();
+    });
+    bot.on("logout", (user, reason) => {
+      this.login = { status: "logged_out", at: this.deps.clock.now() };
+      log.warn({ user: user.name(), reason }, "wechat: logged out");
+      void this.deps
+        .alertStaff(`【报事系统】微信账号「${user.name()}」已退出登录，微信报事暂停，请尽快到后台扫码重新登录（GET /api/wechat/qrcode）。`)
+        .catch((err) => log.error({ err: String(err) }, "wechat: could not alert staff"));
+    });
+    bot.on("error", (err) => log.error({ err: String(err) }, "wechat: puppet error"));
+    bot.on("message", (m) => void this.handleMessage(m).catch((err) => log.error({ messageId: m.id, err: String(err) }, "wechat: message not recorded")));
+
+    this.dispatcher = new OutboxDispatcher(this.deps.outbox, this.deliverer(bot), wechatPacing(this.s.pacing), this.deps.clock, log, {
+      maxAttempts: this.s.maxAttempts,
+    });
+    await bot.start();
+    this.dispatcher.start();
+    log.info({ puppet: this.s.puppet }, "wechat channel started");
+  }
+
+  /** One message in; a repeated message id changes nothing (the intake's dedupe key). */
+  async handleMessage(m: Message): Promise<void> {
+    const msg = await toInbound(m, this.account, this.s.propertyId);
+    if (msg) await this.deps.intake.handle(msg);
+  }
+
+  offer(rows: readonly OutboxRow[]): void {
+    this.dispatcher?.offer(rows);
+  }
+
+  async flushed(): Promise<void> {
+    await this.dispatcher?.idle();
+  }
+
+  async stop(): Promise<void> {
+    await this.dispatcher?.stop();
+    await this.bot?.stop();
+  }
+
+  private deliverer(bot: Wechaty): Deliverer {
+    return {
+      channel: "wechat",
+      account: this.account,
+      async deliver(recipient, payload): Promise<Delivery> {
+        if (!bot.isLoggedIn) return { kind: "retry", afterMs: 60_000, reason: "not logged in" };
+        try {
+          const text = withNumberedChoices(payload);
+          const [roomId, memberId] = recipient.split("|");
+          if (memberId) {
+            const room = await bot.Room.find({ id: roomId! });
+            if (!room) return { kind: "failed", reason: `room ${roomId} not found` };
+            const member = await bot.Contact.find({ id: memberId });
+            await (member ? room.say(text, member) : room.say(text));
+          } else {
+            const contact = await bot.Contact.find({ id: recipient });
+            if (!contact) return { kind: "unreachable", reason: `contact ${recipient} not found` };
+            await contact.say(text);
+          }
+          return { kind: "sent" };
+        } catch (err) {
+          return { kind: "retry", reason: String(err) };
+        }
+      },
+    };
+  }
+}
+
+/** A puppet the deployer named but did not install: one clear line, not a stack trace. */
+function assertInstalled(name: string): void {
+  try {
+    createRequire(import.meta.url).resolve(name);
+  } catch {
+    throw new PuppetMissingError(`config error: WECHATY_PUPPET "${name}" is not installed; run: npm install ${name}`);
+  }
+}
