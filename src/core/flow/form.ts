@@ -134,7 +134,10 @@ export function defineForm(def: FormDef): Flow {
     if (s) return { replies: [ask(s, st, ctx, notes)], state: st, effects: [] };
     if (def.skipConfirm?.(st.values)) {
       const r = await def.submit(st.values, ctx);
-      return end({ ...r, replies: notes.length ? [{ text: notes.join("\n") }, ...r.replies] : r.replies });
+      // one message: what was said first (safety advice) stays first, the report number right after it
+      const [first, ...rest] = r.replies;
+      const merged = first && notes.length ? [{ ...first, text: `${notes.join("\n")}\n\n${first.text}` }, ...rest] : r.replies;
+      return end({ ...r, replies: merged });
     }
     st.asked = CONFIRM;
     const sum = summary(st, ctx);

@@ -1,0 +1,136 @@
+import { rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mock, PuppetMock } from "wechaty-puppet-mock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../helpers/app.js";
+import { BotApiDouble } from "../helpers/bot-api-double.js";
+import { TELEGRAM_LIMITS, TOKEN } from "../helpers/telegram.js";
+import { Visitor } from "../helpers/visitor.js";
+import { WechatUser } from "../helpers/wechat.js";
+
+/** One resident on one channel: says something and reads the reply; picks a choice the way that channel offers it. */
+interface Resident {
+  say(text: string): Promise<string>;
+  choose(label: string): Promise<string>;
+}
+
+type Step = ["say" | "choose", string, RegExp];
+/** The cases every channel must pass alike. */
+const CASES: [string, Step[]][] = [
+  [
+    "a report in one message, confirmed with its choice",
+    [
+      ["say", "3栋2单元201 厨房水管漏水了，电话13812345678，明天下午三点可以上门", /请您核对[\s\S]*11月24日（周二）15:00/],
+      ["choose", "确认提交", /单号 BS20261123-\d{4}/],
+    ],
+  ],
+  [
+    "step by step, with a refused answer",
+    [
+      ["say", "我家漏水了", /房号/],
+      ["say", "3-2-201", /联系电话/],
+      ["say", "电话12345", /11 位/],
+      ["say", "13812345678", /什么时候上门/],
+      ["say", "尽快", /请您核对/],
+      ["choose", "确认提交", /单号/],
+    ],
+  ],
+  [
+    "a resident who will not give a room: kept as invalid, told why",
+    [
+      ["say", "有人在楼道里堆杂物", /哪一栋/],
+      ["say", "不方便说房号", /不好意思/],
+      ["say", "不想说房号", /未提供房号或位置[\s\S]*无效报事/],
+    ],
+  ],
+  [
+    "back and cancel",
+    [
+      ["say", "卫生间马桶堵了", /房号/],
+      ["say", "5号楼1单元302", /联系电话/],
+      ["say", "返回", /房号/],
+      ["say", "取消", /已取消/],
+    ],
+  ],
+  [
+    "very urgent: safety advice first",
+    [["say", "好像闻到燃气味，2栋1单元201，13100009999", /^⚠️[\s\S]*96777[\s\S]*单号/]],
+  ],
+  ["progress of one's own reports", [["say", "查询进度", /没有处理中的报事/]]],
+];
+
+let svc: RunningApp;
+let double: BotApiDouble;
+let mocker: mock.Mocker;
+let me: mock.ContactMock;
+let wechatName: string;
+let nextTelegramId = 70000;
+
+beforeAll(async () => {
+  double = await new BotApiDouble({ ...TELEGRAM_LIMITS, chatPerSecond: 100, chatBurst: 100 }).start();
+  mocker = new mock.Mocker();
+  wechatName = `test-${randomUUID().slice(0, 8)}`;
+  svc = await startApp({
+    wechatPuppet: new PuppetMock({ mocker }),
+    env: {
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: double.url,
+      TELEGRAM_CHAT_PER_SECOND: "100",
+      TELEGRAM_CHAT_BURST: "100",
+      WECHATY_PUPPET: "wechaty-puppet-mock",
+      WECHATY_NAME: wechatName,
+      WECHAT_CONTACT_GAP: "10ms",
+      WECHAT_JITTER: "0ms",
+      WECHAT_MAX_PER_MINUTE: "6000",
+    },
+  });
+  me = mocker.createContact({ name: "阳光花园物业" });
+  mocker.login(me);
+});
+afterAll(async () => {
+  await svc?.destroy();
+  await double?.stop();
+  rmSync(`${wechatName}.memory-card.json`, { force: true });
+});
+
+const channels: Record<string, () => Resident> = {
+  web: () => {
+    const v = new Visitor(svc.url);
+    return { say: (t) => v.say(t), choose: (l) => v.press(l) };
+  },
+  telegram: () => {
+    const user = { id: nextTelegramId++, first_name: "居民" };
+    let seen = 0;
+    const next = async () => (await double.nth(user.id, ++seen)).text;
+    return {
+      say: async (t) => (double.say(user, t), next()),
+      choose: async (l) => (double.press(user, double.lastTo(user.id), l), next()),
+    };
+  },
+  wechat: () => {
+    const user = new WechatUser(mocker, me, `居民${randomUUID().slice(0, 4)}`);
+    let seen = 0;
+    const next = () => user.nth(++seen);
+    return {
+      say: async (t) => (user.say(t), next()),
+      choose: async (l) => {
+        // numbered replies: find the number the last message gives this label, and reply with it
+        const last = user.inbox.at(-1)!.text;
+        const n = new RegExp(`(\\d+) ${l}`).exec(last)?.[1];
+        if (!n) throw new Error(`no numbered choice "${l}" in: ${last}`);
+        user.say(n);
+        return next();
+      },
+    };
+  },
+};
+
+describe.each(Object.keys(channels))("the same flows on %s", (channel) => {
+  it.each(CASES)("%s", async (_name, steps) => {
+    const resident = channels[channel]!();
+    for (const [action, input, expected] of steps) {
+      const reply = action === "say" ? await resident.say(input) : await resident.choose(input);
+      expect(reply, `${channel}: ${action} ${input}`).toMatch(expected);
+    }
+  });
+});
