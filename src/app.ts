@@ -15,7 +15,7 @@ import { TelegramChannel } from "./adapters/telegram/channel.js";
 import { SqliteOutboxStore } from "./db/outbox-store.js";
 import type { OutboxRow } from "./outbox/dispatcher.js";
 import type { WechatyOptions } from "wechaty";
-import { WechatChannel } from "./adapters/wechat/channel.js";
+import { assertPuppetInstalled, WechatChannel } from "./adapters/wechat/channel.js";
 import { wechatQrRoute } from "./adapters/wechat/qr-route.js";
 import type { ChannelName } from "./core/domain.js";
 import type { AppLogger } from "./log.js";
@@ -29,6 +29,8 @@ const MIGRATIONS = ["../prisma/migrations", "../../prisma/migrations"]
 /** Builds everything the service is, in order; nothing starts listening here. */
 export async function createApp(config: Config, deps: { clock: Clock; log: AppLogger; migrationsDir?: string; wechatPuppet?: WechatyOptions["puppet"] }) {
   const { log, clock } = deps;
+  // checked before anything is opened or written
+  if (config.WECHATY_PUPPET && !deps.wechatPuppet) assertPuppetInstalled(config.WECHATY_PUPPET);
   const db = await openDatabase(config.DATABASE_URL);
   const applied = await migrate(db, deps.migrationsDir ?? MIGRATIONS);
   if (applied.length) log.info({ migrations: applied }, "database migrated");

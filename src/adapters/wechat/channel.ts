@@ -57,7 +57,6 @@ export class WechatChannel {
     },
   ) {
     this.login = { status: "starting", at: deps.clock.now() };
-    if (!deps.puppet) assertInstalled(s.puppet);
   }
 
   /** the account id replies are recorded under */
@@ -152,7 +151,7 @@ export class WechatChannel {
 }
 
 /** A puppet the deployer named but did not install: one clear line, not a stack trace. */
-function assertInstalled(name: string): void {
+export function assertPuppetInstalled(name: string): void {
   try {
     createRequire(import.meta.url).resolve(name);
   } catch {
