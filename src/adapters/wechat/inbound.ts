@@ -29,12 +29,14 @@ export async function toInbound(m: Message, account: string, propertyId?: string
   return {
     channel: "wechat",
     account,
-    userId: talker.id,
+    // who they are: the WeChat ID where the puppet gives one (it survives re-logins), else the contact id
+    userId: talker.weixin() || talker.id,
     messageId: m.id,
     text,
     ...(attachments.length ? { attachments } : {}),
     displayName: talker.name(),
-    ...(room ? { chatId: roomRecipient(room.id, talker.id) } : {}),
+    // where replies go: this login's contact (or the group, mentioning them)
+    chatId: room ? roomRecipient(room.id, talker.id) : talker.id,
     ...(propertyId ? { propertyId } : {}),
   };
 }
