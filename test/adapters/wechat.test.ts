@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { FileBox } from "file-box";
 import { listen, startWithWechat } from "../helpers/wechat.js";
 
 let running: Awaited<ReturnType<typeof startWithWechat>> | undefined;
@@ -37,6 +38,19 @@ describe("a resident on WeChat", () => {
     expect(inRoom[0]).toContain("没有处理中的报事");
     const stored = await running.svc.app.db.inboundMessage.findMany({ where: { channel: "wechat" } });
     expect(stored.map((m) => m.text)).toEqual(["查询进度"]);
+  });
+
+  it("keeps a photo sent before the report as its attachment", async () => {
+    running = await startWithWechat();
+    const owner = running.user("业主老周");
+    owner.contact.say(FileBox.fromBase64(Buffer.from("jpeg bytes").toString("base64"), "ceiling.jpg")).to(running.me);
+    expect(await owner.nth(1)).toContain("已收到您的图片");
+    owner.say("3栋2单元201 卫生间天花板渗水 13812345678 尽快");
+    await owner.nth(2);
+    owner.say("1");
+    await owner.nth(3);
+    const ticket = await running.svc.app.db.ticket.findFirst();
+    expect(ticket?.attachments).toEqual([{ kind: "photo", ref: expect.stringMatching(/^wechat-message:/) }]);
   });
 
   it("a message id seen twice changes nothing the second time", async () => {

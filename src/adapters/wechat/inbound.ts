@@ -30,7 +30,7 @@ export async function toInbound(m: Message, account: string, propertyId?: string
     channel: "wechat",
     account,
     // who they are: the WeChat ID where the puppet gives one (it survives re-logins), else the contact id
-    userId: talker.weixin() || talker.id,
+    userId: talker.handle() || talker.id,
     messageId: m.id,
     text,
     ...(attachments.length ? { attachments } : {}),
