@@ -93,8 +93,6 @@ export const OPEN_STATUSES: readonly TicketStatus[] = [
   "on_hold",
   "escalated",
 ];
-/** The owner may cancel before the technician arrives (SPEC §3). */
-export const CANCELLABLE_STATUSES: readonly TicketStatus[] = ["received", "dispatched", "accepted", "refused", "escalated", "on_hold"];
 
 /** A room (房号) in canonical parts. */
 export interface Room {

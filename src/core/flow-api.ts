@@ -1,5 +1,6 @@
 /** Everything a flow in conversations/ may use: the flow types, the parsers and the domain words. */
 export * from "./domain.js";
+export { CANCELLABLE_STATUSES } from "./lifecycle.js";
 export * from "./flow/types.js";
 export { defineForm, type FormDef, type FormTexts } from "./flow/form.js";
 export type { Commands, EngineTexts } from "./flow/engine.js";

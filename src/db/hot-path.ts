@@ -1,5 +1,6 @@
 import BetterSqlite3 from "better-sqlite3";
-import { CANCELLABLE_STATUSES, roomLabel, type ChannelName, type Lang, type Place } from "../core/domain.js";
+import { roomLabel, type ChannelName, type Lang, type Place } from "../core/domain.js";
+import { CANCELLABLE_STATUSES } from "../core/lifecycle.js";
 import { nextDue } from "../core/deadlines.js";
 import type { ConversationState } from "../core/flow/engine.js";
 import type { StoredResident, StoredSession, WriteSet } from "../core/ports.js";
