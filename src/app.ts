@@ -9,7 +9,7 @@ import { openDatabase } from "./db/client.js";
 import { SqliteConversationStore } from "./db/conversation-store.js";
 import { SqliteHotPath } from "./db/hot-path.js";
 import { migrate } from "./db/migrate.js";
-import { ensureDemoProperty, PropertyDirectory } from "./db/properties.js";
+import { applyPolicyFiles, PropertyDirectory } from "./db/properties.js";
 import { buildServer } from "./http/server.js";
 import { TelegramChannel } from "./adapters/telegram/channel.js";
 import { SqliteOutboxStore } from "./db/outbox-store.js";
@@ -34,9 +34,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
   const db = await openDatabase(config.DATABASE_URL);
   const applied = await migrate(db, deps.migrationsDir ?? MIGRATIONS);
   if (applied.length) log.info({ migrations: applied }, "database migrated");
-  if (config.DEMO_PROPERTY && (await ensureDemoProperty(db, config.DEFAULT_PROPERTY))) {
-    log.info({ property: config.DEFAULT_PROPERTY }, "demo property 阳光花园 created");
-  }
+  await applyPolicyFiles(db, config.POLICIES_DIR, log);
   const properties = await PropertyDirectory.load(db, config.DEFAULT_PROPERTY);
   const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""));
   const store = new SqliteConversationStore(db, hot);
@@ -113,6 +111,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     adminToken: config.ADMIN_TOKEN,
     log,
     staff: { clock, bindCodeTtl: config.BIND_CODE_TTL, defaultProperty: config.DEFAULT_PROPERTY },
+    policiesDir: config.POLICIES_DIR,
     routes: telegram ? [(app) => telegram.webhookRoute(app)] : [],
     adminRoutes: wechat ? [(api) => wechatQrRoute(api, wechat)] : [],
   });
@@ -123,6 +122,8 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     server,
     telegram,
     wechat,
+    /** re-reads policies/*.yaml (SIGHUP): valid files take effect at once, broken ones are refused */
+    reloadPolicies: () => applyPolicyFiles(db, config.POLICIES_DIR, log, properties),
     /** after the server listens: channels connect (a webhook must be reachable when registered) */
     async startChannels() {
       await telegram?.start();

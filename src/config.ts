@@ -26,8 +26,8 @@ const schema = z.object({
   LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
   /** the property served when a channel names none */
   DEFAULT_PROPERTY: z.string().regex(/^[a-z0-9_-]{1,40}$/, "use lower-case letters, digits, - or _").default("demo"),
-  /** create the demo property 阳光花园 when the database has no property */
-  DEMO_PROPERTY: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** one YAML file per property (policies/<id>.yaml), read at start and on reload (SIGHUP) */
+  POLICIES_DIR: z.string().min(1).default("./policies"),
   /** longest message a resident may send, in characters */
   MAX_MESSAGE_LENGTH: z.coerce.number().int().min(50).max(10000).default(1000),
   /** how long a staff member's one-time bind code stays valid */

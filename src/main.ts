@@ -34,6 +34,7 @@ async function main() {
     await app.close();
     process.exit(0);
   };
+  process.on("SIGHUP", () => void app.reloadPolicies().catch((err) => log.error({ err: String(err) }, "policy reload failed")));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }

@@ -7,6 +7,7 @@ import type { PropertyDirectory } from "../db/properties.js";
 import { adminRoutes } from "./admin.js";
 import { sendError } from "./errors.js";
 import { healthRoutes } from "./health.js";
+import { propertyRoutes } from "./properties.js";
 
 export interface ServerDeps {
   db: Database;
@@ -17,6 +18,7 @@ export interface ServerDeps {
   staff: Parameters<typeof adminRoutes>[1]["staff"];
   /** routes channels add (Telegram's webhook) */
   routes?: ((app: FastifyInstance) => void)[];
+  policiesDir: string;
   /** admin routes channels add (WeChat's QR code), behind the admin token */
   adminRoutes?: ((api: FastifyInstance) => void)[];
 }
@@ -34,7 +36,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   healthRoutes(app, deps.db);
   chatPage(app, deps.properties);
   webchatRoutes(app, deps);
-  adminRoutes(app, { db: deps.db, properties: deps.properties, token: deps.adminToken, staff: deps.staff, extra: deps.adminRoutes ?? [] });
+  adminRoutes(app, {
+    db: deps.db,
+    properties: deps.properties,
+    token: deps.adminToken,
+    staff: deps.staff,
+    extra: [(api) => propertyRoutes(api, { db: deps.db, properties: deps.properties, dir: deps.policiesDir }), ...(deps.adminRoutes ?? [])],
+  });
   for (const add of deps.routes ?? []) add(app);
   return app;
 }

@@ -4,7 +4,7 @@ import { ConfigError, createConfig } from "../../src/config.js";
 describe("configuration", () => {
   it("has working defaults for the embedded quick start", () => {
     const c = createConfig({});
-    expect(c).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", DATABASE_URL: "file:./data/baoshi.db", DEFAULT_PROPERTY: "demo", DEMO_PROPERTY: true });
+    expect(c).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", DATABASE_URL: "file:./data/baoshi.db", DEFAULT_PROPERTY: "demo", POLICIES_DIR: "./policies" });
     expect(c.adminTokenGenerated).toBe(true);
     expect(c.ADMIN_TOKEN.length).toBeGreaterThanOrEqual(24);
     expect(createConfig({}).ADMIN_TOKEN).not.toBe(c.ADMIN_TOKEN);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
@@ -34,7 +34,13 @@ export async function startApp(
   // a webhook URL names the port, so the port is chosen before the server starts
   const port = opts.webhookPath ? await freePort() : 0;
   const webhook = opts.webhookPath ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}${opts.webhookPath}`, TELEGRAM_WEBHOOK_SECRET: "test-webhook-secret" } : {};
-  const config = createConfig({ DATABASE_URL: `file:${join(dir, "baoshi.db")}`, ADMIN_TOKEN, ...opts.env, ...webhook });
+  // each service reads its own policies folder, starting with the quick start's demo property
+  const policies = join(dir, "policies");
+  if (!existsSync(policies)) {
+    mkdirSync(policies);
+    copyFileSync(new URL("../../policies/demo.yaml", import.meta.url), join(policies, "demo.yaml"));
+  }
+  const config = createConfig({ DATABASE_URL: `file:${join(dir, "baoshi.db")}`, ADMIN_TOKEN, POLICIES_DIR: policies, ...opts.env, ...webhook });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk, _enc, done) {

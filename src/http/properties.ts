@@ -1,0 +1,32 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { stringify } from "yaml";
+import type { Database } from "../db/client.js";
+import { parsePolicyText } from "../db/policy-files.js";
+import type { PropertyDirectory } from "../db/properties.js";
+import { sendError } from "./errors.js";
+
+/** Properties and their policies (admin API). A policy set here is also written to policies/<id>.yaml. */
+export function propertyRoutes(api: FastifyInstance, deps: { db: Database; properties: PropertyDirectory; dir: string }) {
+  api.get("/api/properties", async () => {
+    const rows = await deps.db.property.findMany({ orderBy: { id: "asc" } });
+    return { properties: rows.map((r) => ({ id: r.id, name: r.name, policy: r.policy })) };
+  });
+
+  api.put<{ Params: { id: string } }>("/api/properties/:id/policy", async (req, reply) => {
+    const id = req.params.id;
+    if (!/^[a-z0-9_-]{1,40}$/.test(id)) return sendError(reply, 400, "invalid_property", "id: use lower-case letters, digits, - or _");
+    const body = (req.body ?? {}) as { name?: unknown; policy?: unknown };
+    const existing = await deps.db.property.findUnique({ where: { id } });
+    const text = stringify({ name: body.name ?? existing?.name, policy: body.policy ?? {} });
+    // the same validation as a file, so the API and the files can never disagree
+    const r = parsePolicyText(id, "body", text);
+    if (!r.ok) return sendError(reply, 400, "invalid_policy", r.error.replace(/^body:\d+: /, ""));
+    mkdirSync(deps.dir, { recursive: true });
+    writeFileSync(join(deps.dir, `${id}.yaml`), `# Written by PUT /api/properties/${id}/policy\n${text}`);
+    await deps.db.property.upsert({ where: { id }, create: { id, name: r.name, policy: r.input as object }, update: { name: r.name, policy: r.input as object } });
+    deps.properties.set({ id, name: r.name, policy: r.policy });
+    return { id, name: r.name, policy: r.input };
+  });
+}
