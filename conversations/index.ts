@@ -17,3 +17,7 @@ export const flows: Flow[] = [progressFlow, cancelFlow, humanFlow, menuFlow, faq
 export const roles = { menu: "menu", human: "human", cancel: "cancel", fallback: "menu" };
 export { commands, engineTexts, inputTexts };
 export { staffWords } from "./staff.js";
+import { skillWords } from "./keywords.js";
+
+/** The skills a job needs, from its description. */
+export const skillsOf = (text: string): string[] => [...new Set(skillWords.filter((r) => r.words.some((w) => text.includes(w))).map((r) => r.skill))];

@@ -54,3 +54,14 @@ export const places: PlaceWords = {
 
 /** Words for "as soon as possible" (尽快). */
 export const asapWords = ["尽快", "马上", "现在", "立刻", "立即", "赶紧", "越快越好", "随时", "asap", "right now", "as soon as possible"];
+
+/** Skills a job needs, read from its description (a technician with any of them can go). */
+export const skillWords: readonly { words: readonly string[]; skill: string }[] = [
+  { words: ["水管", "漏水", "渗水", "马桶", "下水", "水龙头", "热水器", "地漏", "堵", "水表"], skill: "plumbing" },
+  { words: ["电", "插座", "跳闸", "灯", "开关", "电线"], skill: "electrical" },
+  { words: ["锁", "门禁", "钥匙"], skill: "locksmith" },
+  { words: ["空调", "暖气", "地暖", "新风"], skill: "hvac" },
+  { words: ["保洁", "打扫", "清洁", "家政", "擦玻璃"], skill: "cleaning" },
+  { words: ["电梯"], skill: "elevator" },
+  { words: ["草坪", "绿化", "树"], skill: "greening" },
+];

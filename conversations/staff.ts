@@ -16,5 +16,15 @@ export const staffWords: StaffWords = {
     noOrders: { zh: "{name}，您目前没有待处理的工单。", en: "{name}, you have no open work orders." },
     orders: { zh: "您有 {n} 张待处理工单（按时间先后）：", en: "You have {n} open work order(s), oldest first:" },
     notYet: { zh: "这个工单操作还没有开放，请先在后台处理。", en: "That work-order action is not available in chat yet; please use the console." },
+    notYours: { zh: "这张工单不是派给您的。", en: "That work order is not yours." },
+    alreadyHandled: { zh: "工单 {number} 已经处理过了。", en: "Work order {number} has already been handled." },
+    accepted: {
+      zh: "已接单 {number}。\n位置：{place}\n业主电话：{phone}\n请于 {when} 到场，到场后回复「到场」。",
+      en: "Accepted {number}.\nPlace: {place}\nResident's phone: {phone}\nPlease be there {when}.",
+    },
+    residentTold: {
+      zh: "您好，您的报事 {number} 已由{name}师傅接单，将于 {when} 上门。{phone}",
+      en: "Hello, your report {number} was accepted by {name}, who will come {when}. {phone}",
+    },
   },
 };

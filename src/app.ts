@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { commands, engineTexts, flows, inputTexts, roles, staffWords } from "../conversations/index.js";
+import { commands, engineTexts, flows, inputTexts, roles, skillsOf, staffWords } from "../conversations/index.js";
 import { StaffDesk } from "./core/staff-desk.js";
+import { Dispatcher } from "./core/dispatch/dispatcher.js";
 import type { Clock } from "./core/clock.js";
 import { ConversationEngine } from "./core/flow/engine.js";
 import { Intake } from "./core/intake.js";
@@ -49,7 +50,8 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     texts: inputTexts,
     inlineChannels: new Set(["web"]),
     maxTextLength: config.MAX_MESSAGE_LENGTH,
-    staff: new StaffDesk(store, staffWords),
+    staff: new StaffDesk(store, staffWords, { accountOf: (channel) => senders.get(channel)?.account, timezoneOf: (id) => properties.get(id).policy.timezone }),
+    dispatcher: new Dispatcher(store, skillsOf, (channel) => senders.get(channel)?.account),
     afterCommit(ws) {
       for (const o of ws.outbox) {
         if (o.status === "pending") senders.get(o.channel)?.offer([{ id: o.id, recipient: o.recipient, payload: o.payload, attempts: 0 }]);

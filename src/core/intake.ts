@@ -9,6 +9,7 @@ import { normalizeText } from "./parse/normalize.js";
 import { maskPhonesInText } from "./parse/phone.js";
 import type { ConversationStore, EventRecord, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "./ports.js";
 import type { StaffDesk, StaffTurn } from "./staff-desk.js";
+import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { localize } from "./text.js";
 
 /**
@@ -44,6 +45,8 @@ export interface IntakeDeps {
   cacheSize?: number;
   /** binding and staff commands, answered before any resident flow */
   staff?: StaffDesk;
+  /** sends each new valid report to a worker in the same transaction */
+  dispatcher?: Dispatcher;
   /** told after every commit (senders wake up for the new outbox rows) */
   afterCommit?: (ws: WriteSet) => void;
 }
@@ -92,7 +95,8 @@ export class Intake {
     let effects: Effect[] = [];
     let next: ConversationState | null = conversation;
     let staffTurn: StaffTurn | undefined;
-    if (text && !msg.choice && text.length <= this.maxText) staffTurn = await this.deps.staff?.handle(msg, text, now, t);
+    // staff matters: typed commands, and the choices on a work order (wo:…)
+    if (((text && !msg.choice) || msg.choice?.startsWith("wo:")) && text.length <= this.maxText) staffTurn = await this.deps.staff?.handle(msg, text, now, t);
     if (staffTurn) {
       replies = staffTurn.replies;
     } else if (text.length > this.maxText) {
@@ -119,7 +123,17 @@ export class Intake {
     }
     if (notices.length) replies = [{ text: notices.join("\n") }, ...replies];
 
+    const plans = [];
+    for (const e of effects) if (e.type === "fileTicket" && this.deps.dispatcher) plans.push(await this.deps.dispatcher.plan(e.ticket, property, now));
     const ws = this.writeSet(key, msg, property, now, next, effects, replies, resident);
+    for (const p of plans) {
+      ws.assignments = [...(ws.assignments ?? []), ...p.assignments];
+      ws.events.push(...p.events);
+      ws.outbox.push(...p.outbox);
+    }
+    if (staffTurn?.accept) ws.acceptance = { ...staffTurn.accept, at: now };
+    for (const o of staffTurn?.outbox ?? []) ws.outbox.push({ ...o, inboundId: ws.inbound.id, createdAt: now });
+    for (const e of staffTurn?.events ?? []) ws.events.push({ ...this.event(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });
     if (staffTurn?.binding) {
       ws.binding = { ...staffTurn.binding, at: now };
       ws.events.push({ ...this.event(property, msg, now, "staff.bound", null), propertyId: staffTurn.binding.propertyId, data: { staffId: staffTurn.binding.staffId } });

@@ -2,6 +2,7 @@ import type { Attachment, ChannelName, Lang, Place } from "./domain.js";
 import type { ConversationState } from "./flow/engine.js";
 import type { NewTicket, Reply, TicketReader } from "./flow/types.js";
 import type { Policy } from "./policy.js";
+import type { AssignmentRecord } from "./dispatch/dispatcher.js";
 
 /** One message as a channel hands it in (channel-neutral). */
 export interface InboundMessage {
@@ -82,6 +83,10 @@ export interface WriteSet {
   cancellations: { ticketId: string; residentId: string; at: Date }[];
   events: EventRecord[];
   outbox: OutboxRecord[];
+  /** work orders offered (dispatch at filing) */
+  assignments?: AssignmentRecord[];
+  /** a work order accepted: written only if the offer and the ticket are still as they were read */
+  acceptance?: { assignmentId: string; ticketId: string; at: Date };
   /** a staff member's chat account bound with a one-time code */
   binding?: { code: string; staffId: string; channel: ChannelName; externalId: string; at: Date };
 }

@@ -1,7 +1,10 @@
-import type { ChannelName, Text } from "./domain.js";
+import { randomUUID } from "node:crypto";
+import type { ChannelName, Text, TicketStatus } from "./domain.js";
+import { move } from "./lifecycle.js";
+import { formatWhen } from "./zoned.js";
 import { STATUS_TEXT } from "./domain.js";
 import type { Reply, TicketSummary } from "./flow/types.js";
-import type { InboundMessage } from "./ports.js";
+import type { InboundMessage, OutboxRecord } from "./ports.js";
 
 export interface BoundStaff {
   id: string;
@@ -9,8 +12,18 @@ export interface BoundStaff {
   propertyId: string;
 }
 
+/** A work order as the staff desk reads it. */
+export interface OfferedOrder {
+  id: string;
+  status: string;
+  staffId: string;
+  staff: { name: string; phone: string | null };
+  ticket: { id: string; number: string; status: TicketStatus; residentId: string | null; propertyId: string; description: string; place: string | null; phone: string | null; appointmentAt: Date | null; arriveDueAt: Date | null };
+}
+
 /** What the staff desk reads. */
 export interface StaffStore {
+  assignment(id: string): Promise<OfferedOrder | undefined>;
   staffByIdentity(channel: ChannelName, externalId: string): Promise<BoundStaff | undefined>;
   bindCode(code: string): Promise<{ staffId: string; staffName: string; propertyId: string; expiresAt: Date; usedAt: Date | null } | undefined>;
   openOrdersOf(staffId: string): Promise<TicketSummary[]>;
@@ -30,11 +43,19 @@ export interface StaffWords {
     noOrders: Text;
     orders: Text;
     notYet: Text;
+    notYours: Text;
+    alreadyHandled: Text;
+    accepted: Text;
+    residentTold: Text;
   };
 }
 
 export interface StaffTurn {
   replies: Reply[];
+  /** a work order accepted: the offer and the ticket change, the resident is told */
+  accept?: { assignmentId: string; ticketId: string };
+  outbox?: Omit<OutboxRecord, "createdAt" | "inboundId">[];
+  events?: { type: string; ticketId: string; propertyId: string; data: Record<string, unknown> }[];
   binding?: { code: string; staffId: string; propertyId: string; channel: ChannelName; externalId: string };
 }
 
@@ -46,11 +67,14 @@ export class StaffDesk {
   constructor(
     private readonly store: StaffStore,
     private readonly words: StaffWords,
+    /** where a resident's chat can be reached from (undefined: replies only in the page) and the property's zone */
+    private readonly reach: { accountOf(channel: ChannelName): string | undefined; timezoneOf(propertyId: string): string },
   ) {}
 
   /** undefined when the message is not a staff matter (the resident flows take it) */
   async handle(msg: InboundMessage, text: string, now: Date, t: (x: Text, v?: Record<string, string | number>) => string): Promise<StaffTurn | undefined> {
     const w = this.words;
+    if (msg.choice?.startsWith("wo:")) return this.workOrder(msg, msg.choice, t);
     const bind = w.bind.exec(text);
     if (bind) {
       const code = bind[1]!.toUpperCase();
@@ -73,5 +97,37 @@ export class StaffDesk {
       return { replies: [{ text: `${t(w.texts.orders, { n: orders.length })}\n${lines.join("\n")}` }] };
     }
     return { replies: [{ text: t(w.texts.notYet) }] };
+  }
+
+  /** 接单 / 拒单 pressed on a 派工单: only by the worker it was offered to, only while it is still open. */
+  private async workOrder(msg: InboundMessage, choice: string, t: (x: Text, v?: Record<string, string | number>) => string): Promise<StaffTurn> {
+    const w = this.words.texts;
+    const staff = await this.store.staffByIdentity(msg.channel, msg.userId);
+    if (!staff) return { replies: [{ text: t(w.staffOnly) }] };
+    const [, action, id] = choice.split(":");
+    const order = id ? await this.store.assignment(id) : undefined;
+    if (!order || order.staffId !== staff.id) return { replies: [{ text: t(w.notYours) }] };
+    if (order.status !== "offered") return { replies: [{ text: t(w.alreadyHandled, { number: order.ticket.number }) }] };
+    if (action !== "accept") return { replies: [{ text: t(w.notYet) }] };
+    const m = move(order.ticket.status, "accepted");
+    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    const tk = order.ticket;
+    const tz = this.reach.timezoneOf(tk.propertyId);
+    const when = tk.appointmentAt ? formatWhen(tk.appointmentAt, tz, "zh") : tk.arriveDueAt ? `${formatWhen(tk.arriveDueAt, tz, "zh")} 前` : "尽快";
+    const turn: StaffTurn = {
+      replies: [{ text: t(w.accepted, { number: tk.number, place: tk.place ?? "—", phone: tk.phone?.replace(/^\+86/, "") ?? "—", when }) }],
+      accept: { assignmentId: order.id, ticketId: tk.id },
+      events: [{ type: "ticket.accepted", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name } }],
+      outbox: [],
+    };
+    const [channel, ...rest] = (tk.residentId ?? "").split(":");
+    const recipient = rest.join(":");
+    if (channel && recipient) {
+      const account = this.reach.accountOf(channel as ChannelName);
+      const text = t(w.residentTold, { number: tk.number, name: staff.name, when, phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" });
+      // web chat cannot be pushed to: the page shows it with the conversation
+      turn.outbox!.push({ id: randomUUID(), channel: channel as ChannelName, account: account ?? "", recipient, payload: { text }, status: account === undefined ? "sent" : "pending", ticketId: tk.id });
+    }
+    return turn;
   }
 }

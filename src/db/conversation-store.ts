@@ -1,7 +1,9 @@
 import { OPEN_STATUSES, type ChannelName, type TicketStatus } from "../core/domain.js";
 import type { Reply, TicketSummary } from "../core/flow/types.js";
 import type { ConversationStore, StoredResident, StoredSession, WriteSet } from "../core/ports.js";
-import type { BoundStaff, StaffStore } from "../core/staff-desk.js";
+import type { BoundStaff, OfferedOrder, StaffStore } from "../core/staff-desk.js";
+import type { Reachable, Workforce } from "../core/dispatch/dispatcher.js";
+import type { Roster } from "../core/dispatch/roster.js";
 import type { Ticket } from "../generated/prisma/client.js";
 import { wallTime } from "../core/zoned.js";
 import type { Database } from "./client.js";
@@ -13,7 +15,7 @@ import { placeOf } from "./rows.js";
  * The intake's storage: the per-message path (session, resident, group commit) on the SQLite
  * driver, the rarer reads (progress, numbers, redeliveries) through Prisma.
  */
-export class SqliteConversationStore implements ConversationStore, StaffStore {
+export class SqliteConversationStore implements ConversationStore, StaffStore, Workforce {
   readonly committer: GroupCommitter;
   private readonly counters = new Map<string, Promise<{ value: number }>>();
 
@@ -65,6 +67,48 @@ export class SqliteConversationStore implements ConversationStore, StaffStore {
   async openOrdersOf(staffId: string): Promise<TicketSummary[]> {
     const rows = await this.db.ticket.findMany({ where: { assigneeId: staffId, status: { in: [...OPEN_STATUSES] } }, orderBy: { receivedAt: "asc" }, take: 20 });
     return rows.map(summary);
+  }
+
+  async assignment(id: string): Promise<OfferedOrder | undefined> {
+    const a = await this.db.assignment.findUnique({ where: { id }, include: { staff: true, ticket: true } });
+    if (!a) return undefined;
+    const place = placeOf(a.ticket);
+    return {
+      id: a.id,
+      status: a.status,
+      staffId: a.staffId,
+      staff: { name: a.staff.name, phone: a.staff.phone },
+      ticket: {
+        id: a.ticket.id,
+        number: a.ticket.number,
+        status: a.ticket.status as TicketStatus,
+        residentId: a.ticket.residentId,
+        propertyId: a.ticket.propertyId,
+        description: a.ticket.description,
+        place: place ? (place.kind === "room" ? a.ticket.room : place.location) : null,
+        phone: a.ticket.phone,
+        appointmentAt: a.ticket.appointmentAt,
+        arriveDueAt: a.ticket.arriveDueAt,
+      },
+    };
+  }
+
+  /** Active staff with their open load and reachable chat accounts (read when a report is filed). */
+  async staffOf(propertyId: string): Promise<Reachable[]> {
+    const rows = await this.db.staff.findMany({ where: { propertyId, active: true }, include: { identities: { where: { unreachable: false } } } });
+    const loads = await this.db.ticket.groupBy({ by: ["assigneeId"], where: { propertyId, assigneeId: { not: null }, status: { in: [...OPEN_STATUSES] } }, _count: true });
+    const load = new Map(loads.map((l) => [l.assigneeId, l._count]));
+    return rows.map((s) => ({
+      id: s.id,
+      name: s.name,
+      roles: s.roles as string[],
+      skills: s.skills as string[],
+      buildings: s.buildings as string[],
+      roster: (s.roster as Roster | null) ?? null,
+      openLoad: load.get(s.id) ?? 0,
+      lastAssignedAt: s.lastAssignedAt,
+      contacts: s.identities.map((i) => ({ channel: i.channel as ChannelName, externalId: i.externalId })),
+    }));
   }
 
   /** BS + the property's local date + a daily sequence; seeded once per day from the highest number stored. */

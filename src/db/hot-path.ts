@@ -37,10 +37,14 @@ export class SqliteHotPath {
           lastPlace = excluded.lastPlace, lastPhone = excluded.lastPhone, lang = excluded.lang, updatedAt = excluded.updatedAt`),
       ticket: p(`INSERT INTO Ticket (id, number, propertyId, status, category, nature, severity, domain, urgency, room, building, unit, roomNo, location,
           phone, reporterName, description, appointmentAt, asap, channel, residentId, invalidReason, attachments, receivedAt, registeredAt,
-          firstReplyDueAt, dispatchDueAt, arriveDueAt, resolveDueAt, nextDueAt, createdAt, updatedAt)
+          assigneeId, dispatchedAt, firstReplyDueAt, dispatchDueAt, acceptDueAt, arriveDueAt, resolveDueAt, nextDueAt, createdAt, updatedAt)
         VALUES (@id, @number, @propertyId, @status, @category, @nature, @severity, @domain, @urgency, @room, @building, @unit, @roomNo, @location,
           @phone, @reporterName, @description, @appointmentAt, @asap, @channel, @residentId, @invalidReason, @attachments, @receivedAt, @receivedAt,
-          @firstReplyDueAt, @dispatchDueAt, @arriveDueAt, @resolveDueAt, @nextDueAt, @receivedAt, @receivedAt)`),
+          @assigneeId, @dispatchedAt, @firstReplyDueAt, @dispatchDueAt, @acceptDueAt, @arriveDueAt, @resolveDueAt, @nextDueAt, @receivedAt, @receivedAt)`),
+      assignment: p(`INSERT INTO Assignment (id, ticketId, staffId, level, status, why, offeredAt, respondBy) VALUES (?, ?, ?, ?, 'offered', ?, ?, ?)`),
+      assigned: p(`UPDATE Staff SET lastAssignedAt = ?, updatedAt = ? WHERE id = ?`),
+      accept_offer: p(`UPDATE Assignment SET status = 'accepted', respondedAt = ? WHERE id = ? AND status = 'offered'`),
+      accept_ticket: p(`UPDATE Ticket SET status = 'accepted', acceptedAt = ?, updatedAt = ? WHERE id = ? AND status IN ('dispatched', 'escalated')`),
       cancel: p(`UPDATE Ticket SET status = 'cancelled', cancelledAt = ?, nextDueAt = NULL, updatedAt = ?
         WHERE id = ? AND residentId = ? AND status IN (${CANCELLABLE_STATUSES.map((s) => `'${s}'`).join(", ")})`),
       session_delete: p(`DELETE FROM ConversationSession WHERE id = ?`),
@@ -127,14 +131,31 @@ export class SqliteHotPath {
         invalidReason: t.invalidReason,
         attachments: t.attachments.length ? JSON.stringify(t.attachments) : null,
         receivedAt: ts(t.receivedAt),
+        assigneeId: t.assigneeId ?? null,
+        dispatchedAt: tsOrNull(t.dispatchedAt),
         firstReplyDueAt: tsOrNull(t.deadlines.firstReplyDueAt),
         dispatchDueAt: tsOrNull(t.deadlines.dispatchDueAt),
+        acceptDueAt: tsOrNull(t.deadlines.acceptDueAt),
         arriveDueAt: tsOrNull(t.deadlines.arriveDueAt),
         resolveDueAt: tsOrNull(t.deadlines.resolveDueAt),
         nextDueAt: t.status === "invalid" ? null : tsOrNull(nextDue(t.deadlines)),
       });
     }
-    for (const c of s.cancellations) q.cancel.run(ts(c.at), ts(c.at), c.ticketId, c.residentId);
+    for (const a of s.assignments ?? []) {
+      q.assignment.run(a.id, a.ticketId, a.staffId, a.level, JSON.stringify(a.why), ts(a.offeredAt), ts(a.respondBy));
+      q.assigned.run(ts(a.offeredAt), ts(a.offeredAt), a.staffId);
+    }
+    for (const c of s.cancellations) {
+      // the resident is told "cancelled" only if it was: a ticket that moved on meanwhile rolls this back
+      if (q.cancel.run(ts(c.at), ts(c.at), c.ticketId, c.residentId).changes !== 1) throw new Error(`ticket ${c.ticketId} can no longer be cancelled`);
+    }
+    if (s.acceptance) {
+      const a = s.acceptance;
+      // two presses, or a cancel meanwhile: only one outcome is written, the other rolls back
+      if (q.accept_offer.run(ts(a.at), a.assignmentId).changes !== 1 || q.accept_ticket.run(ts(a.at), ts(a.at), a.ticketId).changes !== 1) {
+        throw new Error(`work order ${a.assignmentId} is no longer open`);
+      }
+    }
     if (s.binding) {
       const b = s.binding;
       // claimed inside the transaction: a code used meanwhile rolls the whole message back

@@ -39,7 +39,8 @@ describe("a resident files a report on the web chat", () => {
       invalidReason: null,
     });
     expect(body.deadlines.arrive).toBe("2026-11-24T14:55:00+08:00");
-    expect(body.events.map((e: { type: string }) => e.type)).toEqual(["ticket.received"]);
+    // the demo property has no staff yet: nobody to dispatch to, and that is recorded
+    expect(body.events.map((e: { type: string }) => e.type)).toEqual(["ticket.received", "dispatch.none"]);
   });
 
   it("step by step: asks only for what is missing, one question at a time, and says why an answer was refused", async () => {
@@ -222,7 +223,7 @@ describe("progress, cancel and 转人工", () => {
     expect(await owner.press("确认取消")).toContain("已为您取消");
     const { body } = await svc.admin(`/api/tickets/${number}`);
     expect(body.status).toBe("cancelled");
-    expect(body.events.map((e: { type: string }) => e.type)).toEqual(["ticket.received", "ticket.cancelled"]);
+    expect(body.events.map((e: { type: string }) => e.type)).toEqual(["ticket.received", "dispatch.none", "ticket.cancelled"]);
     expect(await owner.say("查询进度")).toContain("没有处理中的报事");
   });
 

@@ -53,19 +53,29 @@ export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: 
   app.get("/api/webchat/messages", async (req, reply) => {
     const q = parseOr400(z.object({ visitorId }), req.query, reply);
     if (!q) return reply;
-    // inbound rows in arrival order (rowid), each followed by its own replies: exact even when times tie
-    const inbound = await deps.db.$queryRawUnsafe<{ id: string; text: string | null }[]>(
-      `SELECT id, text FROM InboundMessage WHERE channel = 'web' AND userId = ? ORDER BY rowid DESC LIMIT 30`,
-      q.visitorId,
-    );
-    const outbound = await deps.db.outboxMessage.findMany({
-      where: { inboundId: { in: inbound.map((m) => m.id) } },
-      orderBy: { createdAt: "asc" },
-    });
-    const messages = inbound.reverse().flatMap((m) => [
-      ...(m.text ? [{ from: "resident" as const, text: m.text }] : []),
-      ...outbound.filter((o) => o.inboundId === m.id).map((o) => ({ from: "bot" as const, ...(JSON.parse(o.payload) as { text: string }) })),
-    ]);
+    // the visitor's messages in arrival order (rowid), each followed by its own replies; then messages
+    // caused elsewhere (a worker accepted the report) at their time. Exact even when times tie.
+    const inbound = (
+      await deps.db.$queryRawUnsafe<{ id: string; text: string | null; receivedAt: string }[]>(
+        `SELECT id, text, receivedAt FROM InboundMessage WHERE channel = 'web' AND userId = ? ORDER BY rowid DESC LIMIT 30`,
+        q.visitorId,
+      )
+    ).reverse();
+    const outbound = await deps.db.outboxMessage.findMany({ where: { channel: "web", recipient: q.visitorId }, orderBy: { createdAt: "asc" }, take: 200 });
+    const bot = (o: { payload: string }) => ({ from: "bot" as const, ...(JSON.parse(o.payload) as { text: string }) });
+    const mine = new Set(inbound.map((m) => m.id));
+    const groups = [
+      ...inbound.map((m) => ({
+        at: new Date(m.receivedAt).getTime(),
+        items: [...(m.text ? [{ from: "resident" as const, text: m.text }] : []), ...outbound.filter((o) => o.inboundId === m.id).map(bot)],
+      })),
+      ...outbound.filter((o) => !o.inboundId || !mine.has(o.inboundId)).map((o) => ({ at: o.createdAt.getTime(), items: [bot(o)] })),
+    ];
+    const messages = groups
+      .map((g, i) => ({ ...g, i }))
+      .sort((a, b) => a.at - b.at || a.i - b.i)
+      .flatMap((g) => g.items)
+      .slice(-60);
     return { messages };
   });
 }

@@ -40,7 +40,8 @@ export function chooseWorker(job: Job, staff: readonly Worker[], now: Date, tz: 
       why.push(none);
       return undefined;
     }
-    if (left.length < list.length) why.push(said);
+    // every criterion that applied is part of "why this worker", whether or not it narrowed the field
+    why.push(said);
     return left;
   };
   const technicians = stage(staff, (w) => w.roles.includes("technician"), { zh: "技术员", en: "technicians" }, { zh: "没有技术员", en: "no technician" });

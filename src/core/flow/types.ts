@@ -71,7 +71,7 @@ export interface FlowContext {
 export interface NewTicket {
   id: string;
   number: string;
-  status: Extract<TicketStatus, "received" | "invalid">;
+  status: Extract<TicketStatus, "received" | "invalid" | "dispatched">;
   category: Category | null;
   nature: Nature;
   severity: Severity | null;
@@ -86,11 +86,15 @@ export interface NewTicket {
   attachments: Attachment[];
   receivedAt: Date;
   deadlines: Deadlines;
+  /** set when the report is dispatched as it is filed */
+  assigneeId?: string;
+  dispatchedAt?: Date;
 }
 
 export interface Deadlines {
   firstReplyDueAt?: Date;
   dispatchDueAt?: Date;
+  acceptDueAt?: Date;
   arriveDueAt?: Date;
   resolveDueAt?: Date;
 }

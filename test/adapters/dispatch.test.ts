@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { RunningApp } from "../helpers/app.js";
+import type { BotApiDouble } from "../helpers/bot-api-double.js";
+import { startWithTelegram } from "../helpers/telegram.js";
+import { numberIn, Visitor } from "../helpers/visitor.js";
+
+let svc: RunningApp | undefined;
+let double: BotApiDouble | undefined;
+afterEach(async () => {
+  await svc?.destroy();
+  await double?.stop();
+  svc = double = undefined;
+});
+
+const li = { id: 8101, first_name: "李" };
+const zhao = { id: 8102, first_name: "赵" };
+
+/** two technicians bound on Telegram: 李 (plumbing, buildings 3 and 5) and 赵 (electrical) */
+async function withTechnicians() {
+  ({ svc, double } = await startWithTelegram());
+  const db = svc.app.db;
+  await db.staff.create({ data: { id: "s-li", propertyId: "demo", name: "李", roles: ["technician"], skills: ["plumbing"], buildings: ["3", "5"], phone: "13900001111" } });
+  await db.staff.create({ data: { id: "s-zhao", propertyId: "demo", name: "赵", roles: ["technician"], skills: ["electrical"], buildings: [] } });
+  await db.staffIdentity.create({ data: { id: "telegram:8101", staffId: "s-li", channel: "telegram", externalId: String(li.id) } });
+  await db.staffIdentity.create({ data: { id: "telegram:8102", staffId: "s-zhao", channel: "telegram", externalId: String(zhao.id) } });
+  return { svc, double };
+}
+
+describe("dispatch at filing (派工)", () => {
+  it("a report filed on the web reaches the right technician on Telegram; 接单 moves it on and tells the resident", async () => {
+    const { svc, double } = await withTechnicians();
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 厨房水管漏水了，电话13812345678，明天下午三点可以上门");
+    const number = numberIn(await owner.press("确认提交"))!;
+
+    const order = await double.nth(li.id, 1);
+    expect(order.text).toContain(`【派工单】${number}`);
+    expect(order.text).toContain("位置：3栋2单元201");
+    expect(order.text).toContain("预约：11月24日（周二）15:00");
+    expect(order.text).toContain("138****5678");
+    expect(order.reply_markup.inline_keyboard.flat().map((b: any) => b.text)).toEqual(["接单", "拒单"]);
+    expect(double.sentTo(zhao.id)).toHaveLength(0);
+
+    let { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body).toMatchObject({ status: "dispatched", assignee: { name: "李" } });
+    expect(body.deadlines.accept).toBe("2026-11-23T10:10:00+08:00");
+    const why = body.events.find((e: any) => e.type === "ticket.dispatched");
+    expect(why.data.why.join("；")).toMatch(/具备技能：plumbing；负责 3 栋/);
+
+    double.press(li, order, "接单");
+    const accepted = await double.nth(li.id, 2);
+    expect(accepted.text).toContain(`已接单 ${number}`);
+    expect(accepted.text).toContain("业主电话：13812345678");
+    ({ body } = await svc.admin(`/api/tickets/${number}`));
+    expect(body.status).toBe("accepted");
+    expect(body.steps.accepted).toBe("2026-11-23T10:00:00+08:00");
+
+    // the resident sees who is coming in their conversation
+    const history = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string }[] };
+    expect(history.messages.at(-1)!.text).toContain("已由李师傅接单，将于 11月24日（周二）15:00 上门。☎ 13900001111");
+
+    // pressing again changes nothing
+    double.press(li, order, "接单");
+    expect((await double.nth(li.id, 3)).text).toContain("已经处理过了");
+  });
+
+  it("nobody able to go: the ticket waits, and why is recorded", async () => {
+    const { svc } = await withTechnicians();
+    const owner = new Visitor(svc.url);
+    await owner.say("9栋1单元101 门锁坏了 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body.status).toBe("received");
+    expect(body.events.find((e: any) => e.type === "dispatch.none").data.why.join("；")).toContain("没有会「locksmith」的技术员");
+  });
+
+  it("a work order is not someone else's to accept, and an unbound user reaches none", async () => {
+    const { svc, double } = await withTechnicians();
+    const owner = new Visitor(svc.url);
+    await owner.say("5栋1单元302 卫生间马桶堵了 13812345678 尽快");
+    await owner.press("确认提交");
+    const order = await double.nth(li.id, 1);
+    const accept = order.reply_markup.inline_keyboard.flat()[0].callback_data;
+    // the same button data, forged in other people's own chats
+    const forge = (user: { id: number; first_name: string }) =>
+      double.push({ callback_query: { id: `cb-${user.id}`, from: { ...user, is_bot: false }, chat_instance: "ci", data: accept, message: { message_id: 1, date: 0, chat: { id: user.id, type: "private" }, text: "" } } });
+    forge(zhao);
+    expect((await double.nth(zhao.id, 1)).text).toContain("不是派给您的");
+    const stranger = { id: 8999, first_name: "路人" };
+    forge(stranger);
+    expect((await double.nth(stranger.id, 1)).text).toContain("仅限已绑定的物业工作人员");
+    const { body } = await svc.admin("/api/tickets?status=dispatched");
+    expect(body.tickets).toHaveLength(1);
+  });
+});
