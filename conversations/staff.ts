@@ -4,7 +4,9 @@ import type { StaffWords } from "../src/core/staff-desk.js";
 export const staffWords: StaffWords = {
   bind: /^(?:\/bind(?:@\w+)?|绑定)\s*([A-Za-z0-9]{6,12})$/i,
   myOrders: /^(我的工单|\/orders(?:@\w+)?)$/i,
-  commands: /^(我的工单|接单|拒单|到场|完工|转单|改约|代报|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf)(?:@\w+)?)(\s|$)/i,
+  arrive: /^(到场|已到场|我到了|\/arrive(?:@\w+)?)$/i,
+  complete: /^(?:完工|已完工|修好了|\/done(?:@\w+)?)[\s，,:：]*(.*)$/is,
+  commands: /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|代报|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf)(?:@\w+)?)(\s|$)/i,
   texts: {
     bound: { zh: "绑定成功，{name}，您好！以后工单会发到这里。发送「我的工单」可以查看待办工单。", en: "Bound. Hello {name}! Work orders will come here; send /orders to see yours." },
     badCode: { zh: "绑定码无效或已过期，请向管理员重新获取。", en: "That bind code is invalid or has expired; please ask the administrator for a new one." },
@@ -21,6 +23,16 @@ export const staffWords: StaffWords = {
     accepted: {
       zh: "已接单 {number}。\n位置：{place}\n业主电话：{phone}\n请于 {when} 到场，到场后回复「到场」。",
       en: "Accepted {number}.\nPlace: {place}\nResident's phone: {phone}\nPlease be there {when}.",
+    },
+    noneToArrive: { zh: "您没有已接单、待到场的工单。", en: "You have no accepted order waiting for your arrival." },
+    noneToComplete: { zh: "您没有已到场、待完工的工单（请先回复「到场」）。", en: "You have no order you are on site for (send /arrive first)." },
+    whichOrder: { zh: "请问是哪一张工单？", en: "Which work order?" },
+    arrived: { zh: "已记录到场：{number}。完工后回复「完工 处理说明」，有收费请写上金额，如「完工 更换水龙头 材料费30元」。", en: "Arrival recorded: {number}. When done, send /done with notes and any fee." },
+    residentArrived: { zh: "您好，{name}师傅已到场处理您的报事 {number}。", en: "Hello, {name} has arrived for your report {number}." },
+    completed: { zh: "已记录完工：{number}。谢谢！管家会在 24 小时内回访。", en: "Completion recorded: {number}. Thank you!" },
+    residentCompleted: {
+      zh: "您好，您的报事 {number} 已由{name}师傅处理完成{notes}。如仍有问题请直接告诉我，管家也会回访听取您的意见。",
+      en: "Hello, your report {number} was completed by {name}{notes}. If anything is still wrong, just tell me; a steward will also follow up.",
     },
     residentTold: {
       zh: "您好，您的报事 {number} 已由{name}师傅接单，将于 {when} 上门。{phone}",

@@ -50,7 +50,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     texts: inputTexts,
     inlineChannels: new Set(["web"]),
     maxTextLength: config.MAX_MESSAGE_LENGTH,
-    staff: new StaffDesk(store, staffWords, { accountOf: (channel) => senders.get(channel)?.account, timezoneOf: (id) => properties.get(id).policy.timezone }),
+    staff: new StaffDesk(store, staffWords, { accountOf: (channel) => senders.get(channel)?.account, timezoneOf: (id) => properties.get(id).policy.timezone, callbackMinutes: (id) => properties.get(id).policy.deadlines.callback.minutes }),
     dispatcher: new Dispatcher(store, skillsOf, (channel) => senders.get(channel)?.account),
     afterCommit(ws) {
       for (const o of ws.outbox) {

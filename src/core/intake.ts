@@ -132,6 +132,7 @@ export class Intake {
       ws.outbox.push(...p.outbox);
     }
     if (staffTurn?.accept) ws.acceptance = { ...staffTurn.accept, at: now };
+    if (staffTurn?.moves) ws.moves = staffTurn.moves.map((m) => ({ ...m, at: now }));
     for (const o of staffTurn?.outbox ?? []) ws.outbox.push({ ...o, inboundId: ws.inbound.id, createdAt: now });
     for (const e of staffTurn?.events ?? []) ws.events.push({ ...this.event(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });
     if (staffTurn?.binding) {

@@ -52,5 +52,8 @@ export function move(from: TicketStatus, to: TicketStatus): Move {
 
 export const allowedFrom = (from: TicketStatus): readonly TicketStatus[] => EDGES[from];
 
+/** Every status a ticket may reach `to` from (the guard of a conditional update). */
+export const fromStatuses = (to: TicketStatus): TicketStatus[] => (Object.keys(EDGES) as TicketStatus[]).filter((s) => EDGES[s].includes(to));
+
 /** The owner may cancel before the technician arrives (SPEC §3): the statuses with an edge to cancelled. */
 export const CANCELLABLE_STATUSES: readonly TicketStatus[] = (Object.keys(EDGES) as TicketStatus[]).filter((s) => EDGES[s].includes("cancelled"));

@@ -1,4 +1,4 @@
-import type { Attachment, ChannelName, Lang, Place } from "./domain.js";
+import type { Attachment, ChannelName, Lang, Place, TicketStatus } from "./domain.js";
 import type { ConversationState } from "./flow/engine.js";
 import type { NewTicket, Reply, TicketReader } from "./flow/types.js";
 import type { Policy } from "./policy.js";
@@ -74,6 +74,18 @@ export interface OutboxRecord {
   createdAt: Date;
 }
 
+/** One status change of a ticket, from the state machine. */
+export interface TicketMove {
+  ticketId: string;
+  from: readonly TicketStatus[];
+  to: TicketStatus;
+  /** the step's timestamp column (arrivedAt, completedAt …) */
+  stamp?: string;
+  at: Date;
+  /** other columns the step sets (callbackDueAt, feeCharged …) */
+  set?: Record<string, string | number | Date | null>;
+}
+
 /** Everything one message changes, written in one transaction (or not at all). */
 export interface WriteSet {
   inbound: { id: string; channel: ChannelName; account: string; externalId: string; userId: string; text: string | null; receivedAt: Date };
@@ -85,8 +97,10 @@ export interface WriteSet {
   outbox: OutboxRecord[];
   /** work orders offered (dispatch at filing) */
   assignments?: AssignmentRecord[];
-  /** a work order accepted: written only if the offer and the ticket are still as they were read */
+  /** a work order accepted: written only if the offer is still open */
   acceptance?: { assignmentId: string; ticketId: string; at: Date };
+  /** status changes, each written only if the ticket is still in a status it may leave that way (else all rolls back) */
+  moves?: TicketMove[];
   /** a staff member's chat account bound with a one-time code */
   binding?: { code: string; staffId: string; channel: ChannelName; externalId: string; at: Date };
 }

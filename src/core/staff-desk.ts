@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelName, Text, TicketStatus } from "./domain.js";
-import { move } from "./lifecycle.js";
+import { fromStatuses, move } from "./lifecycle.js";
 import { formatWhen } from "./zoned.js";
 import { STATUS_TEXT } from "./domain.js";
 import type { Reply, TicketSummary } from "./flow/types.js";
-import type { InboundMessage, OutboxRecord } from "./ports.js";
+import type { InboundMessage, OutboxRecord, TicketMove } from "./ports.js";
 
 export interface BoundStaff {
   id: string;
@@ -27,12 +27,17 @@ export interface StaffStore {
   staffByIdentity(channel: ChannelName, externalId: string): Promise<BoundStaff | undefined>;
   bindCode(code: string): Promise<{ staffId: string; staffName: string; propertyId: string; expiresAt: Date; usedAt: Date | null } | undefined>;
   openOrdersOf(staffId: string): Promise<TicketSummary[]>;
+  /** the staff member's tickets in these statuses, oldest first */
+  ordersIn(staffId: string, statuses: readonly TicketStatus[]): Promise<OfferedOrder["ticket"][]>;
 }
 
 /** The words staff use (kept in conversations/staff.ts). */
 export interface StaffWords {
   bind: RegExp;
   myOrders: RegExp;
+  arrive: RegExp;
+  /** 完工, with notes (and a fee: "材料费 30 元") after it */
+  complete: RegExp;
   /** every staff command; unbound users who type one are told it is for staff */
   commands: RegExp;
   texts: {
@@ -47,6 +52,13 @@ export interface StaffWords {
     alreadyHandled: Text;
     accepted: Text;
     residentTold: Text;
+    noneToArrive: Text;
+    noneToComplete: Text;
+    whichOrder: Text;
+    arrived: Text;
+    residentArrived: Text;
+    completed: Text;
+    residentCompleted: Text;
   };
 }
 
@@ -54,6 +66,8 @@ export interface StaffTurn {
   replies: Reply[];
   /** a work order accepted: the offer and the ticket change, the resident is told */
   accept?: { assignmentId: string; ticketId: string };
+  /** the ticket's status changes this causes */
+  moves?: Omit<TicketMove, "at">[];
   outbox?: Omit<OutboxRecord, "createdAt" | "inboundId">[];
   events?: { type: string; ticketId: string; propertyId: string; data: Record<string, unknown> }[];
   binding?: { code: string; staffId: string; propertyId: string; channel: ChannelName; externalId: string };
@@ -68,13 +82,13 @@ export class StaffDesk {
     private readonly store: StaffStore,
     private readonly words: StaffWords,
     /** where a resident's chat can be reached from (undefined: replies only in the page) and the property's zone */
-    private readonly reach: { accountOf(channel: ChannelName): string | undefined; timezoneOf(propertyId: string): string },
+    private readonly reach: { accountOf(channel: ChannelName): string | undefined; timezoneOf(propertyId: string): string; callbackMinutes(propertyId: string): number },
   ) {}
 
   /** undefined when the message is not a staff matter (the resident flows take it) */
   async handle(msg: InboundMessage, text: string, now: Date, t: (x: Text, v?: Record<string, string | number>) => string): Promise<StaffTurn | undefined> {
     const w = this.words;
-    if (msg.choice?.startsWith("wo:")) return this.workOrder(msg, msg.choice, t);
+    if (msg.choice?.startsWith("wo:")) return this.workOrder(msg, msg.choice, now, t);
     const bind = w.bind.exec(text);
     if (bind) {
       const code = bind[1]!.toUpperCase();
@@ -90,6 +104,17 @@ export class StaffDesk {
     if (!w.commands.test(text)) return undefined;
     const staff = await this.store.staffByIdentity(msg.channel, msg.userId);
     if (!staff) return { replies: [{ text: t(w.texts.staffOnly) }] };
+    const arrive = w.arrive.test(text);
+    const complete = w.complete.exec(text);
+    if (arrive || complete) {
+      const orders = await this.store.ordersIn(staff.id, arrive ? ["accepted"] : ["arrived"]);
+      if (!orders.length) return { replies: [{ text: t(arrive ? w.texts.noneToArrive : w.texts.noneToComplete) }] };
+      if (orders.length > 1) {
+        const verb = arrive ? "arrive" : "done";
+        return { replies: [{ text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:${verb}:${o.id}` })) }] };
+      }
+      return this.advance(staff, orders[0]!, arrive ? "arrived" : "completed", complete?.[1]?.trim() ?? "", now, t);
+    }
     if (w.myOrders.test(text)) {
       const orders = await this.store.openOrdersOf(staff.id);
       if (!orders.length) return { replies: [{ text: t(w.texts.noOrders, { name: staff.name }) }] };
@@ -100,11 +125,17 @@ export class StaffDesk {
   }
 
   /** 接单 / 拒单 pressed on a 派工单: only by the worker it was offered to, only while it is still open. */
-  private async workOrder(msg: InboundMessage, choice: string, t: (x: Text, v?: Record<string, string | number>) => string): Promise<StaffTurn> {
+  private async workOrder(msg: InboundMessage, choice: string, now: Date, t: (x: Text, v?: Record<string, string | number>) => string): Promise<StaffTurn> {
     const w = this.words.texts;
     const staff = await this.store.staffByIdentity(msg.channel, msg.userId);
     if (!staff) return { replies: [{ text: t(w.staffOnly) }] };
     const [, action, id] = choice.split(":");
+    if (action === "arrive" || action === "done") {
+      const want = action === "arrive" ? "accepted" : "arrived";
+      const tk = (await this.store.ordersIn(staff.id, [want])).find((o) => o.id === id);
+      if (!tk) return { replies: [{ text: t(w.notYours) }] };
+      return this.advance(staff, tk, action === "arrive" ? "arrived" : "completed", "", now, t);
+    }
     const order = id ? await this.store.assignment(id) : undefined;
     if (!order || order.staffId !== staff.id) return { replies: [{ text: t(w.notYours) }] };
     if (order.status !== "offered") return { replies: [{ text: t(w.alreadyHandled, { number: order.ticket.number }) }] };
@@ -117,17 +148,43 @@ export class StaffDesk {
     const turn: StaffTurn = {
       replies: [{ text: t(w.accepted, { number: tk.number, place: tk.place ?? "—", phone: tk.phone?.replace(/^\+86/, "") ?? "—", when }) }],
       accept: { assignmentId: order.id, ticketId: tk.id },
+      moves: [{ ticketId: tk.id, from: fromStatuses("accepted"), to: "accepted", stamp: "acceptedAt" }],
       events: [{ type: "ticket.accepted", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name } }],
       outbox: [],
     };
+    const told = this.tellResident(tk, t(w.residentTold, { number: tk.number, name: staff.name, when, phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" }));
+    if (told) turn.outbox!.push(told);
+    return turn;
+  }
+
+  /** 到场 / 完工: the move through the state machine, the resident told, the worker answered. */
+  private advance(staff: BoundStaff, tk: OfferedOrder["ticket"], to: "arrived" | "completed", notes: string, now: Date, t: (x: Text, v?: Record<string, string | number>) => string): StaffTurn {
+    const w = this.words.texts;
+    const m = move(tk.status, to);
+    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    const fee = /(\d+(?:\.\d+)?)\s*元/.exec(notes)?.[1];
+    const set: Record<string, number | Date> = {};
+    if (to === "completed") {
+      set.callbackDueAt = new Date(now.getTime() + this.reach.callbackMinutes(tk.propertyId) * 60000);
+      if (fee) set.feeCharged = Math.round(Number(fee) * 100);
+    }
+    const turn: StaffTurn = {
+      replies: [{ text: t(to === "arrived" ? w.arrived : w.completed, { number: tk.number }) }],
+      moves: [{ ticketId: tk.id, from: fromStatuses(to), to, stamp: to === "arrived" ? "arrivedAt" : "completedAt", ...(Object.keys(set).length ? { set } : {}) }],
+      events: [{ type: `ticket.${to}`, ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, ...(notes ? { notes } : {}), ...(fee ? { feeYuan: Number(fee) } : {}) } }],
+      outbox: [],
+    };
+    const told = this.tellResident(tk, t(to === "arrived" ? w.residentArrived : w.residentCompleted, { number: tk.number, name: staff.name, notes: notes ? `（${notes}）` : "" }));
+    if (told) turn.outbox!.push(told);
+    return turn;
+  }
+
+  private tellResident(tk: OfferedOrder["ticket"], text: string): Omit<OutboxRecord, "createdAt" | "inboundId"> | undefined {
     const [channel, ...rest] = (tk.residentId ?? "").split(":");
     const recipient = rest.join(":");
-    if (channel && recipient) {
-      const account = this.reach.accountOf(channel as ChannelName);
-      const text = t(w.residentTold, { number: tk.number, name: staff.name, when, phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" });
-      // web chat cannot be pushed to: the page shows it with the conversation
-      turn.outbox!.push({ id: randomUUID(), channel: channel as ChannelName, account: account ?? "", recipient, payload: { text }, status: account === undefined ? "sent" : "pending", ticketId: tk.id });
-    }
-    return turn;
+    if (!channel || !recipient) return undefined;
+    const account = this.reach.accountOf(channel as ChannelName);
+    // web chat cannot be pushed to: the page shows it with the conversation
+    return { id: randomUUID(), channel: channel as ChannelName, account: account ?? "", recipient, payload: { text }, status: account === undefined ? "sent" : "pending", ticketId: tk.id };
   }
 }

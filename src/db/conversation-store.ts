@@ -69,27 +69,20 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
     return rows.map(summary);
   }
 
+  async ordersIn(staffId: string, statuses: readonly TicketStatus[]): Promise<OfferedOrder["ticket"][]> {
+    const rows = await this.db.ticket.findMany({ where: { assigneeId: staffId, status: { in: [...statuses] } }, orderBy: { receivedAt: "asc" }, take: 20 });
+    return rows.map(orderTicket);
+  }
+
   async assignment(id: string): Promise<OfferedOrder | undefined> {
     const a = await this.db.assignment.findUnique({ where: { id }, include: { staff: true, ticket: true } });
     if (!a) return undefined;
-    const place = placeOf(a.ticket);
     return {
       id: a.id,
       status: a.status,
       staffId: a.staffId,
       staff: { name: a.staff.name, phone: a.staff.phone },
-      ticket: {
-        id: a.ticket.id,
-        number: a.ticket.number,
-        status: a.ticket.status as TicketStatus,
-        residentId: a.ticket.residentId,
-        propertyId: a.ticket.propertyId,
-        description: a.ticket.description,
-        place: place ? (place.kind === "room" ? a.ticket.room : place.location) : null,
-        phone: a.ticket.phone,
-        appointmentAt: a.ticket.appointmentAt,
-        arriveDueAt: a.ticket.arriveDueAt,
-      },
+      ticket: orderTicket(a.ticket),
     };
   }
 
@@ -139,5 +132,21 @@ function summary(r: Ticket): TicketSummary {
     appointmentAt: r.appointmentAt,
     asap: r.asap,
     receivedAt: r.receivedAt,
+  };
+}
+
+function orderTicket(t: Ticket): OfferedOrder["ticket"] {
+  const place = placeOf(t);
+  return {
+    id: t.id,
+    number: t.number,
+    status: t.status as TicketStatus,
+    residentId: t.residentId,
+    propertyId: t.propertyId,
+    description: t.description,
+    place: place ? (place.kind === "room" ? t.room : place.location) : null,
+    phone: t.phone,
+    appointmentAt: t.appointmentAt,
+    arriveDueAt: t.arriveDueAt,
   };
 }

@@ -3,7 +3,7 @@ import { roomLabel, type ChannelName, type Lang, type Place } from "../core/doma
 import { CANCELLABLE_STATUSES } from "../core/lifecycle.js";
 import { nextDue } from "../core/deadlines.js";
 import type { ConversationState } from "../core/flow/engine.js";
-import type { StoredResident, StoredSession, WriteSet } from "../core/ports.js";
+import type { StoredResident, StoredSession, TicketMove, WriteSet } from "../core/ports.js";
 import { placeColumns } from "./rows.js";
 
 /** Prisma's better-sqlite3 adapter stores DateTime as ISO 8601 text with +00:00; so do we. */
@@ -44,7 +44,7 @@ export class SqliteHotPath {
       assignment: p(`INSERT INTO Assignment (id, ticketId, staffId, level, status, why, offeredAt, respondBy) VALUES (?, ?, ?, ?, 'offered', ?, ?, ?)`),
       assigned: p(`UPDATE Staff SET lastAssignedAt = ?, updatedAt = ? WHERE id = ?`),
       accept_offer: p(`UPDATE Assignment SET status = 'accepted', respondedAt = ? WHERE id = ? AND status = 'offered'`),
-      accept_ticket: p(`UPDATE Ticket SET status = 'accepted', acceptedAt = ?, updatedAt = ? WHERE id = ? AND status IN ('dispatched', 'escalated')`),
+
       cancel: p(`UPDATE Ticket SET status = 'cancelled', cancelledAt = ?, nextDueAt = NULL, updatedAt = ?
         WHERE id = ? AND residentId = ? AND status IN (${CANCELLABLE_STATUSES.map((s) => `'${s}'`).join(", ")})`),
       session_delete: p(`DELETE FROM ConversationSession WHERE id = ?`),
@@ -152,10 +152,9 @@ export class SqliteHotPath {
     if (s.acceptance) {
       const a = s.acceptance;
       // two presses, or a cancel meanwhile: only one outcome is written, the other rolls back
-      if (q.accept_offer.run(ts(a.at), a.assignmentId).changes !== 1 || q.accept_ticket.run(ts(a.at), ts(a.at), a.ticketId).changes !== 1) {
-        throw new Error(`work order ${a.assignmentId} is no longer open`);
-      }
+      if (q.accept_offer.run(ts(a.at), a.assignmentId).changes !== 1) throw new Error(`work order ${a.assignmentId} is no longer open`);
     }
+    for (const m of s.moves ?? []) this.move(m);
     if (s.binding) {
       const b = s.binding;
       // claimed inside the transaction: a code used meanwhile rolls the whole message back
@@ -171,6 +170,16 @@ export class SqliteHotPath {
       const at = ts(o.createdAt);
       q.outbox.run(o.id, o.channel, o.account, o.recipient, JSON.stringify(o.payload), o.status, at, o.status === "sent" ? at : null, o.inboundId, o.ticketId, at);
     }
+  }
+
+  /** A state-machine move as one conditional update: the ticket must still be in a status it may leave this way. */
+  private move(m: TicketMove): void {
+    const columns = { status: m.to, updatedAt: m.at, ...(m.stamp ? { [m.stamp]: m.at } : {}), ...m.set };
+    const names = Object.keys(columns);
+    if (names.some((n) => !/^[A-Za-z]+$/.test(n))) throw new Error(`bad column in move: ${names.join(",")}`);
+    const values = Object.values(columns).map((v) => (v instanceof Date ? ts(v) : v));
+    const sql = `UPDATE Ticket SET ${names.map((n) => `${n} = ?`).join(", ")} WHERE id = ? AND status IN (${m.from.map(() => "?").join(", ")})`;
+    if (this.db.prepare(sql).run(...values, m.ticketId, ...m.from).changes !== 1) throw new Error(`ticket ${m.ticketId} is no longer ${m.from.join("/")}`);
   }
 
   close(): void {
