@@ -7,6 +7,12 @@ export const staffWords: StaffWords = {
   arrive: /^(到场|已到场|我到了|\/arrive(?:@\w+)?)$/i,
   complete: /^(?:完工|已完工|修好了|\/done(?:@\w+)?)[\s，,:：]*(.*)$/is,
   commands: /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|代报|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf)(?:@\w+)?)(\s|$)/i,
+  refusalReasons: [
+    { code: "far", label: { zh: "不在附近", en: "Not nearby" } },
+    { code: "skill", label: { zh: "技能不符", en: "Not my skill" } },
+    { code: "busy", label: { zh: "时间冲突", en: "Busy at that time" } },
+    { code: "other", label: { zh: "其他原因", en: "Other reason" } },
+  ],
   texts: {
     bound: { zh: "绑定成功，{name}，您好！以后工单会发到这里。发送「我的工单」可以查看待办工单。", en: "Bound. Hello {name}! Work orders will come here; send /orders to see yours." },
     badCode: { zh: "绑定码无效或已过期，请向管理员重新获取。", en: "That bind code is invalid or has expired; please ask the administrator for a new one." },
@@ -34,6 +40,9 @@ export const staffWords: StaffWords = {
       zh: "您好，您的报事 {number} 已由{name}师傅处理完成{notes}。如仍有问题请直接告诉我，管家也会回访听取您的意见。",
       en: "Hello, your report {number} was completed by {name}{notes}. If anything is still wrong, just tell me; a steward will also follow up.",
     },
+    refuseWhy: { zh: "请问拒单 {number} 的原因是？", en: "Why are you refusing {number}?" },
+    refused: { zh: "已拒单 {number}，已按规定转给{name}。", en: "Refused {number}; it went to {name}." },
+    refusedNoOne: { zh: "已拒单 {number}。上一级暂时无人可派，已记录，服务中心会尽快安排。", en: "Refused {number}. Nobody above can be reached; the service centre will arrange it." },
     residentTold: {
       zh: "您好，您的报事 {number} 已由{name}师傅接单，将于 {when} 上门。{phone}",
       en: "Hello, your report {number} was accepted by {name}, who will come {when}. {phone}",

@@ -41,6 +41,8 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
   const store = new SqliteConversationStore(db, hot);
   const engine = new ConversationEngine(flows, commands, engineTexts, roles);
   const senders = new Map<ChannelName, { account: string; offer(rows: OutboxRow[]): void }>();
+  const accountOf = (channel: ChannelName) => senders.get(channel)?.account;
+  const dispatcher = new Dispatcher(store, skillsOf, accountOf);
   const intake = new Intake({
     store,
     properties,
@@ -50,8 +52,8 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     texts: inputTexts,
     inlineChannels: new Set(["web"]),
     maxTextLength: config.MAX_MESSAGE_LENGTH,
-    staff: new StaffDesk(store, staffWords, { accountOf: (channel) => senders.get(channel)?.account, timezoneOf: (id) => properties.get(id).policy.timezone, callbackMinutes: (id) => properties.get(id).policy.deadlines.callback.minutes }),
-    dispatcher: new Dispatcher(store, skillsOf, (channel) => senders.get(channel)?.account),
+    staff: new StaffDesk(store, staffWords, { accountOf, policyOf: (id) => properties.get(id).policy }, dispatcher),
+    dispatcher,
     afterCommit(ws) {
       for (const o of ws.outbox) {
         if (o.status === "pending") senders.get(o.channel)?.offer([{ id: o.id, recipient: o.recipient, payload: o.payload, attempts: 0 }]);

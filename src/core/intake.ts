@@ -131,7 +131,8 @@ export class Intake {
       ws.events.push(...p.events);
       ws.outbox.push(...p.outbox);
     }
-    if (staffTurn?.accept) ws.acceptance = { ...staffTurn.accept, at: now };
+    if (staffTurn?.answer) ws.offerAnswer = { ...staffTurn.answer, at: now };
+    if (staffTurn?.assignments) ws.assignments = [...(ws.assignments ?? []), ...staffTurn.assignments];
     if (staffTurn?.moves) ws.moves = staffTurn.moves.map((m) => ({ ...m, at: now }));
     for (const o of staffTurn?.outbox ?? []) ws.outbox.push({ ...o, inboundId: ws.inbound.id, createdAt: now });
     for (const e of staffTurn?.events ?? []) ws.events.push({ ...this.event(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });

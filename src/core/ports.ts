@@ -97,8 +97,8 @@ export interface WriteSet {
   outbox: OutboxRecord[];
   /** work orders offered (dispatch at filing) */
   assignments?: AssignmentRecord[];
-  /** a work order accepted: written only if the offer is still open */
-  acceptance?: { assignmentId: string; ticketId: string; at: Date };
+  /** a worker's answer to an offer: written only while the offer is still open */
+  offerAnswer?: { assignmentId: string; status: "accepted" | "refused"; reason?: string; at: Date };
   /** status changes, each written only if the ticket is still in a status it may leave that way (else all rolls back) */
   moves?: TicketMove[];
   /** a staff member's chat account bound with a one-time code */

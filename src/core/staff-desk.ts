@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { ChannelName, Text, TicketStatus } from "./domain.js";
+import type { Category, ChannelName, Text, TicketStatus } from "./domain.js";
+import type { Dispatcher } from "./dispatch/dispatcher.js";
+import type { AssignmentRecord } from "./dispatch/dispatcher.js";
+import type { Policy } from "./policy.js";
 import { fromStatuses, move } from "./lifecycle.js";
 import { formatWhen } from "./zoned.js";
 import { STATUS_TEXT } from "./domain.js";
@@ -17,8 +20,24 @@ export interface OfferedOrder {
   id: string;
   status: string;
   staffId: string;
+  level: number;
   staff: { name: string; phone: string | null };
-  ticket: { id: string; number: string; status: TicketStatus; residentId: string | null; propertyId: string; description: string; place: string | null; phone: string | null; appointmentAt: Date | null; arriveDueAt: Date | null };
+  ticket: {
+    id: string;
+    number: string;
+    status: TicketStatus;
+    residentId: string | null;
+    propertyId: string;
+    description: string;
+    place: string | null;
+    phone: string | null;
+    appointmentAt: Date | null;
+    arriveDueAt: Date | null;
+    category: Category | null;
+    urgency: string;
+    nature: string;
+    attachments: number;
+  };
 }
 
 /** What the staff desk reads. */
@@ -59,13 +78,20 @@ export interface StaffWords {
     residentArrived: Text;
     completed: Text;
     residentCompleted: Text;
+    refuseWhy: Text;
+    refused: Text;
+    refusedNoOne: Text;
   };
+  /** reasons a worker picks when refusing (拒单) */
+  refusalReasons: readonly { code: string; label: Text }[];
 }
 
 export interface StaffTurn {
   replies: Reply[];
-  /** a work order accepted: the offer and the ticket change, the resident is told */
-  accept?: { assignmentId: string; ticketId: string };
+  /** the worker's answer to an offer: written only while the offer is still open */
+  answer?: { assignmentId: string; status: "accepted" | "refused"; reason?: string };
+  /** a new offer (a refusal climbing the chain) */
+  assignments?: AssignmentRecord[];
   /** the ticket's status changes this causes */
   moves?: Omit<TicketMove, "at">[];
   outbox?: Omit<OutboxRecord, "createdAt" | "inboundId">[];
@@ -82,7 +108,8 @@ export class StaffDesk {
     private readonly store: StaffStore,
     private readonly words: StaffWords,
     /** where a resident's chat can be reached from (undefined: replies only in the page) and the property's zone */
-    private readonly reach: { accountOf(channel: ChannelName): string | undefined; timezoneOf(propertyId: string): string; callbackMinutes(propertyId: string): number },
+    private readonly reach: { accountOf(channel: ChannelName): string | undefined; policyOf(propertyId: string): Policy },
+    private readonly dispatcher?: Dispatcher,
   ) {}
 
   /** undefined when the message is not a staff matter (the resident flows take it) */
@@ -139,15 +166,16 @@ export class StaffDesk {
     const order = id ? await this.store.assignment(id) : undefined;
     if (!order || order.staffId !== staff.id) return { replies: [{ text: t(w.notYours) }] };
     if (order.status !== "offered") return { replies: [{ text: t(w.alreadyHandled, { number: order.ticket.number }) }] };
+    if (action === "refuse") return this.refuse(staff, order, choice.split(":")[3], now, t);
     if (action !== "accept") return { replies: [{ text: t(w.notYet) }] };
     const m = move(order.ticket.status, "accepted");
     if (!m.ok) return { replies: [{ text: t(m.reason) }] };
     const tk = order.ticket;
-    const tz = this.reach.timezoneOf(tk.propertyId);
+    const tz = this.reach.policyOf(tk.propertyId).timezone;
     const when = tk.appointmentAt ? formatWhen(tk.appointmentAt, tz, "zh") : tk.arriveDueAt ? `${formatWhen(tk.arriveDueAt, tz, "zh")} 前` : "尽快";
     const turn: StaffTurn = {
       replies: [{ text: t(w.accepted, { number: tk.number, place: tk.place ?? "—", phone: tk.phone?.replace(/^\+86/, "") ?? "—", when }) }],
-      accept: { assignmentId: order.id, ticketId: tk.id },
+      answer: { assignmentId: order.id, status: "accepted" },
       moves: [{ ticketId: tk.id, from: fromStatuses("accepted"), to: "accepted", stamp: "acceptedAt" }],
       events: [{ type: "ticket.accepted", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name } }],
       outbox: [],
@@ -165,7 +193,7 @@ export class StaffDesk {
     const fee = /(\d+(?:\.\d+)?)\s*元/.exec(notes)?.[1];
     const set: Record<string, number | Date> = {};
     if (to === "completed") {
-      set.callbackDueAt = new Date(now.getTime() + this.reach.callbackMinutes(tk.propertyId) * 60000);
+      set.callbackDueAt = new Date(now.getTime() + this.reach.policyOf(tk.propertyId).deadlines.callback.minutes * 60000);
       if (fee) set.feeCharged = Math.round(Number(fee) * 100);
     }
     const turn: StaffTurn = {
@@ -186,5 +214,38 @@ export class StaffDesk {
     const account = this.reach.accountOf(channel as ChannelName);
     // web chat cannot be pushed to: the page shows it with the conversation
     return { id: randomUUID(), channel: channel as ChannelName, account: account ?? "", recipient, payload: { text }, status: account === undefined ? "sent" : "pending", ticketId: tk.id };
+  }
+
+  /** 拒单: a reason first (picked, so it works with buttons and numbers alike), then the order climbs one level. */
+  private async refuse(staff: BoundStaff, order: OfferedOrder, code: string | undefined, now: Date, t: (x: Text, v?: Record<string, string | number>) => string): Promise<StaffTurn> {
+    const w = this.words;
+    const reason = code ? w.refusalReasons.find((r) => r.code === code) : undefined;
+    if (!reason) {
+      return { replies: [{ text: t(w.texts.refuseWhy, { number: order.ticket.number }), choices: w.refusalReasons.map((r) => ({ label: t(r.label), value: `wo:refuse:${order.id}:${r.code}` })) }] };
+    }
+    const m = move(order.ticket.status, "refused");
+    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    const tk = order.ticket;
+    const policy = this.reach.policyOf(tk.propertyId);
+    const turn: StaffTurn = {
+      replies: [],
+      answer: { assignmentId: order.id, status: "refused", reason: reason.label.zh },
+      moves: [{ ticketId: tk.id, from: fromStatuses("refused"), to: "refused" }],
+      events: [{ type: "ticket.refused", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, reason: reason.label.zh } }],
+      outbox: [],
+    };
+    const view = { number: tk.number, urgency: tk.urgency, place: tk.place, description: tk.description, appointmentAt: tk.appointmentAt, category: tk.category, nature: tk.nature, phone: tk.phone, attachments: tk.attachments };
+    const up = await this.dispatcher?.offerUp({ ticketId: tk.id, propertyId: tk.propertyId, level: order.level, view }, staff, reason.label.zh, policy, now);
+    if (!up) {
+      turn.events!.push({ type: "dispatch.exhausted", ticketId: tk.id, propertyId: tk.propertyId, data: { after: staff.name } });
+      turn.replies.push({ text: t(w.texts.refusedNoOne, { number: tk.number }) });
+      return turn;
+    }
+    turn.assignments = [up.assignment];
+    turn.moves!.push({ ticketId: tk.id, from: ["refused"], to: "dispatched", stamp: "dispatchedAt", set: { assigneeId: up.superior.id, acceptDueAt: up.respondBy } });
+    turn.events!.push({ type: "ticket.dispatched", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: up.superior.id, staff: up.superior.name, why: up.assignment.why } });
+    turn.outbox!.push(...up.outbox.map(({ createdAt: _c, inboundId: _i, ...o }) => o));
+    turn.replies.push({ text: t(w.texts.refused, { number: tk.number, name: up.superior.name }) });
+    return turn;
   }
 }

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, type ChannelName, type TicketStatus } from "../core/domain.js";
+import { OPEN_STATUSES, type Category, type ChannelName, type TicketStatus } from "../core/domain.js";
 import type { Reply, TicketSummary } from "../core/flow/types.js";
 import type { ConversationStore, StoredResident, StoredSession, WriteSet } from "../core/ports.js";
 import type { BoundStaff, OfferedOrder, StaffStore } from "../core/staff-desk.js";
@@ -81,6 +81,7 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
       id: a.id,
       status: a.status,
       staffId: a.staffId,
+      level: a.level,
       staff: { name: a.staff.name, phone: a.staff.phone },
       ticket: orderTicket(a.ticket),
     };
@@ -98,6 +99,7 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
       skills: s.skills as string[],
       buildings: s.buildings as string[],
       roster: (s.roster as Roster | null) ?? null,
+      superiorId: s.superiorId,
       openLoad: load.get(s.id) ?? 0,
       lastAssignedAt: s.lastAssignedAt,
       contacts: s.identities.map((i) => ({ channel: i.channel as ChannelName, externalId: i.externalId })),
@@ -148,5 +150,9 @@ function orderTicket(t: Ticket): OfferedOrder["ticket"] {
     phone: t.phone,
     appointmentAt: t.appointmentAt,
     arriveDueAt: t.arriveDueAt,
+    category: (t.category as Category | null) ?? null,
+    urgency: t.urgency,
+    nature: t.nature,
+    attachments: Array.isArray(t.attachments) ? t.attachments.length : 0,
   };
 }

@@ -43,7 +43,7 @@ export class SqliteHotPath {
           @assigneeId, @dispatchedAt, @firstReplyDueAt, @dispatchDueAt, @acceptDueAt, @arriveDueAt, @resolveDueAt, @nextDueAt, @receivedAt, @receivedAt)`),
       assignment: p(`INSERT INTO Assignment (id, ticketId, staffId, level, status, why, offeredAt, respondBy) VALUES (?, ?, ?, ?, 'offered', ?, ?, ?)`),
       assigned: p(`UPDATE Staff SET lastAssignedAt = ?, updatedAt = ? WHERE id = ?`),
-      accept_offer: p(`UPDATE Assignment SET status = 'accepted', respondedAt = ? WHERE id = ? AND status = 'offered'`),
+      answer_offer: p(`UPDATE Assignment SET status = ?, reason = ?, respondedAt = ? WHERE id = ? AND status = 'offered'`),
 
       cancel: p(`UPDATE Ticket SET status = 'cancelled', cancelledAt = ?, nextDueAt = NULL, updatedAt = ?
         WHERE id = ? AND residentId = ? AND status IN (${CANCELLABLE_STATUSES.map((s) => `'${s}'`).join(", ")})`),
@@ -149,10 +149,10 @@ export class SqliteHotPath {
       // the resident is told "cancelled" only if it was: a ticket that moved on meanwhile rolls this back
       if (q.cancel.run(ts(c.at), ts(c.at), c.ticketId, c.residentId).changes !== 1) throw new Error(`ticket ${c.ticketId} can no longer be cancelled`);
     }
-    if (s.acceptance) {
-      const a = s.acceptance;
+    if (s.offerAnswer) {
+      const a = s.offerAnswer;
       // two presses, or a cancel meanwhile: only one outcome is written, the other rolls back
-      if (q.accept_offer.run(ts(a.at), a.assignmentId).changes !== 1) throw new Error(`work order ${a.assignmentId} is no longer open`);
+      if (q.answer_offer.run(a.status, a.reason ?? null, ts(a.at), a.assignmentId).changes !== 1) throw new Error(`work order ${a.assignmentId} is no longer open`);
     }
     for (const m of s.moves ?? []) this.move(m);
     if (s.binding) {

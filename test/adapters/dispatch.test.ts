@@ -86,6 +86,38 @@ describe("dispatch at filing (派工)", () => {
     expect((await double.nth(li.id, 6)).text).toContain("没有已接单、待到场的工单");
   });
 
+  it("拒单 with a reason: the order climbs to the worker's supervisor; with nobody above, it is recorded", async () => {
+    const { svc, double } = await withTechnicians();
+    const wang = { id: 8103, first_name: "王" };
+    await svc.app.db.staff.create({ data: { id: "s-wang", propertyId: "demo", name: "王主管", roles: ["supervisor"], skills: [], buildings: [] } });
+    await svc.app.db.staffIdentity.create({ data: { id: "telegram:8103", staffId: "s-wang", channel: "telegram", externalId: String(wang.id) } });
+    await svc.app.db.staff.update({ where: { id: "s-li" }, data: { superiorId: "s-wang" } });
+
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    const order = await double.nth(li.id, 1);
+    double.press(li, order, "拒单");
+    const why = await double.nth(li.id, 2);
+    expect(why.reply_markup.inline_keyboard.flat().map((b: any) => b.text)).toEqual(["不在附近", "技能不符", "时间冲突", "其他原因"]);
+    double.press(li, why, "不在附近");
+    expect((await double.nth(li.id, 3)).text).toContain(`已拒单 ${number}，已按规定转给王主管`);
+    const up = await double.nth(wang.id, 1);
+    expect(up.text).toContain(`【派工单】${number}`);
+    expect(up.text).toContain("（李拒单：不在附近）");
+    let { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body).toMatchObject({ status: "dispatched", assignee: { name: "王主管" } });
+    expect(body.events.map((e: any) => e.type)).toEqual(["ticket.received", "ticket.dispatched", "ticket.refused", "ticket.dispatched"]);
+
+    // the supervisor has nobody above: refusing again leaves the ticket refused, and says so
+    double.press(wang, up, "拒单");
+    double.press(wang, await double.nth(wang.id, 2), "时间冲突");
+    expect((await double.nth(wang.id, 3)).text).toContain("上一级暂时无人可派");
+    ({ body } = await svc.admin(`/api/tickets/${number}`));
+    expect(body.status).toBe("refused");
+    expect(body.events.at(-1).type).toBe("dispatch.exhausted");
+  });
+
   it("nobody able to go: the ticket waits, and why is recorded", async () => {
     const { svc } = await withTechnicians();
     const owner = new Visitor(svc.url);

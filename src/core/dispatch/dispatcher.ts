@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ChannelName } from "../domain.js";
+import type { Category, ChannelName } from "../domain.js";
 import { CATEGORIES, placeLabel } from "../domain.js";
 import type { NewTicket, Reply } from "../flow/types.js";
 import type { Policy } from "../policy.js";
@@ -11,6 +11,7 @@ import { chooseWorker, type Worker } from "./choose-worker.js";
 
 /** A staff member and the chat accounts a work order can reach them on. */
 export interface Reachable extends Worker {
+  superiorId: string | null;
   contacts: { channel: ChannelName; externalId: string }[];
 }
 
@@ -79,8 +80,24 @@ export class Dispatcher {
     ticket.dispatchedAt = now;
     ticket.deadlines = { ...ticket.deadlines, acceptDueAt: respondBy };
     plan.events.push(event("ticket.dispatched", { staffId: worker.id, staff: worker.name, why: assignment.why }));
-    plan.outbox.push(...this.message(worker, workOrder(ticket, property.policy, assignment), ticket.id, now));
+    plan.outbox.push(...this.message(worker, workOrder(viewOfNew(ticket), property.policy, assignment), ticket.id, now));
     return plan;
+  }
+
+  /**
+   * A refusal climbs one level (technician → supervisor → project manager, SPEC §4): the refusing
+   * worker's superior gets the order. undefined when there is nobody above who can be reached.
+   */
+  async offerUp(order: { ticketId: string; propertyId: string; level: number; view: OrderView }, refusedBy: { id: string; name: string }, reason: string, policy: Policy, now: Date) {
+    const staff = await this.workforce.staffOf(order.propertyId);
+    const refuser = staff.find((s) => s.id === refusedBy.id);
+    const superior = refuser?.superiorId ? staff.find((s) => s.id === refuser.superiorId && this.reach(s)) : undefined;
+    if (!superior) return undefined;
+    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
+    const why = [`${refusedBy.name}拒单（${reason}），按规定转上一级`];
+    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: superior.id, level: order.level + 1, offeredAt: now, respondBy, why };
+    const payload = workOrder(order.view, policy, assignment, `（${refusedBy.name}拒单：${reason}）`);
+    return { superior, assignment, respondBy, outbox: this.message(superior, payload, order.ticketId, now) };
   }
 
   private reach(s: Reachable) {
@@ -94,17 +111,43 @@ export class Dispatcher {
   }
 }
 
+/** What a work order shows, from a new ticket or a stored one. */
+export interface OrderView {
+  number: string;
+  urgency: string;
+  place: string | null;
+  description: string;
+  appointmentAt: Date | null;
+  category: Category | null;
+  nature: string;
+  phone: string | null;
+  attachments: number;
+}
+
+export const viewOfNew = (t: NewTicket): OrderView => ({
+  number: t.number,
+  urgency: t.urgency,
+  place: t.place ? placeLabel(t.place) : null,
+  description: t.description,
+  appointmentAt: t.appointment && !t.appointment.asap ? new Date(t.appointment.at) : null,
+  category: t.category,
+  nature: t.nature,
+  phone: t.phone,
+  attachments: t.attachments.length,
+});
+
 /** 派工单: what the technician needs to go, with accept / refuse. */
-export function workOrder(t: NewTicket, policy: Policy, a: AssignmentRecord): Reply {
-  const when = t.appointment && !t.appointment.asap ? formatWhen(new Date(t.appointment.at), policy.timezone, "zh") : "尽快";
+export function workOrder(t: OrderView, policy: Policy, a: AssignmentRecord, note?: string): Reply {
+  const when = t.appointmentAt ? formatWhen(t.appointmentAt, policy.timezone, "zh") : "尽快";
   const lines = [
     `【派工单】${t.number}${t.urgency !== "一般" ? `（${t.urgency}）` : ""}`,
-    `位置：${t.place ? placeLabel(t.place) : "—"}`,
+    ...(note ? [note] : []),
+    `位置：${t.place ?? "—"}`,
     `内容：${t.description}`,
     `预约：${when}`,
     `类别：${t.category ? CATEGORIES[t.category].zh : "—"} · ${t.nature}`,
     `业主电话：${t.phone ? maskPhone(t.phone) : "—"}（接单后可见完整号码）`,
-    ...(t.attachments.length ? [`附件：${t.attachments.length} 个`] : []),
+    ...(t.attachments ? [`附件：${t.attachments} 个`] : []),
     `请在 ${formatWhen(a.respondBy, policy.timezone, "zh")} 前接单。`,
   ];
   return { text: lines.join("\n"), choices: [{ label: "接单", value: `wo:accept:${a.id}` }, { label: "拒单", value: `wo:refuse:${a.id}` }] };
