@@ -18,7 +18,10 @@ import type { OutboxRow } from "./outbox/dispatcher.js";
 import type { WechatyOptions } from "wechaty";
 import { assertPuppetInstalled, WechatChannel } from "./adapters/wechat/channel.js";
 import { wechatQrRoute } from "./adapters/wechat/qr-route.js";
+import { ticketActionRoutes } from "./http/ticket-actions.js";
+import type { FastifyInstance } from "fastify";
 import type { ChannelName } from "./core/domain.js";
+import type { OutboxRecord } from "./core/ports.js";
 import type { AppLogger } from "./log.js";
 import type { Config } from "./config.js";
 
@@ -42,6 +45,10 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
   const engine = new ConversationEngine(flows, commands, engineTexts, roles);
   const senders = new Map<ChannelName, { account: string; offer(rows: OutboxRow[]): void }>();
   const accountOf = (channel: ChannelName) => senders.get(channel)?.account;
+  /** rows just committed go straight to their channel's sender */
+  const offerPending = (rows: readonly OutboxRecord[]) => {
+    for (const o of rows) if (o.status === "pending") senders.get(o.channel)?.offer([{ id: o.id, recipient: o.recipient, payload: o.payload, attempts: 0 }]);
+  };
   const dispatcher = new Dispatcher(store, skillsOf, accountOf);
   const intake = new Intake({
     store,
@@ -54,11 +61,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     staff: new StaffDesk(store, staffWords, { accountOf, policyOf: (id) => properties.get(id).policy }, dispatcher),
     dispatcher,
-    afterCommit(ws) {
-      for (const o of ws.outbox) {
-        if (o.status === "pending") senders.get(o.channel)?.offer([{ id: o.id, recipient: o.recipient, payload: o.payload, attempts: 0 }]);
-      }
-    },
+    afterCommit: (ws) => offerPending(ws.outbox),
   });
   const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY);
   const telegram = config.TELEGRAM_BOT_TOKEN
@@ -117,7 +120,18 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     staff: { clock, bindCodeTtl: config.BIND_CODE_TTL, defaultProperty: config.DEFAULT_PROPERTY },
     policiesDir: config.POLICIES_DIR,
     routes: telegram ? [(app) => telegram.webhookRoute(app)] : [],
-    adminRoutes: wechat ? [(api) => wechatQrRoute(api, wechat)] : [],
+    adminRoutes: [
+      (api) =>
+        ticketActionRoutes(api, {
+          db,
+          hot,
+          dispatcher,
+          properties,
+          clock,
+          offer: offerPending,
+        }),
+      ...(wechat ? [(api: FastifyInstance) => wechatQrRoute(api, wechat)] : []),
+    ],
   });
   return {
     db,

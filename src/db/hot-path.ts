@@ -172,6 +172,22 @@ export class SqliteHotPath {
     }
   }
 
+  /** Changes made outside a conversation (the admin API): moves, offers, events and messages in one transaction. */
+  change(c: { moves?: TicketMove[]; assignments?: WriteSet["assignments"]; events?: WriteSet["events"]; outbox?: WriteSet["outbox"] }): void {
+    this.db.transaction(() => {
+      for (const m of c.moves ?? []) this.move(m);
+      for (const a of c.assignments ?? []) {
+        this.q.assignment.run(a.id, a.ticketId, a.staffId, a.level, JSON.stringify(a.why), ts(a.offeredAt), ts(a.respondBy));
+        this.q.assigned.run(ts(a.offeredAt), ts(a.offeredAt), a.staffId);
+      }
+      for (const e of c.events ?? []) this.q.event.run(e.id, e.propertyId, e.ticketId, e.type, e.actor, e.channel, e.data ? JSON.stringify(e.data) : null, ts(e.at));
+      for (const o of c.outbox ?? []) {
+        const at = ts(o.createdAt);
+        this.q.outbox.run(o.id, o.channel, o.account, o.recipient, JSON.stringify(o.payload), o.status, at, o.status === "sent" ? at : null, o.inboundId, o.ticketId, at);
+      }
+    })();
+  }
+
   /** A state-machine move as one conditional update: the ticket must still be in a status it may leave this way. */
   private move(m: TicketMove): void {
     const columns = { status: m.to, updatedAt: m.at, ...(m.stamp ? { [m.stamp]: m.at } : {}), ...m.set };

@@ -100,6 +100,15 @@ export class Dispatcher {
     return { superior, assignment, respondBy, outbox: this.message(superior, payload, order.ticketId, now) };
   }
 
+  /** 人工派单: an admin offers the order to a chosen staff member. */
+  async offerTo(staffId: string, order: { ticketId: string; propertyId: string; view: OrderView }, policy: Policy, now: Date, by: string) {
+    const staff = (await this.workforce.staffOf(order.propertyId)).find((s) => s.id === staffId);
+    if (!staff) return undefined;
+    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
+    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId, level: 0, offeredAt: now, respondBy, why: [`人工派单（${by}）`] };
+    return { staff, assignment, respondBy, outbox: this.message(staff, workOrder(order.view, policy, assignment), order.ticketId, now) };
+  }
+
   private reach(s: Reachable) {
     return s.contacts.find((c) => this.accountOf(c.channel) !== undefined);
   }
