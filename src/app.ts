@@ -61,7 +61,10 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     staff: new StaffDesk(store, staffWords, { accountOf, policyOf: (id) => properties.get(id).policy }, dispatcher),
     dispatcher,
-    afterCommit: (ws) => offerPending(ws.outbox),
+    afterCommit: (ws) => {
+      if (ws.binding) store.forgetWorkforce();
+      offerPending(ws.outbox);
+    },
   });
   const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY);
   const telegram = config.TELEGRAM_BOT_TOKEN
@@ -117,7 +120,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     properties,
     adminToken: config.ADMIN_TOKEN,
     log,
-    staff: { clock, bindCodeTtl: config.BIND_CODE_TTL, defaultProperty: config.DEFAULT_PROPERTY },
+    staff: { clock, bindCodeTtl: config.BIND_CODE_TTL, defaultProperty: config.DEFAULT_PROPERTY, onChange: () => store.forgetWorkforce() },
     policiesDir: config.POLICIES_DIR,
     routes: telegram ? [(app) => telegram.webhookRoute(app)] : [],
     adminRoutes: [

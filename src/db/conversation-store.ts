@@ -87,8 +87,26 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
     };
   }
 
-  /** Active staff with their open load and reachable chat accounts (read when a report is filed). */
-  async staffOf(propertyId: string): Promise<Reachable[]> {
+  private readonly workforce = new Map<string, { at: number; staff: Promise<Reachable[]> }>();
+
+  /**
+   * Active staff with their open load and reachable chat accounts. Read on every filed report, so
+   * kept for a few seconds (staff change rarely; a binding clears it at once); `fresh` reads anew.
+   */
+  staffOf(propertyId: string, opts: { fresh?: boolean } = {}): Promise<Reachable[]> {
+    const hit = this.workforce.get(propertyId);
+    if (!opts.fresh && hit && Date.now() - hit.at < 5000) return hit.staff;
+    const staff = this.readStaff(propertyId);
+    this.workforce.set(propertyId, { at: Date.now(), staff });
+    return staff;
+  }
+
+  /** a binding (or any staff change) is seen by the next dispatch */
+  forgetWorkforce(): void {
+    this.workforce.clear();
+  }
+
+  private async readStaff(propertyId: string): Promise<Reachable[]> {
     const rows = await this.db.staff.findMany({ where: { propertyId, active: true }, include: { identities: { where: { unreachable: false } } } });
     const loads = await this.db.ticket.groupBy({ by: ["assigneeId"], where: { propertyId, assigneeId: { not: null }, status: { in: [...OPEN_STATUSES] } }, _count: true });
     const load = new Map(loads.map((l) => [l.assigneeId, l._count]));

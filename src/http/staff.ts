@@ -24,7 +24,10 @@ const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 const bindCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
 
 /** Staff accounts and their one-time bind codes (admin API; registered inside the bearer-protected scope). */
-export function staffRoutes(api: FastifyInstance, deps: { db: Database; properties: PropertyDirectory; clock: Clock; bindCodeTtl: Duration; defaultProperty: string }) {
+export function staffRoutes(
+  api: FastifyInstance,
+  deps: { db: Database; properties: PropertyDirectory; clock: Clock; bindCodeTtl: Duration; defaultProperty: string; onChange?: () => void },
+) {
   const json = (s: { id: string; name: string; roles: unknown; skills: unknown; buildings: unknown; superiorId: string | null; propertyId: string; active: boolean; identities?: { channel: string; unreachable: boolean }[] }) => ({
     id: s.id,
     name: s.name,
@@ -58,6 +61,7 @@ export function staffRoutes(api: FastifyInstance, deps: { db: Database; properti
         createdAt: deps.clock.now(),
       },
     });
+    deps.onChange?.();
     return reply.code(201).send(json(staff));
   });
 

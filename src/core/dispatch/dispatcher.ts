@@ -16,8 +16,8 @@ export interface Reachable extends Worker {
 }
 
 export interface Workforce {
-  /** active staff of the property, with open load and reachable chat accounts */
-  staffOf(propertyId: string): Promise<Reachable[]>;
+  /** active staff of the property, with open load and reachable chat accounts; `fresh` skips the short-lived cache */
+  staffOf(propertyId: string, opts?: { fresh?: boolean }): Promise<Reachable[]>;
 }
 
 export interface AssignmentRecord {
@@ -71,6 +71,9 @@ export class Dispatcher {
       return plan;
     }
     const worker = choice.worker as Reachable;
+    // the cached list keeps balancing until it is read again
+    worker.openLoad++;
+    worker.lastAssignedAt = now;
     const respondBy = addDuration(now, property.policy.deadlines.acceptWindow, property.policy);
     const assignment: AssignmentRecord = { id: randomUUID(), ticketId: ticket.id, staffId: worker.id, level: 0, offeredAt: now, respondBy, why: choice.why.map((w) => w.zh) };
     plan.assignments.push(assignment);
@@ -89,7 +92,7 @@ export class Dispatcher {
    * worker's superior gets the order. undefined when there is nobody above who can be reached.
    */
   async offerUp(order: { ticketId: string; propertyId: string; level: number; view: OrderView }, refusedBy: { id: string; name: string }, reason: string, policy: Policy, now: Date) {
-    const staff = await this.workforce.staffOf(order.propertyId);
+    const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
     const refuser = staff.find((s) => s.id === refusedBy.id);
     const superior = refuser?.superiorId ? staff.find((s) => s.id === refuser.superiorId && this.reach(s)) : undefined;
     if (!superior) return undefined;
@@ -102,7 +105,7 @@ export class Dispatcher {
 
   /** 人工派单: an admin offers the order to a chosen staff member. */
   async offerTo(staffId: string, order: { ticketId: string; propertyId: string; view: OrderView }, policy: Policy, now: Date, by: string) {
-    const staff = (await this.workforce.staffOf(order.propertyId)).find((s) => s.id === staffId);
+    const staff = (await this.workforce.staffOf(order.propertyId, { fresh: true })).find((s) => s.id === staffId);
     if (!staff) return undefined;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
     const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId, level: 0, offeredAt: now, respondBy, why: [`人工派单（${by}）`] };
