@@ -131,15 +131,7 @@ export class Intake {
       ws.events.push(...p.events);
       ws.outbox.push(...p.outbox);
     }
-    if (staffTurn?.answer) ws.offerAnswer = { ...staffTurn.answer, at: now };
-    if (staffTurn?.assignments) ws.assignments = [...(ws.assignments ?? []), ...staffTurn.assignments];
-    if (staffTurn?.moves) ws.moves = staffTurn.moves.map((m) => ({ ...m, at: now }));
-    for (const o of staffTurn?.outbox ?? []) ws.outbox.push({ ...o, inboundId: ws.inbound.id, createdAt: now });
-    for (const e of staffTurn?.events ?? []) ws.events.push({ ...this.event(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });
-    if (staffTurn?.binding) {
-      ws.binding = { ...staffTurn.binding, at: now };
-      ws.events.push({ ...this.event(property, msg, now, "staff.bound", null), propertyId: staffTurn.binding.propertyId, data: { staffId: staffTurn.binding.staffId } });
-    }
+    if (staffTurn) this.addStaffTurn(ws, staffTurn, property, msg, now);
     try {
       await store.commit(ws);
     } catch (err) {
@@ -161,6 +153,19 @@ export class Intake {
     for (const e of ws.events) log.info({ event: e.type, user: key, ticketId: e.ticketId, ...e.data }, "state change");
     for (const r of replies) log.info({ channel: msg.channel, user: key, text: maskPhonesInText(r.text.slice(0, 200)) }, "outbound");
     return replies;
+  }
+
+  /** What a staff matter changes joins the message's transaction. */
+  private addStaffTurn(ws: WriteSet, turn: StaffTurn, property: PropertyInfo, msg: InboundMessage, now: Date): void {
+    if (turn.answer) ws.offerAnswer = { ...turn.answer, at: now };
+    if (turn.assignments) ws.assignments = [...(ws.assignments ?? []), ...turn.assignments];
+    if (turn.moves) ws.moves = turn.moves.map((m) => ({ ...m, at: now }));
+    for (const o of turn.outbox ?? []) ws.outbox.push({ ...o, inboundId: ws.inbound.id, createdAt: now });
+    for (const e of turn.events ?? []) ws.events.push({ ...this.event(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });
+    if (turn.binding) {
+      ws.binding = { ...turn.binding, at: now };
+      ws.events.push({ ...this.event(property, msg, now, "staff.bound", null), propertyId: turn.binding.propertyId, data: { staffId: turn.binding.staffId } });
+    }
   }
 
   private event(property: PropertyInfo, msg: InboundMessage, now: Date, type: string, ticketId: string | null): EventRecord {
