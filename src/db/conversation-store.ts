@@ -9,7 +9,7 @@ import { wallTime } from "../core/zoned.js";
 import type { Database } from "./client.js";
 import { GroupCommitter } from "./committer.js";
 import { SqliteHotPath } from "./hot-path.js";
-import { placeOf } from "./rows.js";
+import { placeText } from "./rows.js";
 
 /**
  * The intake's storage: the per-message path (session, resident, group commit) on the SQLite
@@ -142,13 +142,12 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
 }
 
 function summary(r: Ticket): TicketSummary {
-  const place = placeOf(r);
   return {
     id: r.id,
     number: r.number,
     status: r.status as TicketStatus,
     description: r.description,
-    place: place ? (place.kind === "room" ? r.room : place.location) : null,
+    place: placeText(r),
     appointmentAt: r.appointmentAt,
     asap: r.asap,
     receivedAt: r.receivedAt,
@@ -156,7 +155,6 @@ function summary(r: Ticket): TicketSummary {
 }
 
 function orderTicket(t: Ticket): OfferedOrder["ticket"] {
-  const place = placeOf(t);
   return {
     id: t.id,
     number: t.number,
@@ -164,7 +162,7 @@ function orderTicket(t: Ticket): OfferedOrder["ticket"] {
     residentId: t.residentId,
     propertyId: t.propertyId,
     description: t.description,
-    place: place ? (place.kind === "room" ? t.room : place.location) : null,
+    place: placeText(t),
     phone: t.phone,
     appointmentAt: t.appointmentAt,
     arriveDueAt: t.arriveDueAt,

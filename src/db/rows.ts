@@ -1,5 +1,5 @@
 import type { Place } from "../core/domain.js";
-import { roomLabel } from "../core/domain.js";
+import { placeLabel, roomLabel } from "../core/domain.js";
 
 /** A place as the Ticket table's columns. */
 export function placeColumns(p: Place | null) {
@@ -13,4 +13,10 @@ export function placeOf(row: { building: string | null; unit: string | null; roo
   if (row.building && row.roomNo) return { kind: "room", building: row.building, unit: row.unit, room: row.roomNo };
   if (row.location) return { kind: "location", location: row.location };
   return null;
+}
+
+/** The place as people read it: 3栋2单元201, or the public location. */
+export function placeText(row: Parameters<typeof placeOf>[0]): string | null {
+  const p = placeOf(row);
+  return p ? placeLabel(p) : null;
 }

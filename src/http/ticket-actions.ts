@@ -9,8 +9,7 @@ import type { EventRecord, OutboxRecord } from "../core/ports.js";
 import type { Database } from "../db/client.js";
 import type { SqliteHotPath } from "../db/hot-path.js";
 import type { PropertyDirectory } from "../db/properties.js";
-import { placeOf } from "../db/rows.js";
-import { placeLabel } from "../core/domain.js";
+import { placeText } from "../db/rows.js";
 import { parseOr400, sendError } from "./errors.js";
 
 export interface TicketActionDeps {
@@ -57,9 +56,8 @@ export function ticketActionRoutes(api: FastifyInstance, deps: TicketActionDeps)
     if (!m.ok) return sendError(reply, 409, "illegal_transition", m.reason.zh);
     const policy = deps.properties.get(t.propertyId).policy;
     const now = deps.clock.now();
-    const place = placeOf(t);
     const view = {
-      number: t.number, urgency: t.urgency, place: place ? placeLabel(place) : null, description: t.description, appointmentAt: t.appointmentAt,
+      number: t.number, urgency: t.urgency, place: placeText(t), description: t.description, appointmentAt: t.appointmentAt,
       category: (t.category as Category | null) ?? null, nature: t.nature, phone: t.phone, attachments: Array.isArray(t.attachments) ? t.attachments.length : 0,
     };
     const offer = await deps.dispatcher.offerTo(body.staffId, { ticketId: t.id, propertyId: t.propertyId, view }, policy, now, body.by);
