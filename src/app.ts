@@ -19,6 +19,7 @@ import type { WechatyOptions } from "wechaty";
 import { assertPuppetInstalled, WechatChannel } from "./adapters/wechat/channel.js";
 import { wechatQrRoute } from "./adapters/wechat/qr-route.js";
 import { ticketActionRoutes } from "./http/ticket-actions.js";
+import { VisitorLimit } from "./adapters/web/visitor-limit.js";
 import type { FastifyInstance } from "fastify";
 import type { ChannelName } from "./core/domain.js";
 import type { OutboxRecord } from "./core/ports.js";
@@ -122,6 +123,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     log,
     staff: { clock, bindCodeTtl: config.BIND_CODE_TTL, defaultProperty: config.DEFAULT_PROPERTY, onChange: () => store.forgetWorkforce() },
     policiesDir: config.POLICIES_DIR,
+    visitorLimit: new VisitorLimit(clock, config.WEBCHAT_PER_MINUTE, config.WEBCHAT_BURST),
     routes: telegram ? [(app) => telegram.webhookRoute(app)] : [],
     adminRoutes: [
       (api) =>

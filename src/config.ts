@@ -30,6 +30,9 @@ const schema = z.object({
   POLICIES_DIR: z.string().min(1).default("./policies"),
   /** longest message a resident may send, in characters */
   MAX_MESSAGE_LENGTH: z.coerce.number().int().min(50).max(10000).default(1000),
+  /** web chat: messages a visitor may send a minute, and the burst allowed */
+  WEBCHAT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  WEBCHAT_BURST: z.coerce.number().int().min(1).default(20),
   /** how long a staff member's one-time bind code stays valid */
   BIND_CODE_TTL: durationSchema.prefault("24h"),
   /** an outgoing message is given up (dead) after this many failed tries */

@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { chatPage } from "../adapters/web/page.js";
 import { webchatRoutes } from "../adapters/web/webchat.js";
+import type { VisitorLimit } from "../adapters/web/visitor-limit.js";
 import type { Intake } from "../core/intake.js";
 import type { Database } from "../db/client.js";
 import type { PropertyDirectory } from "../db/properties.js";
@@ -19,6 +20,7 @@ export interface ServerDeps {
   /** routes channels add (Telegram's webhook) */
   routes?: ((app: FastifyInstance) => void)[];
   policiesDir: string;
+  visitorLimit: VisitorLimit;
   /** admin routes channels add (WeChat's QR code), behind the admin token */
   adminRoutes?: ((api: FastifyInstance) => void)[];
 }
@@ -35,7 +37,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   healthRoutes(app, deps.db);
   chatPage(app, deps.properties);
-  webchatRoutes(app, deps);
+  webchatRoutes(app, { ...deps, limit: deps.visitorLimit });
   adminRoutes(app, {
     db: deps.db,
     properties: deps.properties,

@@ -78,6 +78,18 @@ describe("bad input gets a clear reply, never a crash or a stored garbage field"
     expect(await svc.app.db.inboundMessage.count({ where: { userId: "visitor-001" } })).toBe(0);
   });
 
+  it("a visitor sending too fast is told to wait, and nothing of those messages is stored", async () => {
+    const flood = new Visitor(svc.url);
+    for (let i = 0; i < 20; i++) await flood.say("你好");
+    const res = await post({ visitorId: flood.id, text: "你好" });
+    expect(res.status).toBe(429);
+    expect(((await res.json()) as any).error.message).toContain("您发送得太快了");
+    expect(await svc.app.db.inboundMessage.count({ where: { userId: flood.id } })).toBe(20);
+    // a minute later the visitor may write again
+    svc.clock.advance(1);
+    expect(await flood.say("你好")).toContain("报事服务");
+  });
+
   it("an unknown choice value is read as text, not as a crash", async () => {
     const res = await post({ visitorId: "visitor-002", choice: "edit:nonsense" });
     expect(res.status).toBe(200);

@@ -4,6 +4,7 @@ import { NotRecordedError, type Intake } from "../../core/intake.js";
 import type { Database } from "../../db/client.js";
 import type { PropertyDirectory } from "../../db/properties.js";
 import { parseOr400, sendError } from "../../http/errors.js";
+import type { VisitorLimit } from "./visitor-limit.js";
 
 const visitorId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _");
 const messageBody = z
@@ -26,10 +27,13 @@ const messageBody = z
  * The web chat channel (网上报修): the page posts a message and gets the replies in the answer.
  * The visitor id is a random secret the page keeps; it is the resident's identity on this channel.
  */
-export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: Database; properties: PropertyDirectory }) {
+export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: Database; properties: PropertyDirectory; limit: VisitorLimit }) {
   app.post("/api/webchat/messages", async (req, reply) => {
     const body = parseOr400(messageBody, req.body, reply);
     if (!body) return reply;
+    if (!deps.limit.take(body.visitorId)) {
+      return sendError(reply, 429, "too_many_messages", "您发送得太快了，请稍等几秒再发。 (Too many messages; please wait a few seconds.)");
+    }
     if (body.propertyId && !deps.properties.has(body.propertyId)) return sendError(reply, 404, "unknown_property", `property "${body.propertyId}" does not exist`);
     const replies = await deps.intake
       .handle({
