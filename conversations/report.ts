@@ -12,7 +12,9 @@ import {
   findPhone,
   findPlace,
   formatWhen,
+  NATURE_EN,
   NATURE_OF_CATEGORY,
+  URGENCY_EN,
   placeLabel,
   type Appointment,
   type Attachment,
@@ -177,7 +179,11 @@ const category: SlotDef<Classification> = {
   invalidReason: { zh: "类别不明", en: "unknown category" },
   extract: () => undefined,
   show: (c, ctx) =>
-    [ctx.t(CATEGORIES[c.category]), ctx.lang === "zh" ? c.nature : "", c.urgency !== "一般" ? (ctx.lang === "zh" ? c.urgency : "urgent") : ""]
+    [
+      ctx.t(CATEGORIES[c.category]),
+      ctx.lang === "zh" ? c.nature : NATURE_EN[c.nature],
+      c.urgency !== "一般" ? (ctx.lang === "zh" ? c.urgency : URGENCY_EN[c.urgency]) : "",
+    ]
       .filter(Boolean)
       .join(" · "),
   choices: (ctx) => (Object.keys(CATEGORIES) as Category[]).map((k) => ({ label: `${k} ${ctx.t(CATEGORIES[k])}`, value: `set:category:${k}` })),

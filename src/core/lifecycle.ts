@@ -50,8 +50,6 @@ export function move(from: TicketStatus, to: TicketStatus): Move {
   };
 }
 
-export const allowedFrom = (from: TicketStatus): readonly TicketStatus[] => EDGES[from];
-
 /** Every status a ticket may reach `to` from (the guard of a conditional update). */
 export const fromStatuses = (to: TicketStatus): TicketStatus[] => (Object.keys(EDGES) as TicketStatus[]).filter((s) => EDGES[s].includes(to));
 

@@ -170,6 +170,8 @@ describe("a resident files a report on the web chat", () => {
     const owner = new Visitor(svc.url);
     expect(await owner.say("English")).toContain("reply in English");
     expect(await owner.say("kitchen pipe is leaking badly")).toContain("room number");
+    const summary = await owner.say("3栋2单元201 13812345678 tomorrow 3pm");
+    expect(summary).toContain("Category: paid in-home repair · repair");
   });
 });
 

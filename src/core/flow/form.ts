@@ -80,7 +80,7 @@ export function defineForm(def: FormDef): Flow {
   function summary(st: FormState, ctx: FlowContext): Reply {
     const lines = def.slots
       .filter((s) => st.values[s.name] !== undefined && (s.derived || (s.needed?.(st.values, ctx) ?? true)))
-      .map((s) => `${ctx.t(s.label)}：${s.show(st.values[s.name], ctx)}`);
+      .map((s) => `${ctx.t(s.label)}${ctx.t({ zh: "：", en: ": " })}${s.show(st.values[s.name], ctx)}`);
     return {
       text: `${ctx.t(def.texts.summaryTitle)}\n${lines.join("\n")}`,
       choices: [
