@@ -1,4 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { lateBy, reminderTexts } from "../conversations/reminders.js";
+import { DeadlineSweep } from "./core/deadline-sweep.js";
+import { DeadlineStore } from "./db/deadline-store.js";
+import { JobLeases } from "./scheduler/lease.js";
+import { Scheduler } from "./scheduler/scheduler.js";
+import { deadlineJob } from "./scheduler/jobs/deadlines.js";
 import { fileURLToPath } from "node:url";
 import { commands, engineTexts, flows, inputTexts, roles, skillsOf, staffWords } from "../conversations/index.js";
 import { StaffDesk } from "./core/staff-desk.js";
@@ -32,7 +39,10 @@ const MIGRATIONS = ["../prisma/migrations", "../../prisma/migrations"]
   .find((p) => existsSync(p))!;
 
 /** Builds everything the service is, in order; nothing starts listening here. */
-export async function createApp(config: Config, deps: { clock: Clock; log: AppLogger; migrationsDir?: string; wechatPuppet?: WechatyOptions["puppet"] }) {
+export async function createApp(
+  config: Config,
+  deps: { clock: Clock; log: AppLogger; migrationsDir?: string; wechatPuppet?: WechatyOptions["puppet"]; /** names this instance in job leases */ instanceId?: string },
+) {
   const { log, clock } = deps;
   // checked before anything is opened or written
   if (config.WECHATY_PUPPET && !deps.wechatPuppet) assertPuppetInstalled(config.WECHATY_PUPPET);
@@ -41,7 +51,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
   if (applied.length) log.info({ migrations: applied }, "database migrated");
   await applyPolicyFiles(db, config.POLICIES_DIR, log);
   const properties = await PropertyDirectory.load(db, config.DEFAULT_PROPERTY);
-  const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""));
+  const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""), (id) => properties.get(id).policy);
   const store = new SqliteConversationStore(db, hot);
   const engine = new ConversationEngine(flows, commands, engineTexts, roles);
   const senders = new Map<ChannelName, { account: string; offer(rows: OutboxRow[]): void }>();
@@ -68,6 +78,13 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     },
   });
   const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY);
+  const sweep = new DeadlineSweep({ workforce: store, dispatcher, policyOf: (id) => properties.get(id).policy, accountOf, texts: { ...reminderTexts, lateBy } });
+  const scheduler = new Scheduler([deadlineJob(config.SCHEDULE_DEADLINES, { store: new DeadlineStore(hot), sweep, offer: offerPending })], {
+    leases: new JobLeases(hot.db, deps.instanceId ?? randomUUID()),
+    clock,
+    log,
+    leaseMs: config.JOB_LEASE,
+  });
   const telegram = config.TELEGRAM_BOT_TOKEN
     ? new TelegramChannel(
         {
@@ -147,12 +164,16 @@ export async function createApp(config: Config, deps: { clock: Clock; log: AppLo
     wechat,
     /** re-reads policies/*.yaml (SIGHUP): valid files take effect at once, broken ones are refused */
     reloadPolicies: () => applyPolicyFiles(db, config.POLICIES_DIR, log, properties),
+    scheduler,
+    /** time-driven jobs on their cron schedules (after a catch-up run of each) */
+    startScheduler: () => (config.SCHEDULER === "on" ? scheduler.start() : Promise.resolve()),
     /** after the server listens: channels connect (a webhook must be reachable when registered) */
     async startChannels() {
       await telegram?.start();
       await wechat?.start();
     },
     async close() {
+      await scheduler.stop();
       await telegram?.stop();
       await wechat?.stop();
       await server.close();

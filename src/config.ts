@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import cron from "node-cron";
 import { z } from "zod";
 import { durationSchema } from "./core/duration.js";
 
@@ -11,6 +12,9 @@ const durationMsSchema = z.string().transform((s, ctx) => {
   }
   return Number(m[1]) * (m[2] === "s" ? 1000 : 1);
 });
+
+/** A node-cron expression (5 fields, or 6 with seconds). */
+const cronSchema = z.string().refine((s) => cron.validate(s), 'is not a cron expression (e.g. "* * * * *" for every minute)');
 
 /** Every setting, from the environment (and .env). No other file reads process.env. */
 const schema = z.object({
@@ -37,6 +41,17 @@ const schema = z.object({
   BIND_CODE_TTL: durationSchema.prefault("24h"),
   /** an outgoing message is given up (dead) after this many failed tries */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+
+  /** When the scheduled jobs run (cron, server time; what each does is due-driven, so a late tick catches up) */
+  SCHEDULE_DEADLINES: cronSchema.default("* * * * *"),
+  SCHEDULE_CALLBACKS: cronSchema.default("* * * * *"),
+  SCHEDULE_OUTBOX: cronSchema.default("* * * * *"),
+  /** daily follow-up and monthly statistics: each property's own time (policy digestAt) is checked on every run */
+  SCHEDULE_REPORTS: cronSchema.default("*/5 * * * *"),
+  /** how long one instance holds a job before another may take it over (longer than one run) */
+  JOB_LEASE: durationMsSchema.prefault("120s"),
+  /** off: this instance runs no jobs (another instance does) */
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
 
   /** Telegram: the BotFather token turns the channel on */
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC-DEF… (from @BotFather)").optional(),

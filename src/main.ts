@@ -20,6 +20,7 @@ async function main() {
   const app = await createApp(config, { clock: systemClock, log });
   await app.server.listen({ port: config.PORT, host: config.HOST });
   await app.startChannels();
+  await app.startScheduler();
   const shown = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   log.info({ url: `http://${shown}:${config.PORT}/chat` }, "Baoshi is serving; open the web chat at this address");
   if (config.adminTokenGenerated) {

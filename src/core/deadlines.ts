@@ -68,9 +68,3 @@ export function deadlinesFor(t: DeadlineInput, policy: Policy): Deadlines {
     }
   }
 }
-
-/** The earliest deadline: what the deadline sweep indexes. */
-export function nextDue(d: Deadlines): Date | null {
-  const all = Object.values(d).filter((x): x is Date => x instanceof Date);
-  return all.length ? new Date(Math.min(...all.map((x) => x.getTime()))) : null;
-}

@@ -1,5 +1,9 @@
 /** Words of the domain (SPEC §2–§3, §9), shared by every layer. */
 
+/** Staff roles; the default escalation chain runs technician → supervisor → project manager → general manager. */
+export const ROLES = ["technician", "steward", "supervisor", "project_manager", "general_manager", "quality"] as const;
+export type Role = (typeof ROLES)[number];
+
 export const CHANNELS = ["web", "telegram", "wechat", "phone", "walk-in"] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

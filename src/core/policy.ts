@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { durationSchema } from "./duration.js";
+import { ROLES } from "./domain.js";
 
 /**
  * A property's policy (SPEC §4): every number the rules use is a default here that a property
@@ -47,6 +48,24 @@ export const policySchema = z.object({
       secondCallback: durationSchema.prefault("30d"),
     })
     .prefault({}),
+  /**
+   * A missed deadline climbs this chain (SPEC §4): the person responsible is reminded, then every
+   * `every` their superior (Staff.superior, else the next role here) until the top.
+   */
+  escalation: z
+    .object({
+      every: durationSchema.prefault("30m"),
+      chain: z.array(z.enum(ROLES)).min(1).default(["technician", "supervisor", "project_manager", "general_manager"]),
+    })
+    .prefault({}),
+  /** Who hears of a complaint first, by severity (seed 002: a major one reaches the general manager the same day). */
+  complaintRecipients: z
+    .object({ 轻微: z.enum(ROLES).default("supervisor"), 重要: z.enum(ROLES).default("project_manager"), 重大: z.enum(ROLES).default("general_manager") })
+    .prefault({}),
+  /** Daily follow-up of open complaints and overdue items, in the property's time (seed 001: 15:30). */
+  digestAt: hhmm.default("15:30"),
+  /** Last month's statistics go to the managers on this day of the month (seed: by the 2nd). */
+  monthlyReportDay: z.number().int().min(1).max(28).default(1),
   /** Frequently asked questions answered at once (咨询). */
   faq: z.array(z.object({ keywords: z.array(z.string()).min(1), answer: z.string(), answerEn: z.string().optional() })).default([]),
 });

@@ -6,6 +6,7 @@ import type { Policy } from "./policy.js";
 import { fromStatuses, move } from "./lifecycle.js";
 import { formatWhen } from "./zoned.js";
 import { STATUS_TEXT } from "./domain.js";
+import { toResident } from "./notify.js";
 import type { Reply, TicketSummary } from "./flow/types.js";
 import type { InboundMessage, OutboxRecord, TicketMove } from "./ports.js";
 
@@ -180,7 +181,7 @@ export class StaffDesk {
       events: [{ type: "ticket.accepted", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name } }],
       outbox: [],
     };
-    const told = this.tellResident(tk, t(w.residentTold, { number: tk.number, name: staff.name, when, phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" }));
+    const told = this.tellResident(tk, t(w.residentTold, { number: tk.number, name: staff.name, when, phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" }), now);
     if (told) turn.outbox!.push(told);
     return turn;
   }
@@ -202,18 +203,16 @@ export class StaffDesk {
       events: [{ type: `ticket.${to}`, ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, ...(notes ? { notes } : {}), ...(fee ? { feeYuan: Number(fee) } : {}) } }],
       outbox: [],
     };
-    const told = this.tellResident(tk, t(to === "arrived" ? w.residentArrived : w.residentCompleted, { number: tk.number, name: staff.name, notes: notes ? `（${notes}）` : "" }));
+    const told = this.tellResident(tk, t(to === "arrived" ? w.residentArrived : w.residentCompleted, { number: tk.number, name: staff.name, notes: notes ? `（${notes}）` : "" }), now);
     if (told) turn.outbox!.push(told);
     return turn;
   }
 
-  private tellResident(tk: OfferedOrder["ticket"], text: string): Omit<OutboxRecord, "createdAt" | "inboundId"> | undefined {
-    const [channel, ...rest] = (tk.residentId ?? "").split(":");
-    const recipient = rest.join(":");
-    if (!channel || !recipient) return undefined;
-    const account = this.reach.accountOf(channel as ChannelName);
-    // web chat cannot be pushed to: the page shows it with the conversation
-    return { id: randomUUID(), channel: channel as ChannelName, account: account ?? "", recipient, payload: { text }, status: account === undefined ? "sent" : "pending", ticketId: tk.id };
+  private tellResident(tk: OfferedOrder["ticket"], text: string, now: Date): Omit<OutboxRecord, "createdAt" | "inboundId"> | undefined {
+    const row = toResident(tk.residentId, { text }, tk.id, now, this.reach.accountOf);
+    if (!row) return undefined;
+    const { createdAt: _c, inboundId: _i, ...rest } = row;
+    return rest;
   }
 
   /** 拒单: a reason first (picked, so it works with buttons and numbers alike), then the order climbs one level. */

@@ -1,7 +1,8 @@
 import BetterSqlite3 from "better-sqlite3";
-import { roomLabel, type ChannelName, type Lang, type Place } from "../core/domain.js";
+import { roomLabel, type ChannelName, type Lang, type Place, type TicketStatus } from "../core/domain.js";
 import { CANCELLABLE_STATUSES } from "../core/lifecycle.js";
-import { nextDue } from "../core/deadlines.js";
+import { nextDeadline, STEP_COLUMN, type Escalations, type StepDeadlines } from "../core/escalation.js";
+import type { Policy } from "../core/policy.js";
 import type { ConversationState } from "../core/flow/engine.js";
 import type { StoredResident, StoredSession, TicketMove, WriteSet } from "../core/ports.js";
 import { placeColumns } from "./rows.js";
@@ -9,6 +10,12 @@ import { placeColumns } from "./rows.js";
 /** Prisma's better-sqlite3 adapter stores DateTime as ISO 8601 text with +00:00; so do we. */
 export const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const tsOrNull = (d: Date | null | undefined) => (d ? ts(d) : null);
+
+/** The deadline columns, as stored. */
+export const DEADLINE_COLUMNS = Object.values(STEP_COLUMN);
+export type DeadlineRow = { propertyId: string; status: string; escalations: string | null } & Record<(typeof DEADLINE_COLUMNS)[number], string | null>;
+export const deadlinesOf = (r: DeadlineRow): StepDeadlines =>
+  Object.fromEntries(DEADLINE_COLUMNS.map((c) => [c, r[c] ? new Date(r[c]) : null])) as StepDeadlines;
 
 /**
  * The per-message hot path on the driver itself: each Prisma call costs ~0.3–0.5 ms of query
@@ -20,7 +27,11 @@ export class SqliteHotPath {
   readonly db: BetterSqlite3.Database;
   private readonly q;
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    /** the property's policy: a ticket's next deadline depends on its escalation settings */
+    private readonly policyOf: (propertyId: string) => Policy,
+  ) {
     this.db = new BetterSqlite3(file);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
@@ -55,6 +66,8 @@ export class SqliteHotPath {
       claim_code: p(`UPDATE BindCode SET usedAt = ? WHERE code = ? AND usedAt IS NULL AND expiresAt > ?`),
       bind: p(`INSERT INTO StaffIdentity (id, staffId, channel, externalId, unreachable, boundAt) VALUES (?, ?, ?, ?, 0, ?)
         ON CONFLICT(channel, externalId) DO UPDATE SET staffId = excluded.staffId, unreachable = 0, boundAt = excluded.boundAt`),
+      deadlines: p(`SELECT propertyId, status, escalations, ${DEADLINE_COLUMNS.join(", ")} FROM Ticket WHERE id = ?`),
+      set_due: p(`UPDATE Ticket SET nextDueAt = ? WHERE id = ?`),
       outbox: p(`INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, sentAt, inboundId, ticketId, createdAt)
         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`),
     };
@@ -138,13 +151,10 @@ export class SqliteHotPath {
         acceptDueAt: tsOrNull(t.deadlines.acceptDueAt),
         arriveDueAt: tsOrNull(t.deadlines.arriveDueAt),
         resolveDueAt: tsOrNull(t.deadlines.resolveDueAt),
-        nextDueAt: t.status === "invalid" ? null : tsOrNull(nextDue(t.deadlines)),
+        nextDueAt: tsOrNull(nextDeadline(t.status, t.deadlines, {}, this.policyOf(t.propertyId))),
       });
     }
-    for (const a of s.assignments ?? []) {
-      q.assignment.run(a.id, a.ticketId, a.staffId, a.level, JSON.stringify(a.why), ts(a.offeredAt), ts(a.respondBy));
-      q.assigned.run(ts(a.offeredAt), ts(a.offeredAt), a.staffId);
-    }
+    this.records({ assignments: s.assignments ?? [] });
     for (const c of s.cancellations) {
       // the resident is told "cancelled" only if it was: a ticket that moved on meanwhile rolls this back
       if (q.cancel.run(ts(c.at), ts(c.at), c.ticketId, c.residentId).changes !== 1) throw new Error(`ticket ${c.ticketId} can no longer be cancelled`);
@@ -165,8 +175,18 @@ export class SqliteHotPath {
       const p = s.session.put;
       q.session_put.run(p.key, p.propertyId, p.channel, p.userId, JSON.stringify(p.conversation), p.conversation.needsHuman ? 1 : 0, ts(p.updatedAt), ts(p.expiresAt));
     } else q.session_delete.run(s.session.remove);
-    for (const e of s.events) q.event.run(e.id, e.propertyId, e.ticketId, e.type, e.actor, e.channel, e.data ? JSON.stringify(e.data) : null, ts(e.at));
-    for (const o of s.outbox) {
+    this.records({ events: s.events, outbox: s.outbox });
+  }
+
+  /** Offers, events and messages: rows every kind of change may add. */
+  records(r: { assignments?: WriteSet["assignments"]; events?: WriteSet["events"]; outbox?: WriteSet["outbox"] }): void {
+    const q = this.q;
+    for (const a of r.assignments ?? []) {
+      q.assignment.run(a.id, a.ticketId, a.staffId, a.level, JSON.stringify(a.why), ts(a.offeredAt), ts(a.respondBy));
+      q.assigned.run(ts(a.offeredAt), ts(a.offeredAt), a.staffId);
+    }
+    for (const e of r.events ?? []) q.event.run(e.id, e.propertyId, e.ticketId, e.type, e.actor, e.channel, e.data ? JSON.stringify(e.data) : null, ts(e.at));
+    for (const o of r.outbox ?? []) {
       const at = ts(o.createdAt);
       q.outbox.run(o.id, o.channel, o.account, o.recipient, JSON.stringify(o.payload), o.status, at, o.status === "sent" ? at : null, o.inboundId, o.ticketId, at);
     }
@@ -176,15 +196,7 @@ export class SqliteHotPath {
   change(c: { moves?: TicketMove[]; assignments?: WriteSet["assignments"]; events?: WriteSet["events"]; outbox?: WriteSet["outbox"] }): void {
     this.db.transaction(() => {
       for (const m of c.moves ?? []) this.move(m);
-      for (const a of c.assignments ?? []) {
-        this.q.assignment.run(a.id, a.ticketId, a.staffId, a.level, JSON.stringify(a.why), ts(a.offeredAt), ts(a.respondBy));
-        this.q.assigned.run(ts(a.offeredAt), ts(a.offeredAt), a.staffId);
-      }
-      for (const e of c.events ?? []) this.q.event.run(e.id, e.propertyId, e.ticketId, e.type, e.actor, e.channel, e.data ? JSON.stringify(e.data) : null, ts(e.at));
-      for (const o of c.outbox ?? []) {
-        const at = ts(o.createdAt);
-        this.q.outbox.run(o.id, o.channel, o.account, o.recipient, JSON.stringify(o.payload), o.status, at, o.status === "sent" ? at : null, o.inboundId, o.ticketId, at);
-      }
+      this.records(c);
     })();
   }
 
@@ -196,6 +208,15 @@ export class SqliteHotPath {
     const values = Object.values(columns).map((v) => (v instanceof Date ? ts(v) : v));
     const sql = `UPDATE Ticket SET ${names.map((n) => `${n} = ?`).join(", ")} WHERE id = ? AND status IN (${m.from.map(() => "?").join(", ")})`;
     if (this.db.prepare(sql).run(...values, m.ticketId, ...m.from).changes !== 1) throw new Error(`ticket ${m.ticketId} is no longer ${m.from.join("/")}`);
+    this.refreshDue(m.ticketId);
+  }
+
+  /** Ticket.nextDueAt follows every change: the deadlines that still matter in the new status, and how far each has climbed. */
+  refreshDue(ticketId: string): void {
+    const r = this.q.deadlines.get(ticketId) as DeadlineRow | undefined;
+    if (!r) return;
+    const next = nextDeadline(r.status as TicketStatus, deadlinesOf(r), r.escalations ? (JSON.parse(r.escalations) as Escalations) : {}, this.policyOf(r.propertyId));
+    this.q.set_due.run(tsOrNull(next), ticketId);
   }
 
   close(): void {

@@ -5,9 +5,8 @@ import type { Clock } from "../core/clock.js";
 import type { Duration } from "../core/duration.js";
 import type { Database } from "../db/client.js";
 import type { PropertyDirectory } from "../db/properties.js";
+import { ROLES } from "../core/domain.js";
 import { parseOr400, sendError } from "./errors.js";
-
-export const ROLES = ["technician", "steward", "supervisor", "project_manager", "general_manager", "quality"] as const;
 
 const newStaff = z.object({
   name: z.string().trim().min(1).max(40),

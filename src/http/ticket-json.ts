@@ -29,6 +29,9 @@ export function ticketJson(t: Ticket & { assignee?: Staff | null; events?: Event
     assignee: t.assignee ? { id: t.assignee.id, name: t.assignee.name } : null,
     steps: Object.fromEntries(STEPS.map((k) => [k.replace(/At$/, ""), iso(t[k])])),
     deadlines: Object.fromEntries(DEADLINES.map((k) => [k.replace(/DueAt$/, ""), iso(t[k])])),
+    /** when the deadline sweep next looks at it, and how far each missed step has climbed */
+    nextDue: iso(t.nextDueAt),
+    escalations: t.escalations ?? {},
     ...(t.events
       ? { events: t.events.map((e) => ({ type: e.type, actor: e.actor, channel: e.channel, at: iso(e.at), data: e.data })) }
       : {}),

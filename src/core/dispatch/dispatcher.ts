@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Category, ChannelName } from "../domain.js";
+import type { Category, ChannelName, Role } from "../domain.js";
+import { superiorsOf } from "../escalation.js";
 import { CATEGORIES, placeLabel } from "../domain.js";
 import type { NewTicket, Reply } from "../flow/types.js";
 import type { Policy } from "../policy.js";
@@ -8,6 +9,7 @@ import { addDuration } from "../deadlines.js";
 import { formatWhen } from "../zoned.js";
 import { maskPhone } from "../parse/phone.js";
 import { chooseWorker, type Worker } from "./choose-worker.js";
+import { reachOf, toStaff } from "../notify.js";
 
 /** A staff member and the chat accounts a work order can reach them on. */
 export interface Reachable extends Worker {
@@ -89,12 +91,16 @@ export class Dispatcher {
 
   /**
    * A refusal climbs one level (technician → supervisor → project manager, SPEC §4): the refusing
-   * worker's superior gets the order. undefined when there is nobody above who can be reached.
+   * worker's superior (recorded, else the next role of the chain) gets the order, never above the
+   * project manager. undefined when there is nobody above who can be reached.
    */
   async offerUp(order: { ticketId: string; propertyId: string; level: number; view: OrderView }, refusedBy: { id: string; name: string }, reason: string, policy: Policy, now: Date) {
     const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
     const refuser = staff.find((s) => s.id === refusedBy.id);
-    const superior = refuser?.superiorId ? staff.find((s) => s.id === refuser.superiorId && this.reach(s)) : undefined;
+    const chain = policy.escalation.chain;
+    const ceiling = chain.includes("project_manager") ? chain.indexOf("project_manager") : chain.length - 1;
+    const rank = (s: Reachable) => Math.max(-1, ...s.roles.map((r) => chain.indexOf(r as Role)));
+    const superior = refuser ? (superiorsOf(refuser, staff, chain) as Reachable[]).find((s) => this.reach(s) && rank(s) <= ceiling) : undefined;
     if (!superior) return undefined;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
     const why = [`${refusedBy.name}拒单（${reason}），按规定转上一级`];
@@ -113,13 +119,11 @@ export class Dispatcher {
   }
 
   private reach(s: Reachable) {
-    return s.contacts.find((c) => this.accountOf(c.channel) !== undefined);
+    return reachOf(s, this.accountOf);
   }
 
   private message(s: Reachable, payload: Reply, ticketId: string, now: Date): OutboxRecord[] {
-    const c = this.reach(s);
-    if (!c) return [];
-    return [{ id: randomUUID(), channel: c.channel, account: this.accountOf(c.channel)!, recipient: c.externalId, payload, status: "pending", inboundId: null, ticketId, createdAt: now }];
+    return toStaff(s, payload, ticketId, now, this.accountOf);
   }
 }
 

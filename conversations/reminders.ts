@@ -1,0 +1,39 @@
+/**
+ * What the scheduled jobs say: deadline reminders and escalations, callbacks (回访), the daily
+ * follow-up and the monthly statistics. Staff read Chinese; English is kept for the console.
+ */
+import type { Text } from "../src/core/domain.js";
+
+export const reminderTexts = {
+  overdue: {
+    zh: "【超时提醒】{number}（{place} {description}）应在 {due} 前{step}，已超时 {late}。请尽快处理。",
+    en: "[Overdue] {number} ({place} {description}) was due for {step} by {due}; {late} late. Please act now.",
+  },
+  overdueUp: {
+    zh: "【超时升级】{number}（{place} {description}）应在 {due} 前{step}，已超时 {late}，{who}尚未处理。请您督办。",
+    en: "[Escalated] {number} ({place} {description}) was due for {step} by {due}; {late} late and {who} has not acted. Please follow up.",
+  },
+  residentLate: {
+    zh: "您好，非常抱歉，您的报事 {number} 师傅未能按时到场。我们已催促并上报主管，会尽快上门；如需另约时间，请直接告诉我。",
+    en: "Hello, we are sorry: the technician for your report {number} is late. We have chased and escalated it; if you want another time, just tell me.",
+  },
+  acceptTimeout: { zh: "{name}在 {due} 前未接单，按规定转上一级", en: "{name} did not accept by {due}; passed one level up" },
+  nobodyLeft: {
+    zh: "【待派工】{number}（{place} {description}）派工单无人接单，上一级也无人可派。请尽快人工派单。",
+    en: "[Needs dispatch] Nobody accepted {number} ({place} {description}) and nobody above can be reached. Please dispatch it by hand.",
+  },
+  residentWait: {
+    zh: "您好，非常抱歉，您的报事 {number} 暂时没有师傅能按时上门。服务中心会尽快与您联系，另约上门时间。",
+    en: "Hello, we are sorry: nobody can come for your report {number} at the agreed time yet. The service centre will contact you to agree a new time.",
+  },
+} satisfies Record<string, Text>;
+
+/** "5 分钟", "2 小时 10 分钟", "3 天" */
+export function lateBy(minutes: number): string {
+  const m = Math.max(1, Math.round(minutes));
+  if (m < 60) return `${m} 分钟`;
+  if (m < 1440) return m % 60 ? `${Math.floor(m / 60)} 小时 ${m % 60} 分钟` : `${m / 60} 小时`;
+  const d = Math.floor(m / 1440);
+  const h = Math.floor((m % 1440) / 60);
+  return h ? `${d} 天 ${h} 小时` : `${d} 天`;
+}

@@ -1,0 +1,13 @@
+-- AlterTable
+ALTER TABLE "Ticket" ADD COLUMN "escalations" JSONB;
+ALTER TABLE "Ticket" ADD COLUMN "reopenedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Callback" ADD COLUMN "nextAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN "claimedAt" DATETIME;
+
+-- CreateIndex
+CREATE INDEX "Callback_nextAt_idx" ON "Callback"("nextAt");
+

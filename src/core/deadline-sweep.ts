@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import type { Category, Role, Severity, Text, TicketStatus } from "./domain.js";
+import type { AssignmentRecord, Dispatcher, Reachable, Workforce } from "./dispatch/dispatcher.js";
+import type { Policy } from "./policy.js";
+import type { EventRecord, OutboxRecord } from "./ports.js";
+import { breaches, climb, holdersOf, nextDeadline, STEP_TEXT, type Breach, type Escalations, type StepDeadlines } from "./escalation.js";
+import { move } from "./lifecycle.js";
+import { addDuration } from "./deadlines.js";
+import { formatWhen } from "./zoned.js";
+import { toResident, toStaff, type AccountOf } from "./notify.js";
+
+/** A ticket whose next deadline has come, as the sweep reads it. */
+export interface DueTicket {
+  id: string;
+  number: string;
+  propertyId: string;
+  status: TicketStatus;
+  nature: string;
+  severity: Severity | null;
+  urgency: string;
+  category: Category | null;
+  place: string | null;
+  description: string;
+  phone: string | null;
+  appointmentAt: Date | null;
+  attachments: number;
+  assigneeId: string | null;
+  residentId: string | null;
+  deadlines: StepDeadlines;
+  escalations: Escalations;
+  nextDueAt: Date;
+  /** the work order still waiting for an answer, if any */
+  offer: { id: string; staffId: string; level: number } | null;
+}
+
+/** What one ticket's sweep writes, in one transaction, only if the ticket is still as it was read. */
+export interface TicketChange {
+  ticketId: string;
+  expect: { status: TicketStatus; nextDueAt: Date };
+  set: Record<string, string | number | Date | null>;
+  /** the unanswered offer, expired (counts as refused) */
+  expireOffer?: string;
+  assignments: AssignmentRecord[];
+  events: EventRecord[];
+  outbox: OutboxRecord[];
+}
+
+export interface SweepTexts {
+  overdue: Text;
+  overdueUp: Text;
+  residentLate: Text;
+  acceptTimeout: Text;
+  nobodyLeft: Text;
+  residentWait: Text;
+  lateBy(minutes: number): string;
+}
+
+const fill = (t: Text, v: Record<string, string | number>) => t.zh.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
+
+/**
+ * The deadline sweep's decisions for one due ticket (SPEC §4): an unanswered work order counts as
+ * refused and climbs one level; any other missed step reminds the person responsible, then their
+ * superiors up the chain, one level every `escalation.every`. Every reminder is an event and a message.
+ */
+export class DeadlineSweep {
+  constructor(
+    private readonly deps: { workforce: Workforce; dispatcher: Dispatcher; policyOf(propertyId: string): Policy; accountOf: AccountOf; texts: SweepTexts },
+  ) {}
+
+  async plan(t: DueTicket, now: Date): Promise<TicketChange> {
+    const policy = this.deps.policyOf(t.propertyId);
+    const change: TicketChange = { ticketId: t.id, expect: { status: t.status, nextDueAt: t.nextDueAt }, set: {}, assignments: [], events: [], outbox: [] };
+    let status = t.status;
+    const deadlines = { ...t.deadlines };
+    const escalations = { ...t.escalations };
+    const staff = await this.deps.workforce.staffOf(t.propertyId, { fresh: true });
+    for (const b of breaches(t.status, t.deadlines, t.escalations, policy, now)) {
+      if (b.step === "accept") {
+        status = await this.acceptTimeout(t, b, staff, policy, now, change, deadlines, escalations);
+        continue;
+      }
+      escalations[b.step] = b.level + 1;
+      const told = this.remind({ ...t, status }, b, staff, policy, now, change);
+      // nobody at this level (the chain ends lower in this property): nothing more to climb
+      if (!told) escalations[b.step] = policy.escalation.chain.length;
+    }
+    change.set.escalations = JSON.stringify(escalations);
+    change.set.nextDueAt = nextDeadline(status, deadlines, escalations, policy);
+    return change;
+  }
+
+  /** The person responsible for a step: the assignee, else whoever hears of this kind of report first. */
+  private responsible(t: DueTicket, staff: readonly Reachable[], policy: Policy): Reachable[] {
+    const assignee = t.assigneeId ? staff.find((s) => s.id === t.assigneeId) : undefined;
+    if (assignee && t.status !== "refused" && t.status !== "reopened") return [assignee];
+    const role: Role = t.nature === "投诉" ? policy.complaintRecipients[t.severity ?? "轻微"] : (policy.escalation.chain[1] ?? "supervisor");
+    return holdersOf(role, staff, policy.escalation.chain) as Reachable[];
+  }
+
+  private remind(t: DueTicket, b: Breach, staff: readonly Reachable[], policy: Policy, now: Date, change: TicketChange): boolean {
+    const first = this.responsible(t, staff, policy);
+    const to = climb(first, b.level, staff, policy.escalation.chain) as Reachable[];
+    if (!to.length) return false;
+    const vars = {
+      number: t.number,
+      place: t.place ?? "",
+      description: t.description.slice(0, 30),
+      due: formatWhen(b.due, policy.timezone, "zh"),
+      step: STEP_TEXT[b.step].zh,
+      late: this.deps.texts.lateBy((now.getTime() - b.due.getTime()) / 60000),
+      who: first.map((p) => p.name).join("、"),
+    };
+    const text = fill(b.level === 0 ? this.deps.texts.overdue : this.deps.texts.overdueUp, vars);
+    for (const s of to) change.outbox.push(...toStaff(s, { text }, t.id, now, this.deps.accountOf));
+    // (a refused ticket's resident has just been told nobody can come yet: no second apology)
+    if (b.step === "arrive" && b.level === 0 && t.status !== "refused") {
+      const sorry = toResident(t.residentId, { text: fill(this.deps.texts.residentLate, vars) }, t.id, now, this.deps.accountOf);
+      if (sorry) change.outbox.push(sorry);
+    }
+    change.events.push(this.event(t, b.level === 0 ? "deadline.reminded" : "deadline.escalated", now, {
+      step: b.step,
+      level: b.level,
+      due: b.due.toISOString(),
+      to: to.map((s) => s.name),
+      ...(b.skipped ? { skipped: b.skipped } : {}),
+    }));
+    return true;
+  }
+
+  /** No answer within the acceptance window counts as refusal (SPEC §5): the order climbs one level. */
+  private async acceptTimeout(t: DueTicket, b: Breach, staff: readonly Reachable[], policy: Policy, now: Date, change: TicketChange, deadlines: StepDeadlines, escalations: Escalations): Promise<TicketStatus> {
+    const offer = t.offer;
+    const worker = offer ? staff.find((s) => s.id === offer.staffId) : undefined;
+    const name = worker?.name ?? "师傅";
+    const reason = fill(this.deps.texts.acceptTimeout, { name, due: formatWhen(b.due, policy.timezone, "zh") });
+    if (offer) change.expireOffer = offer.id;
+    change.events.push(this.event(t, "ticket.refused", now, { staffId: offer?.staffId ?? null, staff: name, reason, timeout: true }));
+    const view = { number: t.number, urgency: t.urgency, place: t.place, description: t.description, appointmentAt: t.appointmentAt, category: t.category, nature: t.nature, phone: t.phone, attachments: t.attachments };
+    const up = offer && worker ? await this.deps.dispatcher.offerUp({ ticketId: t.id, propertyId: t.propertyId, level: offer.level, view }, worker, "超时未接单", policy, now) : undefined;
+    escalations.accept = 0;
+    if (up) {
+      // dispatched → refused → dispatched again: both through the state machine
+      if (!move(t.status, "refused").ok || !move("refused", "dispatched").ok) return t.status;
+      change.assignments.push(up.assignment);
+      Object.assign(change.set, { assigneeId: up.superior.id, acceptDueAt: up.respondBy, dispatchedAt: now });
+      deadlines.acceptDueAt = up.respondBy;
+      change.events.push(this.event(t, "ticket.dispatched", now, { staffId: up.superior.id, staff: up.superior.name, why: up.assignment.why }));
+      change.outbox.push(...up.outbox);
+      return "dispatched";
+    }
+    if (!move(t.status, "refused").ok) return t.status;
+    // nobody above: supervisors dispatch by hand (the dispatch step nags them), the resident is told honestly
+    const dispatchDueAt = addDuration(now, policy.deadlines.dispatch, policy);
+    Object.assign(change.set, { status: "refused", acceptDueAt: null, dispatchDueAt });
+    deadlines.acceptDueAt = null;
+    deadlines.dispatchDueAt = dispatchDueAt;
+    escalations.dispatch = 0;
+    change.events.push(this.event(t, "dispatch.exhausted", now, { after: name }));
+    const vars = { number: t.number, place: t.place ?? "", description: t.description.slice(0, 30) };
+    for (const s of holdersOf(policy.escalation.chain[1] ?? "supervisor", staff, policy.escalation.chain) as Reachable[]) {
+      change.outbox.push(...toStaff(s, { text: fill(this.deps.texts.nobodyLeft, vars) }, t.id, now, this.deps.accountOf));
+    }
+    const wait = toResident(t.residentId, { text: fill(this.deps.texts.residentWait, vars) }, t.id, now, this.deps.accountOf);
+    if (wait) change.outbox.push(wait);
+    return "refused";
+  }
+
+  private event(t: DueTicket, type: string, at: Date, data: Record<string, unknown>): EventRecord {
+    return { id: randomUUID(), propertyId: t.propertyId, ticketId: t.id, type, actor: "scheduler", channel: null, data, at };
+  }
+}

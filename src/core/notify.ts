@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import type { ChannelName } from "./domain.js";
+import type { Reply } from "./flow/types.js";
+import type { OutboxRecord } from "./ports.js";
+
+/** The account each channel sends from ("" when one); undefined when the channel is not running. */
+export type AccountOf = (channel: ChannelName) => string | undefined;
+
+/** A staff member's first chat account that a running channel can reach. */
+export function reachOf(s: { contacts: readonly { channel: ChannelName; externalId: string }[] }, accountOf: AccountOf) {
+  return s.contacts.find((c) => accountOf(c.channel) !== undefined);
+}
+
+/** An outbox row to a staff member (none when no running channel reaches them). */
+export function toStaff(s: { contacts: readonly { channel: ChannelName; externalId: string }[] }, payload: Reply, ticketId: string | null, now: Date, accountOf: AccountOf): OutboxRecord[] {
+  const c = reachOf(s, accountOf);
+  if (!c) return [];
+  return [{ id: randomUUID(), channel: c.channel, account: accountOf(c.channel)!, recipient: c.externalId, payload, status: "pending", inboundId: null, ticketId, createdAt: now }];
+}
+
+/**
+ * An outbox row to the resident who filed a ticket (residentId is "channel:user"). Web chat cannot
+ * be pushed to: the row is stored as sent and the page shows it with the conversation.
+ */
+export function toResident(residentId: string | null, payload: Reply, ticketId: string, now: Date, accountOf: AccountOf): OutboxRecord | undefined {
+  const [channel, ...rest] = (residentId ?? "").split(":");
+  const recipient = rest.join(":");
+  if (!channel || !recipient) return undefined;
+  const account = accountOf(channel as ChannelName);
+  return { id: randomUUID(), channel: channel as ChannelName, account: account ?? "", recipient, payload, status: account === undefined ? "sent" : "pending", inboundId: null, ticketId, createdAt: now };
+}
