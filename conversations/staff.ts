@@ -1,5 +1,6 @@
 /** Staff words: binding a chat account, and the commands only bound staff reach. */
 import type { StaffWords } from "../src/core/staff-desk.js";
+import { callbackWords } from "./callbacks.js";
 
 export const staffWords: StaffWords = {
   bind: /^(?:\/bind(?:@\w+)?|绑定)\s*([A-Za-z0-9]{6,12})$/i,
@@ -7,6 +8,7 @@ export const staffWords: StaffWords = {
   arrive: /^(到场|已到场|我到了|\/arrive(?:@\w+)?)$/i,
   complete: /^(?:完工|已完工|修好了|\/done(?:@\w+)?)[\s，,:：]*(.*)$/is,
   commands: /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|代报|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf)(?:@\w+)?)(\s|$)/i,
+  ratings: callbackWords.satisfaction,
   refusalReasons: [
     { code: "far", label: { zh: "不在附近", en: "Not nearby" } },
     { code: "skill", label: { zh: "技能不符", en: "Not my skill" } },
@@ -37,8 +39,8 @@ export const staffWords: StaffWords = {
     residentArrived: { zh: "您好，{name}师傅已到场处理您的报事 {number}。", en: "Hello, {name} has arrived for your report {number}." },
     completed: { zh: "已记录完工：{number}。谢谢！管家会在 24 小时内回访。", en: "Completion recorded: {number}. Thank you!" },
     residentCompleted: {
-      zh: "您好，您的报事 {number} 已由{name}师傅处理完成{notes}。如仍有问题请直接告诉我，管家也会回访听取您的意见。",
-      en: "Hello, your report {number} was completed by {name}{notes}. If anything is still wrong, just tell me; a steward will also follow up.",
+      zh: "您好，您的报事 {number} 已由{name}师傅处理完成{notes}。请问您对这次服务满意吗？管家也会回访听取您的意见。",
+      en: "Hello, your report {number} was completed by {name}{notes}. Were you satisfied with the service? A steward will also follow up.",
     },
     refuseWhy: { zh: "请问拒单 {number} 的原因是？", en: "Why are you refusing {number}?" },
     refused: { zh: "已拒单 {number}，已按规定转给{name}。", en: "Refused {number}; it went to {name}." },

@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { lateBy, reminderTexts } from "../conversations/reminders.js";
+import { callbackWords } from "../conversations/callbacks.js";
+import { CallbackDesk } from "./core/callback-desk.js";
 import { DeadlineSweep } from "./core/deadline-sweep.js";
 import { DeadlineStore } from "./db/deadline-store.js";
 import { JobLeases } from "./scheduler/lease.js";
 import { Scheduler } from "./scheduler/scheduler.js";
-import { deadlineJob } from "./scheduler/jobs/deadlines.js";
+import { sweepJob } from "./scheduler/jobs/sweep.js";
+import { CallbackReminders } from "./core/callback-reminders.js";
+import { CallbackJobStore } from "./db/callback-job-store.js";
 import { fileURLToPath } from "node:url";
 import { commands, engineTexts, flows, inputTexts, roles, skillsOf, staffWords } from "../conversations/index.js";
 import { StaffDesk } from "./core/staff-desk.js";
@@ -71,6 +75,7 @@ export async function createApp(
     inlineChannels: new Set(["web"]),
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     staff: new StaffDesk(store, staffWords, { accountOf, policyOf: (id) => properties.get(id).policy }, dispatcher),
+    callbacks: new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf: (id) => properties.get(id).policy }),
     dispatcher,
     afterCommit: (ws) => {
       if (ws.binding) store.forgetWorkforce();
@@ -79,7 +84,21 @@ export async function createApp(
   });
   const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY);
   const sweep = new DeadlineSweep({ workforce: store, dispatcher, policyOf: (id) => properties.get(id).policy, accountOf, texts: { ...reminderTexts, lateBy } });
-  const scheduler = new Scheduler([deadlineJob(config.SCHEDULE_DEADLINES, { store: new DeadlineStore(hot), sweep, offer: offerPending })], {
+  const deadlineStore = new DeadlineStore(hot);
+  const callbackStore = new CallbackJobStore(hot);
+  const reminders = new CallbackReminders({
+    workforce: store,
+    policyOf: (id) => properties.get(id).policy,
+    accountOf,
+    texts: callbackWords.texts,
+    satisfaction: callbackWords.satisfaction,
+    lateBy,
+  });
+  const jobs = [
+    sweepJob("deadlines", config.SCHEDULE_DEADLINES, "tickets", { due: (now, n) => deadlineStore.due(now, n), plan: (t, now) => sweep.plan(t, now), apply: (c, now) => deadlineStore.apply(c, now) }, offerPending),
+    sweepJob("callbacks", config.SCHEDULE_CALLBACKS, "callbacks", { due: (now, n) => callbackStore.due(now, n), plan: (c, now) => reminders.plan(c, now), apply: (c) => callbackStore.apply(c) }, offerPending),
+  ];
+  const scheduler = new Scheduler(jobs, {
     leases: new JobLeases(hot.db, deps.instanceId ?? randomUUID()),
     clock,
     log,

@@ -114,7 +114,8 @@ export interface ChainMember {
 export function superiorsOf(person: ChainMember, staff: readonly ChainMember[], chain: readonly Role[]): ChainMember[] {
   const direct = person.superiorId ? staff.find((s) => s.id === person.superiorId) : undefined;
   if (direct) return [direct];
-  const rank = Math.max(-1, ...person.roles.map((r) => chain.indexOf(r as Role)));
+  // a role outside the chain (a steward) sits at its bottom: the next one up is its second role
+  const rank = Math.max(0, ...person.roles.map((r) => chain.indexOf(r as Role)));
   for (const role of chain.slice(rank + 1)) {
     const holders = staff.filter((s) => s.id !== person.id && s.roles.includes(role));
     if (holders.length) return holders;

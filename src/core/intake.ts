@@ -9,6 +9,7 @@ import { normalizeText } from "./parse/normalize.js";
 import { maskPhonesInText } from "./parse/phone.js";
 import type { ConversationStore, EventRecord, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "./ports.js";
 import type { StaffDesk, StaffTurn } from "./staff-desk.js";
+import type { CallbackDesk } from "./callback-desk.js";
 import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { localize } from "./text.js";
 
@@ -45,6 +46,8 @@ export interface IntakeDeps {
   cacheSize?: number;
   /** binding and staff commands, answered before any resident flow */
   staff?: StaffDesk;
+  /** 回访 results from stewards, ratings from residents */
+  callbacks?: CallbackDesk;
   /** sends each new valid report to a worker in the same transaction */
   dispatcher?: Dispatcher;
   /** told after every commit (senders wake up for the new outbox rows) */
@@ -95,8 +98,10 @@ export class Intake {
     let effects: Effect[] = [];
     let next: ConversationState | null = conversation;
     let staffTurn: StaffTurn | undefined;
-    // staff matters: typed commands, and the choices on a work order (wo:…)
-    if (((text && !msg.choice) || msg.choice?.startsWith("wo:")) && text.length <= this.maxText) staffTurn = await this.deps.staff?.handle(msg, text, now, t);
+    // staff matters (typed commands, choices on a work order wo:… or a callback cb:…) and a resident's rating (rate:…)
+    if (((text && !msg.choice) || /^(wo|cb|rate):/.test(msg.choice ?? "")) && text.length <= this.maxText) {
+      staffTurn = (await this.deps.staff?.handle(msg, text, now, t)) ?? (await this.deps.callbacks?.handle(msg, text, now, t));
+    }
     if (staffTurn) {
       replies = staffTurn.replies;
     } else if (text.length > this.maxText) {
@@ -160,6 +165,8 @@ export class Intake {
     if (turn.answer) ws.offerAnswer = { ...turn.answer, at: now };
     if (turn.assignments) ws.assignments = [...(ws.assignments ?? []), ...turn.assignments];
     if (turn.moves) ws.moves = turn.moves.map((m) => ({ ...m, at: now }));
+    if (turn.callbacks) ws.callbacks = turn.callbacks;
+    if (turn.callbackAnswer) ws.callbackAnswer = { ...turn.callbackAnswer, at: now };
     for (const o of turn.outbox ?? []) ws.outbox.push({ ...o, inboundId: ws.inbound.id, createdAt: now });
     for (const e of turn.events ?? []) ws.events.push({ ...this.event(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });
     if (turn.binding) {

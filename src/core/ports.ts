@@ -3,6 +3,7 @@ import type { ConversationState } from "./flow/engine.js";
 import type { NewTicket, Reply, TicketReader } from "./flow/types.js";
 import type { Policy } from "./policy.js";
 import type { AssignmentRecord } from "./dispatch/dispatcher.js";
+import type { CallbackAnswer, CallbackRecord } from "./callbacks.js";
 
 /** One message as a channel hands it in (channel-neutral). */
 export interface InboundMessage {
@@ -101,6 +102,10 @@ export interface WriteSet {
   offerAnswer?: { assignmentId: string; status: "accepted" | "refused"; reason?: string; at: Date };
   /** status changes, each written only if the ticket is still in a status it may leave that way (else all rolls back) */
   moves?: TicketMove[];
+  /** callback tasks created (a report completed) */
+  callbacks?: CallbackRecord[];
+  /** a callback's result, a resident's rating or a comment: written only while it still may be (else all rolls back) */
+  callbackAnswer?: CallbackAnswer & { at: Date };
   /** a staff member's chat account bound with a one-time code */
   binding?: { code: string; staffId: string; channel: ChannelName; externalId: string; at: Date };
 }

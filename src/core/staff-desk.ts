@@ -7,6 +7,7 @@ import { fromStatuses, move } from "./lifecycle.js";
 import { formatWhen } from "./zoned.js";
 import { STATUS_TEXT } from "./domain.js";
 import { toResident } from "./notify.js";
+import { callbacksOnCompletion, type CallbackAnswer, type CallbackRecord } from "./callbacks.js";
 import type { Reply, TicketSummary } from "./flow/types.js";
 import type { InboundMessage, OutboxRecord, TicketMove } from "./ports.js";
 
@@ -83,6 +84,8 @@ export interface StaffWords {
     refused: Text;
     refusedNoOne: Text;
   };
+  /** the resident's rating of a finished job (满意 / 基本满意 / 不满意) */
+  ratings: readonly string[];
   /** reasons a worker picks when refusing (拒单) */
   refusalReasons: readonly { code: string; label: Text }[];
 }
@@ -98,6 +101,10 @@ export interface StaffTurn {
   outbox?: Omit<OutboxRecord, "createdAt" | "inboundId">[];
   events?: { type: string; ticketId: string; propertyId: string; data: Record<string, unknown> }[];
   binding?: { code: string; staffId: string; propertyId: string; channel: ChannelName; externalId: string };
+  /** callback tasks created (completion) */
+  callbacks?: CallbackRecord[];
+  /** a callback's result, rating or comment */
+  callbackAnswer?: CallbackAnswer;
 }
 
 /**
@@ -193,23 +200,26 @@ export class StaffDesk {
     if (!m.ok) return { replies: [{ text: t(m.reason) }] };
     const fee = /(\d+(?:\.\d+)?)\s*元/.exec(notes)?.[1];
     const set: Record<string, number | Date> = {};
-    if (to === "completed") {
-      set.callbackDueAt = new Date(now.getTime() + this.reach.policyOf(tk.propertyId).deadlines.callback.minutes * 60000);
-      if (fee) set.feeCharged = Math.round(Number(fee) * 100);
-    }
+    // completion creates the callback tasks (回访) in the same transaction
+    const callbacks = to === "completed" ? callbacksOnCompletion(tk, now, this.reach.policyOf(tk.propertyId)) : [];
+    if (callbacks[0]) set.callbackDueAt = callbacks[0].dueAt;
+    if (to === "completed" && fee) set.feeCharged = Math.round(Number(fee) * 100);
     const turn: StaffTurn = {
       replies: [{ text: t(to === "arrived" ? w.arrived : w.completed, { number: tk.number }) }],
       moves: [{ ticketId: tk.id, from: fromStatuses(to), to, stamp: to === "arrived" ? "arrivedAt" : "completedAt", ...(Object.keys(set).length ? { set } : {}) }],
       events: [{ type: `ticket.${to}`, ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, ...(notes ? { notes } : {}), ...(fee ? { feeYuan: Number(fee) } : {}) } }],
       outbox: [],
+      ...(callbacks.length ? { callbacks } : {}),
     };
-    const told = this.tellResident(tk, t(to === "arrived" ? w.residentArrived : w.residentCompleted, { number: tk.number, name: staff.name, notes: notes ? `（${notes}）` : "" }), now);
+    const said = t(to === "arrived" ? w.residentArrived : w.residentCompleted, { number: tk.number, name: staff.name, notes: notes ? `（${notes}）` : "" });
+    // the resident rates the finished job in chat; the answer joins the callback record
+    const told = this.tellResident(tk, to === "completed" ? { text: said, choices: this.words.ratings.map((r) => ({ label: r, value: `rate:${tk.id}:${r}` })) } : { text: said }, now);
     if (told) turn.outbox!.push(told);
     return turn;
   }
 
-  private tellResident(tk: OfferedOrder["ticket"], text: string, now: Date): Omit<OutboxRecord, "createdAt" | "inboundId"> | undefined {
-    const row = toResident(tk.residentId, { text }, tk.id, now, this.reach.accountOf);
+  private tellResident(tk: OfferedOrder["ticket"], said: string | Reply, now: Date): Omit<OutboxRecord, "createdAt" | "inboundId"> | undefined {
+    const row = toResident(tk.residentId, typeof said === "string" ? { text: said } : said, tk.id, now, this.reach.accountOf);
     if (!row) return undefined;
     const { createdAt: _c, inboundId: _i, ...rest } = row;
     return rest;

@@ -4,7 +4,8 @@ import type { ConversationStore, StoredResident, StoredSession, WriteSet } from 
 import type { BoundStaff, OfferedOrder, StaffStore } from "../core/staff-desk.js";
 import type { Reachable, Workforce } from "../core/dispatch/dispatcher.js";
 import type { Roster } from "../core/dispatch/roster.js";
-import type { Ticket } from "../generated/prisma/client.js";
+import type { Callback, Ticket } from "../generated/prisma/client.js";
+import type { CallbackStore, CallbackView } from "../core/callback-desk.js";
 import { wallTime } from "../core/zoned.js";
 import type { Database } from "./client.js";
 import { GroupCommitter } from "./committer.js";
@@ -15,7 +16,7 @@ import { placeText } from "./rows.js";
  * The intake's storage: the per-message path (session, resident, group commit) on the SQLite
  * driver, the rarer reads (progress, numbers, redeliveries) through Prisma.
  */
-export class SqliteConversationStore implements ConversationStore, StaffStore, Workforce {
+export class SqliteConversationStore implements ConversationStore, StaffStore, Workforce, CallbackStore {
   readonly committer: GroupCommitter;
   private readonly counters = new Map<string, Promise<{ value: number }>>();
 
@@ -84,6 +85,32 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
       level: a.level,
       staff: { name: a.staff.name, phone: a.staff.phone },
       ticket: orderTicket(a.ticket),
+    };
+  }
+
+  async callback(id: string): Promise<CallbackView | undefined> {
+    return this.callbackView(await this.db.callback.findUnique({ where: { id }, include: { ticket: true } }));
+  }
+
+  async firstCallbackOf(ticketId: string): Promise<CallbackView | undefined> {
+    return this.callbackView(await this.db.callback.findFirst({ where: { ticketId, kind: "first" }, orderBy: { seq: "desc" }, include: { ticket: true } }));
+  }
+
+  async lastRecordedBy(staffId: string, since: Date): Promise<CallbackView | undefined> {
+    return this.callbackView(await this.db.callback.findFirst({ where: { stewardId: staffId, status: "done", doneAt: { gte: since } }, orderBy: { doneAt: "desc" }, include: { ticket: true } }));
+  }
+
+  private async callbackView(c: (Callback & { ticket: Ticket }) | null): Promise<CallbackView | undefined> {
+    if (!c) return undefined;
+    const othersPending = await this.db.callback.count({ where: { ticketId: c.ticketId, status: "pending", id: { not: c.id } } });
+    const t = c.ticket;
+    return {
+      id: c.id,
+      kind: c.kind as CallbackView["kind"],
+      status: c.status,
+      residentRating: c.residentRating,
+      othersPending,
+      ticket: { id: t.id, number: t.number, status: t.status as TicketStatus, propertyId: t.propertyId, place: placeText(t), description: t.description, assigneeId: t.assigneeId, residentId: t.residentId },
     };
   }
 

@@ -66,6 +66,8 @@ export class SqliteHotPath {
       claim_code: p(`UPDATE BindCode SET usedAt = ? WHERE code = ? AND usedAt IS NULL AND expiresAt > ?`),
       bind: p(`INSERT INTO StaffIdentity (id, staffId, channel, externalId, unreachable, boundAt) VALUES (?, ?, ?, ?, 0, ?)
         ON CONFLICT(channel, externalId) DO UPDATE SET staffId = excluded.staffId, unreachable = 0, boundAt = excluded.boundAt`),
+      callback: p(`INSERT INTO Callback (id, ticketId, seq, kind, status, dueAt, nextAt, remindCount, createdAt)
+        VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM Callback WHERE ticketId = ?), ?, 'pending', ?, ?, 0, ?)`),
       deadlines: p(`SELECT propertyId, status, escalations, ${DEADLINE_COLUMNS.join(", ")} FROM Ticket WHERE id = ?`),
       set_due: p(`UPDATE Ticket SET nextDueAt = ? WHERE id = ?`),
       outbox: p(`INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, sentAt, inboundId, ticketId, createdAt)
@@ -165,6 +167,8 @@ export class SqliteHotPath {
       if (q.answer_offer.run(a.status, a.reason ?? null, ts(a.at), a.assignmentId).changes !== 1) throw new Error(`work order ${a.assignmentId} is no longer open`);
     }
     for (const m of s.moves ?? []) this.move(m);
+    for (const c of s.callbacks ?? []) q.callback.run(c.id, c.ticketId, c.ticketId, c.kind, ts(c.dueAt), ts(c.nextAt), ts(c.createdAt));
+    if (s.callbackAnswer) this.answerCallback(s.callbackAnswer);
     if (s.binding) {
       const b = s.binding;
       // claimed inside the transaction: a code used meanwhile rolls the whole message back
@@ -209,6 +213,16 @@ export class SqliteHotPath {
     const sql = `UPDATE Ticket SET ${names.map((n) => `${n} = ?`).join(", ")} WHERE id = ? AND status IN (${m.from.map(() => "?").join(", ")})`;
     if (this.db.prepare(sql).run(...values, m.ticketId, ...m.from).changes !== 1) throw new Error(`ticket ${m.ticketId} is no longer ${m.from.join("/")}`);
     this.refreshDue(m.ticketId);
+  }
+
+  /** A callback's result (only while pending), a rating (only once) or a comment: anything else rolls the message back. */
+  private answerCallback(a: NonNullable<WriteSet["callbackAnswer"]>): void {
+    const names = Object.keys(a.set);
+    if (names.some((n) => !/^[A-Za-z]+$/.test(n))) throw new Error(`bad column in callback answer: ${names.join(",")}`);
+    const guard = a.by === "steward" ? " AND status = 'pending'" : a.by === "resident" ? " AND residentRating IS NULL" : "";
+    const values = Object.values(a.set).map((v) => (v instanceof Date ? ts(v) : v));
+    const sql = `UPDATE Callback SET ${names.map((n) => `${n} = ?`).join(", ")} WHERE id = ?${guard}`;
+    if (this.db.prepare(sql).run(...values, a.id).changes !== 1) throw new Error(`callback ${a.id} was already answered`);
   }
 
   /** Ticket.nextDueAt follows every change: the deadlines that still matter in the new status, and how far each has climbed. */

@@ -44,3 +44,28 @@ export async function bindTeam(svc: RunningApp, only?: (keyof typeof team)[]) {
   }
   svc.app.store.forgetWorkforce();
 }
+
+/**
+ * A report filed on the web chat and driven through 接单 → 到场 → 完工 by 李 on Telegram.
+ * Returns its number once the completion is recorded.
+ */
+export async function fileAndComplete(
+  svc: RunningApp,
+  double: { nth(chat: number, n: number): Promise<any>; sentTo(chat: number): any[]; press(u: TgUser, m: any, label: string): void; say(u: TgUser, text: string): void },
+  owner: { say(text: string): Promise<string>; press(label: string): Promise<string> },
+  report: string,
+  completeAfterMinutes = 60,
+): Promise<string> {
+  await owner.say(report);
+  const number = /BS\d{8}-\d{4}/.exec(await owner.press("确认提交"))![0];
+  const seen = double.sentTo(team.li.id).length;
+  const order = await double.nth(team.li.id, seen === 0 ? 1 : seen);
+  double.press(team.li, order, "接单");
+  await double.nth(team.li.id, seen + 2);
+  double.say(team.li, "到场");
+  await double.nth(team.li.id, seen + 3);
+  svc.clock.advance(completeAfterMinutes);
+  double.say(team.li, "完工 更换阀门");
+  await double.nth(team.li.id, seen + 4);
+  return number;
+}

@@ -1,8 +1,11 @@
+-- Deadline sweep, callbacks and outbox claims (scheduler)
+
 -- AlterTable
 ALTER TABLE "Ticket" ADD COLUMN "escalations" JSONB;
 ALTER TABLE "Ticket" ADD COLUMN "reopenedAt" DATETIME;
 
 -- AlterTable
+ALTER TABLE "Callback" ADD COLUMN "kind" TEXT NOT NULL DEFAULT 'first';
 ALTER TABLE "Callback" ADD COLUMN "nextAt" DATETIME;
 
 -- AlterTable
@@ -10,4 +13,3 @@ ALTER TABLE "OutboxMessage" ADD COLUMN "claimedAt" DATETIME;
 
 -- CreateIndex
 CREATE INDEX "Callback_nextAt_idx" ON "Callback"("nextAt");
-
