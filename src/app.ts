@@ -94,7 +94,16 @@ export async function createApp(
     satisfaction: callbackWords.satisfaction,
     lateBy,
   });
+  outbox.senders = () => new Map([...senders].map(([c, x]) => [c, x.account] as const));
+  outbox.offer = (alerts) => alerts.forEach((a) => senders.get(a.channel)?.offer([a.row]));
+  const outboxJob = {
+    name: "outbox",
+    schedule: config.SCHEDULE_OUTBOX,
+    // retries are polled by each sender every second; this finds sends interrupted by a crash
+    run: async (now: Date) => ({ unconfirmed: outbox.recoverClaims(new Date(now.getTime() - config.JOB_LEASE), now) }),
+  };
   const jobs = [
+    outboxJob,
     sweepJob("deadlines", config.SCHEDULE_DEADLINES, "tickets", { due: (now, n) => deadlineStore.due(now, n), plan: (t, now) => sweep.plan(t, now), apply: (c, now) => deadlineStore.apply(c, now) }, offerPending),
     sweepJob("callbacks", config.SCHEDULE_CALLBACKS, "callbacks", { due: (now, n) => callbackStore.due(now, n), plan: (c, now) => reminders.plan(c, now), apply: (c) => callbackStore.apply(c) }, offerPending),
   ];

@@ -4,6 +4,10 @@ import type { ChannelName } from "../core/domain.js";
 import type { Reply } from "../core/flow/types.js";
 import type { OutboxRow, OutboxStore } from "../outbox/dispatcher.js";
 import { ts } from "./hot-path.js";
+import { Batch } from "./batch.js";
+
+/** How a dead-letter alert begins (and how one is recognised, so alerts never alert about themselves). */
+const DEAD_LETTER_MARK = "【消息未送达】";
 
 /**
  * The outbox on the hot-path connection: the process writes through one connection only, so the
@@ -24,8 +28,14 @@ export class SqliteOutboxStore implements OutboxStore {
           AND recipient NOT IN (SELECT recipient FROM OutboxMessage WHERE status = 'pending' AND channel = @channel AND account = @account AND nextAttemptAt > @now)
         ORDER BY createdAt, id LIMIT @limit`),
       sent: p(`UPDATE OutboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1 WHERE id = ?`),
-      retry: p(`UPDATE OutboxMessage SET attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?`),
+      claim: p(`UPDATE OutboxMessage SET status = 'sending', claimedAt = ? WHERE id = ? AND status = 'pending'`),
+      retry: p(`UPDATE OutboxMessage SET status = 'pending', attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?`),
       dead: p(`UPDATE OutboxMessage SET status = 'dead', attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?`),
+      row: p(`SELECT o.channel, o.recipient, o.payload, o.ticketId, t.number, t.propertyId, t.phone FROM OutboxMessage o LEFT JOIN Ticket t ON t.id = o.ticketId WHERE o.id = ?`),
+      stale: p(`SELECT id FROM OutboxMessage WHERE status = 'sending' AND claimedAt <= ? ORDER BY claimedAt LIMIT 500`),
+      unconfirmed: p(`UPDATE OutboxMessage SET status = 'unconfirmed', lastError = ? WHERE id = ? AND status = 'sending'`),
+      stewards: p(`SELECT s.name, s.roles, i.channel, i.externalId FROM Staff s JOIN StaffIdentity i ON i.staffId = s.id
+        WHERE s.propertyId = ? AND s.active = 1 AND i.unreachable = 0 AND (s.roles LIKE '%"steward"%' OR s.roles LIKE '%"supervisor"%')`),
       resident: p(`SELECT id, propertyId FROM ResidentIdentity WHERE channel = ? AND externalId = ?`),
       staff: p(`SELECT i.staffId, s.propertyId FROM StaffIdentity i JOIN Staff s ON s.id = i.staffId WHERE i.channel = ? AND i.externalId = ?`),
       residentUnreachable: p(`UPDATE ResidentIdentity SET unreachable = 1, updatedAt = ? WHERE id = ?`),
@@ -39,14 +49,17 @@ export class SqliteOutboxStore implements OutboxStore {
     // A sent mark skips its own fsync (WAL keeps order; the next durable commit carries it).
     // Lost only to a power cut, and then the message is sent once more: Telegram has no
     // idempotency key, so that window exists in any case.
-    this.markSentTx = (batch) => {
+    this.sent = new Batch<{ id: string; at: Date }, void>((batch) => {
       db.pragma("synchronous = NORMAL");
       try {
         markSent(batch);
       } finally {
         db.pragma("synchronous = FULL");
       }
-    };
+      return batch.map(() => undefined);
+    });
+    const claim = db.transaction((batch: { id: string; at: Date }[]) => batch.map((b) => this.q.claim.run(ts(b.at), b.id).changes === 1));
+    this.claims = new Batch(claim);
     this.markUnreachableTx = db.transaction((channel: ChannelName, recipient: string, at: Date, reason: string) => {
       const resident = this.q.resident.get(channel, recipient) as { id: string; propertyId: string } | undefined;
       const staff = this.q.staff.get(channel, recipient) as { staffId: string; propertyId: string } | undefined;
@@ -57,8 +70,18 @@ export class SqliteOutboxStore implements OutboxStore {
     });
   }
 
+  private readonly claims: Batch<{ id: string; at: Date }, boolean>;
+  /** the running senders (channel → account) and how to hand them rows: set by the app once channels exist */
+  senders: () => ReadonlyMap<ChannelName, string> = () => new Map();
+  offer: (alerts: { channel: ChannelName; row: OutboxRow }[]) => void = () => undefined;
+
+  /** Claims of one event-loop turn share one durable transaction (one fsync before those sends). */
+  claim(id: string, at: Date): Promise<boolean> {
+    return this.claims.add({ id, at });
+  }
+
   private readonly markUnreachableTx: (channel: ChannelName, recipient: string, at: Date, reason: string) => void;
-  private readonly markSentTx: (batch: { id: string; at: Date }[]) => void;
+  private readonly sent: Batch<{ id: string; at: Date }, void>;
 
   async due(channel: ChannelName, account: string, now: Date, busy: readonly string[], limit: number): Promise<OutboxRow[]> {
     const rows = this.q.due.all({ channel, account, now: ts(now), busy: JSON.stringify(busy), limit }) as { id: string; recipient: string; payload: string; attempts: number }[];
@@ -67,22 +90,7 @@ export class SqliteOutboxStore implements OutboxStore {
 
   /** Sent marks of one event-loop turn share one transaction (one fsync), as the intake's commits do. */
   markSent(id: string, at: Date): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.sentQueue.push({ id, at, resolve, reject });
-      if (this.sentQueue.length === 1) setImmediate(() => this.flushSent());
-    });
-  }
-
-  private sentQueue: { id: string; at: Date; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private flushSent() {
-    const batch = this.sentQueue;
-    this.sentQueue = [];
-    try {
-      this.markSentTx(batch);
-      for (const b of batch) b.resolve();
-    } catch (err) {
-      for (const b of batch) b.reject(err);
-    }
+    return this.sent.add({ id, at });
   }
 
   async retryLater(id: string, attempts: number, at: Date, error: string): Promise<void> {
@@ -90,7 +98,62 @@ export class SqliteOutboxStore implements OutboxStore {
   }
 
   async markDead(id: string, attempts: number, at: Date, error: string): Promise<void> {
-    this.q.dead.run(attempts, ts(at), error.slice(0, 500), id);
+    let alerts: { channel: ChannelName; row: OutboxRow }[] = [];
+    this.db.transaction(() => {
+      this.q.dead.run(attempts, ts(at), error.slice(0, 500), id);
+      alerts = this.deadLetter(id, "outbox.dead", error, at);
+    })();
+    this.offer(alerts);
+  }
+
+  /**
+   * Rows a sender claimed and never marked (the process died mid-send, perhaps after Telegram took
+   * the message): never sent again, so nothing is doubled; marked unconfirmed and a steward alerted to
+   * check by phone. Claims older than `olderThan` only (a live sender finishes in seconds).
+   */
+  recoverClaims(olderThan: Date, at: Date): number {
+    let alerts: { channel: ChannelName; row: OutboxRow }[] = [];
+    let n = 0;
+    this.db.transaction(() => {
+      for (const { id } of this.q.stale.all(ts(olderThan)) as { id: string }[]) {
+        if (this.q.unconfirmed.run("the sender stopped after claiming it: delivery unknown, not resent", id).changes !== 1) continue;
+        n++;
+        alerts.push(...this.deadLetter(id, "outbox.unconfirmed", "发送中断，无法确认是否送达", at));
+      }
+    })();
+    this.offer(alerts);
+    return n;
+  }
+
+  /** A message that did not (surely) arrive: an event, and the property's stewards (else supervisors) told, on another channel where they can be. */
+  private deadLetter(id: string, type: string, reason: string, at: Date): { channel: ChannelName; row: OutboxRow }[] {
+    const r = this.q.row.get(id) as { channel: ChannelName; recipient: string; payload: string; ticketId: string | null; number: string | null; propertyId: string | null; phone: string | null } | undefined;
+    if (!r) return [];
+    const text = (JSON.parse(r.payload) as Reply).text;
+    const propertyId = r.propertyId ?? this.defaultProperty;
+    this.q.eventOf.run(randomUUID(), propertyId, type, "outbox", JSON.stringify({ outboxId: id, channel: r.channel, ticketId: r.ticketId, reason: reason.slice(0, 200) }), ts(at));
+    // an alert about an alert would bounce between failing channels: stop at one
+    if (text.startsWith(DEAD_LETTER_MARK)) return [];
+    const senders = this.senders();
+    const staff = (this.q.stewards.all(propertyId) as { name: string; roles: string; channel: ChannelName; externalId: string }[]).filter(
+      (s) => senders.has(s.channel) && !(s.channel === r.channel && s.externalId === r.recipient),
+    );
+    const stewards = staff.filter((s) => s.roles.includes('"steward"'));
+    const pool = stewards.length ? stewards : staff;
+    // one account per person, preferring a channel other than the failed one
+    const byPerson = new Map<string, (typeof pool)[number]>();
+    for (const s of [...pool].sort((a, b) => Number(a.channel === r.channel) - Number(b.channel === r.channel))) if (!byPerson.has(s.name)) byPerson.set(s.name, s);
+    const about = r.number ? `报事 ${r.number}${r.phone ? `（业主电话 ${r.phone.replace(/^\+86/, "")}）` : ""}` : `${r.channel} 用户 ${r.recipient}`;
+    const payload: Reply = { text: `${DEAD_LETTER_MARK}${about} 的一条消息未能确认送达（${reason.slice(0, 60)}）：「${text.slice(0, 40)}」。请电话联系确认。` };
+    const out: { channel: ChannelName; row: OutboxRow }[] = [];
+    for (const s of byPerson.values()) {
+      const rowId = randomUUID();
+      this.db
+        .prepare(`INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, ticketId, createdAt) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`)
+        .run(rowId, s.channel, senders.get(s.channel)!, s.externalId, JSON.stringify(payload), ts(at), r.ticketId, ts(at));
+      out.push({ channel: s.channel, row: { id: rowId, recipient: s.externalId, payload, attempts: 0 } });
+    }
+    return out;
   }
 
   /**

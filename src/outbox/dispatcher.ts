@@ -11,7 +11,9 @@ export type Delivery =
   /** the person blocked the bot or left: stop, and tell a steward */
   | { kind: "unreachable"; reason: string }
   /** the channel refused this message for good (400) */
-  | { kind: "failed"; reason: string };
+  | { kind: "failed"; reason: string }
+  /** not sent here: another sender claimed the row, or it is already done */
+  | { kind: "taken" };
 
 /** A channel account's way of sending one message. */
 export interface Deliverer {
@@ -38,8 +40,14 @@ export interface OutboxStore {
   /** oldest due rows of this account, never of the recipients listed (their chain is running),
    *  nor of a recipient whose earlier message waits for a retry (order within a chat) */
   due(channel: ChannelName, account: string, now: Date, busy: readonly string[], limit: number): Promise<OutboxRow[]>;
+  /**
+   * The one permission to send this row (its id is the idempotency key): pending → sending, made
+   * durable before the message leaves. false when another sender (instance) holds it or it is done.
+   */
+  claim(id: string, at: Date): Promise<boolean>;
   markSent(id: string, at: Date): Promise<void>;
   retryLater(id: string, attempts: number, at: Date, error: string): Promise<void>;
+  /** given up: the row is dead and a steward is alerted on another channel, in one transaction */
   markDead(id: string, attempts: number, at: Date, error: string): Promise<void>;
   /** the recipient blocked us: the identity is marked and a steward-facing event recorded */
   markUnreachable(channel: ChannelName, recipient: string, at: Date, reason: string): Promise<void>;
@@ -150,10 +158,12 @@ export class OutboxDispatcher {
     for (;;) {
       if (this.stopped) return true;
       attempts++;
-      const outcome = await this.limiter.schedule(recipient, () => this.deliverer.deliver(recipient, row.payload)).catch(
-        (err): Delivery => ({ kind: "retry", reason: String(err) }),
-      );
+      // claimed at the last moment before sending, so a claim is never old unless the sender died
+      const outcome = await this.limiter
+        .schedule(recipient, async (): Promise<Delivery> => ((await this.store.claim(row.id, this.clock.now())) ? this.deliverer.deliver(recipient, row.payload) : { kind: "taken" }))
+        .catch((err): Delivery => ({ kind: "retry", reason: String(err) }));
       const now = this.clock.now();
+      if (outcome.kind === "taken") return false;
       if (outcome.kind === "sent") {
         await this.store.markSent(row.id, now);
         return false;

@@ -105,6 +105,11 @@ export class BotApiDouble {
   fail(n: number, answer: Forced) {
     for (let i = 0; i < n; i++) this.forced.push(answer);
   }
+  /** Messages to this chat are taken (recorded as sent) but never answered: the sender cannot know they arrived. */
+  hold(chatId: number) {
+    this.held.add(String(chatId));
+  }
+  private readonly held = new Set<string>();
   block(chatId: number) {
     this.blocked.add(String(chatId));
   }
@@ -199,6 +204,7 @@ export class BotApiDouble {
     const sent: Sent = { message_id: this.nextMessageId++, chat_id: chat, text: body.text, reply_markup: body.reply_markup, at: now };
     this.sent.push(sent);
     this.onSent?.(sent);
+    if (this.held.has(chat)) return;
     this.ok(res, { message_id: sent.message_id, date: Math.floor(now / 1000), chat: { id: Number(chat), type: chat.startsWith("-") ? "group" : "private" }, text: body.text });
   }
 

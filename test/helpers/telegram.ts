@@ -8,11 +8,9 @@ export const TELEGRAM_LIMITS: Limits = { perSecond: 30, chatPerSecond: 1, chatBu
 
 export const owner = { id: 5001, first_name: "三", last_name: "张" };
 
-/** The service with Telegram on, against a Bot API double that enforces the same limits. */
-export async function startWithTelegram(opts: { limits?: Limits; webhook?: boolean; dir?: string; clock?: TestClock; double?: BotApiDouble } = {}) {
-  const limits = opts.limits ?? TELEGRAM_LIMITS;
-  const double = opts.double ?? (await new BotApiDouble(limits).start());
-  const env: Record<string, string> = {
+/** The settings that point the service's Telegram channel at a double. */
+export function telegramEnv(double: BotApiDouble, limits: Limits = TELEGRAM_LIMITS): Record<string, string> {
+  return {
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: double.url,
     TELEGRAM_MAX_PER_SECOND: String(limits.perSecond),
@@ -20,6 +18,13 @@ export async function startWithTelegram(opts: { limits?: Limits; webhook?: boole
     TELEGRAM_CHAT_BURST: String(limits.chatBurst),
     TELEGRAM_GROUP_PER_MINUTE: String(limits.groupPerMinute),
   };
+}
+
+/** The service with Telegram on, against a Bot API double that enforces the same limits. */
+export async function startWithTelegram(opts: { limits?: Limits; webhook?: boolean; dir?: string; clock?: TestClock; double?: BotApiDouble } = {}) {
+  const limits = opts.limits ?? TELEGRAM_LIMITS;
+  const double = opts.double ?? (await new BotApiDouble(limits).start());
+  const env = telegramEnv(double, limits);
   const svc: RunningApp = await startApp({ env, ...(opts.dir ? { dir: opts.dir } : {}), ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.webhook ? { webhookPath: "/telegram/hook" } : {}) });
   return { svc, double };
 }

@@ -51,7 +51,7 @@ export class WechatUser {
 }
 
 /** The service with WeChat on, through the mock puppet, logged in as the property's account. */
-export async function startWithWechat(opts: { gap?: string; jitter?: string; perMinute?: string; dir?: string; clock?: TestClock } = {}) {
+export async function startWithWechat(opts: { gap?: string; jitter?: string; perMinute?: string; dir?: string; clock?: TestClock; env?: Record<string, string> } = {}) {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const name = `test-${randomUUID().slice(0, 8)}`;
@@ -65,6 +65,7 @@ export async function startWithWechat(opts: { gap?: string; jitter?: string; per
       WECHAT_CONTACT_GAP: opts.gap ?? "50ms",
       WECHAT_JITTER: opts.jitter ?? "0ms",
       WECHAT_MAX_PER_MINUTE: opts.perMinute ?? "6000",
+      ...opts.env,
     },
   });
   const me = mocker.createContact({ name: "阳光花园物业" });
