@@ -6,10 +6,13 @@ import { CallbackDesk } from "./core/callback-desk.js";
 import { DeadlineSweep } from "./core/deadline-sweep.js";
 import { DeadlineStore } from "./db/deadline-store.js";
 import { JobLeases } from "./scheduler/lease.js";
-import { Scheduler } from "./scheduler/scheduler.js";
+import { Scheduler, type Job } from "./scheduler/scheduler.js";
 import { sweepJob } from "./scheduler/jobs/sweep.js";
 import { CallbackReminders } from "./core/callback-reminders.js";
 import { CallbackJobStore } from "./db/callback-job-store.js";
+import { ReportStore } from "./db/report-store.js";
+import { reportJob } from "./scheduler/jobs/reports.js";
+import { dailyText, monthlyText } from "../conversations/reports.js";
 import { fileURLToPath } from "node:url";
 import { commands, engineTexts, flows, inputTexts, roles, skillsOf, staffWords } from "../conversations/index.js";
 import { StaffDesk } from "./core/staff-desk.js";
@@ -102,11 +105,21 @@ export async function createApp(
     // retries are polled by each sender every second; this finds sends interrupted by a crash
     run: async (now: Date) => ({ unconfirmed: outbox.recoverClaims(new Date(now.getTime() - config.JOB_LEASE), now) }),
   };
-  const jobs = [
+  const jobs: Job[] = [
     outboxJob,
     sweepJob("deadlines", config.SCHEDULE_DEADLINES, "tickets", { due: (now, n) => deadlineStore.due(now, n), plan: (t, now) => sweep.plan(t, now), apply: (c, now) => deadlineStore.apply(c, now) }, offerPending),
     sweepJob("callbacks", config.SCHEDULE_CALLBACKS, "callbacks", { due: (now, n) => callbackStore.due(now, n), plan: (c, now) => reminders.plan(c, now), apply: (c) => callbackStore.apply(c) }, offerPending),
   ];
+  jobs.push(
+    reportJob(config.SCHEDULE_REPORTS, {
+      properties,
+      store: new ReportStore(hot),
+      workforce: store,
+      accountOf,
+      offer: offerPending,
+      texts: { daily: dailyText, monthly: monthlyText },
+    }),
+  );
   const scheduler = new Scheduler(jobs, {
     leases: new JobLeases(hot.db, deps.instanceId ?? randomUUID()),
     clock,

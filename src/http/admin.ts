@@ -6,6 +6,7 @@ import type { Database } from "../db/client.js";
 import type { PropertyDirectory } from "../db/properties.js";
 import { parseOr400, sendError } from "./errors.js";
 import { staffRoutes } from "./staff.js";
+import { reportRoutes } from "./reports.js";
 import { ticketJson } from "./ticket-json.js";
 
 const listQuery = z.object({
@@ -35,6 +36,7 @@ export function adminRoutes(
     });
 
     staffRoutes(api, { db: deps.db, properties: deps.properties, ...deps.staff });
+    reportRoutes(api, { db: deps.db });
     for (const add of deps.extra ?? []) add(api);
 
     api.get("/api/tickets", async (req, reply) => {
