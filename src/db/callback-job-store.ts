@@ -46,11 +46,7 @@ export class CallbackJobStore {
     let applied = 0;
     this.hot.db.transaction(() => {
       for (const c of changes) {
-        const names = Object.keys(c.set);
-        if (names.some((n) => !/^[A-Za-z]+$/.test(n))) throw new Error(`bad column: ${names.join(",")}`);
-        const values = Object.values(c.set).map((v) => (v instanceof Date ? ts(v) : v));
-        const sql = `UPDATE Callback SET ${names.map((n) => `${n} = ?`).join(", ")} WHERE id = ? AND status = 'pending' AND remindCount = ?`;
-        if (this.hot.db.prepare(sql).run(...values, c.id, c.expect.remindCount).changes !== 1) continue;
+        if (this.hot.update("Callback", c.id, c.set, "status = 'pending' AND remindCount = ?", [c.expect.remindCount]) !== 1) continue;
         this.hot.records(c);
         applied++;
         outbox.push(...c.outbox);

@@ -56,12 +56,7 @@ export class DeadlineStore {
     const written: OutboxRecord[] = [];
     let applied = 0;
     const one = this.hot.db.transaction((c: TicketChange): boolean => {
-      const columns = { ...c.set, updatedAt: at };
-      const names = Object.keys(columns);
-      if (names.some((n) => !/^[A-Za-z]+$/.test(n))) throw new Error(`bad column: ${names.join(",")}`);
-      const values = Object.values(columns).map((v) => (v instanceof Date ? ts(v) : v));
-      const sql = `UPDATE Ticket SET ${names.map((n) => `${n} = ?`).join(", ")} WHERE id = ? AND status = ? AND nextDueAt = ?`;
-      if (this.hot.db.prepare(sql).run(...values, c.ticketId, c.expect.status, ts(c.expect.nextDueAt)).changes !== 1) return false;
+      if (this.hot.update("Ticket", c.ticketId, { ...c.set, updatedAt: at }, "status = ? AND nextDueAt = ?", [c.expect.status, ts(c.expect.nextDueAt)]) !== 1) return false;
       if (c.expireOffer && this.q.expire.run(ts(at), c.expireOffer).changes !== 1) throw new Error(`offer ${c.expireOffer} was answered during the sweep`);
       this.hot.records(c);
       return true;

@@ -204,25 +204,32 @@ export class SqliteHotPath {
     })();
   }
 
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  /**
+   * UPDATE <table> SET <columns> WHERE id = ? <guard>: the conditional update every change uses (moves,
+   * callback answers, the sweeps). Returns the rows changed (0: the row was no longer as expected).
+   */
+  update(table: "Ticket" | "Callback", id: string, set: Record<string, string | number | Date | null>, guard = "", guardArgs: readonly unknown[] = []): number {
+    const names = Object.keys(set);
+    if (names.some((n) => !/^[A-Za-z]+$/.test(n))) throw new Error(`bad column: ${names.join(",")}`);
+    const sql = `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(", ")} WHERE id = ?${guard ? ` AND ${guard}` : ""}`;
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st.run(...Object.values(set).map((v) => (v instanceof Date ? ts(v) : v)), id, ...guardArgs).changes;
+  }
+
   /** A state-machine move as one conditional update: the ticket must still be in a status it may leave this way. */
   private move(m: TicketMove): void {
-    const columns = { status: m.to, updatedAt: m.at, ...(m.stamp ? { [m.stamp]: m.at } : {}), ...m.set };
-    const names = Object.keys(columns);
-    if (names.some((n) => !/^[A-Za-z]+$/.test(n))) throw new Error(`bad column in move: ${names.join(",")}`);
-    const values = Object.values(columns).map((v) => (v instanceof Date ? ts(v) : v));
-    const sql = `UPDATE Ticket SET ${names.map((n) => `${n} = ?`).join(", ")} WHERE id = ? AND status IN (${m.from.map(() => "?").join(", ")})`;
-    if (this.db.prepare(sql).run(...values, m.ticketId, ...m.from).changes !== 1) throw new Error(`ticket ${m.ticketId} is no longer ${m.from.join("/")}`);
+    const set = { status: m.to, updatedAt: m.at, ...(m.stamp ? { [m.stamp]: m.at } : {}), ...m.set };
+    if (this.update("Ticket", m.ticketId, set, `status IN (${m.from.map(() => "?").join(", ")})`, m.from) !== 1) throw new Error(`ticket ${m.ticketId} is no longer ${m.from.join("/")}`);
     this.refreshDue(m.ticketId);
   }
 
   /** A callback's result (only while pending), a rating (only once) or a comment: anything else rolls the message back. */
   private answerCallback(a: NonNullable<WriteSet["callbackAnswer"]>): void {
-    const names = Object.keys(a.set);
-    if (names.some((n) => !/^[A-Za-z]+$/.test(n))) throw new Error(`bad column in callback answer: ${names.join(",")}`);
-    const guard = a.by === "steward" ? " AND status = 'pending'" : a.by === "resident" ? " AND residentRating IS NULL" : "";
-    const values = Object.values(a.set).map((v) => (v instanceof Date ? ts(v) : v));
-    const sql = `UPDATE Callback SET ${names.map((n) => `${n} = ?`).join(", ")} WHERE id = ?${guard}`;
-    if (this.db.prepare(sql).run(...values, a.id).changes !== 1) throw new Error(`callback ${a.id} was already answered`);
+    const guard = a.by === "steward" ? "status = 'pending'" : a.by === "resident" ? "residentRating IS NULL" : "";
+    if (this.update("Callback", a.id, a.set, guard) !== 1) throw new Error(`callback ${a.id} was already answered`);
   }
 
   /** Ticket.nextDueAt follows every change: the deadlines that still matter in the new status, and how far each has climbed. */
