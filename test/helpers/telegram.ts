@@ -6,6 +6,9 @@ export const TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
 /** Telegram's own limits (30/s per bot, 1/s per chat with a burst of 3, 20/min per group). */
 export const TELEGRAM_LIMITS: Limits = { perSecond: 30, chatPerSecond: 1, chatBurst: 3, groupPerMinute: 20 };
 
+/** Limits out of reach: for tests about something else than pacing (which would only slow them down). */
+export const UNPACED: Limits = { perSecond: 1000, chatPerSecond: 1000, chatBurst: 1000, groupPerMinute: 1000 };
+
 export const owner = { id: 5001, first_name: "三", last_name: "张" };
 
 /** The settings that point the service's Telegram channel at a double. */

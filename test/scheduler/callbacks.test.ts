@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningApp } from "../helpers/app.js";
 import type { BotApiDouble } from "../helpers/bot-api-double.js";
-import { startWithTelegram } from "../helpers/telegram.js";
+import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, fileAndComplete, team } from "../helpers/team.js";
 import { Visitor } from "../helpers/visitor.js";
 
@@ -13,11 +13,8 @@ afterEach(async () => {
   svc = double = undefined;
 });
 
-/** Telegram's pacing is tested elsewhere; here it would only slow the conversation down */
-const FAST = { perSecond: 1000, chatPerSecond: 1000, chatBurst: 1000, groupPerMinute: 1000 };
-
 async function start() {
-  ({ svc, double } = await startWithTelegram({ limits: FAST }));
+  ({ svc, double } = await startWithTelegram({ limits: UNPACED }));
   await bindTeam(svc);
   return { svc, double };
 }

@@ -6,11 +6,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, freePort, type RunningApp } from "../helpers/app.js";
 import { BotApiDouble } from "../helpers/bot-api-double.js";
 import { TestClock } from "../helpers/clock.js";
-import { owner, startWithTelegram, telegramEnv } from "../helpers/telegram.js";
+import { owner, startWithTelegram, telegramEnv, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, team } from "../helpers/team.js";
 import { startWithWechat } from "../helpers/wechat.js";
 
-const FAST = { perSecond: 1000, chatPerSecond: 1000, chatBurst: 1000, groupPerMinute: 1000 };
 let cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanup.reverse()) await c().catch(() => undefined);
@@ -19,14 +18,14 @@ afterEach(async () => {
 
 describe("outbox delivery", () => {
   it("a crash between sending and marking it sent: after the restart the message is not sent again; it is marked unconfirmed and a steward alerted", async () => {
-    const double = await new BotApiDouble(FAST).start();
+    const double = await new BotApiDouble(UNPACED).start();
     cleanup.push(() => double.stop());
     const dir = mkdtempSync(join(tmpdir(), "baoshi-crash-"));
     mkdirSync(join(dir, "policies"));
     copyFileSync("policies/demo.yaml", join(dir, "policies", "demo.yaml"));
     // the service as its own process, so it can really die
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, ...telegramEnv(double, FAST), DATABASE_URL: `file:${join(dir, "baoshi.db")}`, POLICIES_DIR: join(dir, "policies"), PORT: String(await freePort()), HOST: "127.0.0.1", ADMIN_TOKEN, LOG_LEVEL: "warn" },
+      env: { ...process.env, ...telegramEnv(double, UNPACED), DATABASE_URL: `file:${join(dir, "baoshi.db")}`, POLICIES_DIR: join(dir, "policies"), PORT: String(await freePort()), HOST: "127.0.0.1", ADMIN_TOKEN, LOG_LEVEL: "warn" },
       stdio: "ignore",
     });
     cleanup.push(async () => child.kill("SIGKILL"));
@@ -39,7 +38,7 @@ describe("outbox delivery", () => {
     await new Promise((r) => child.once("exit", r));
 
     const clock = new TestClock(new Date());
-    const { svc } = await startWithTelegram({ dir, double, clock, limits: FAST });
+    const { svc } = await startWithTelegram({ dir, double, clock, limits: UNPACED });
     cleanup.push(() => svc.destroy());
     await bindTeam(svc, ["sun"]);
     const row = await svc.app.db.outboxMessage.findFirstOrThrow({ where: { recipient: String(owner.id) } });
@@ -58,9 +57,9 @@ describe("outbox delivery", () => {
   }, 60000);
 
   it("a message given up for good is dead, and a steward is alerted on another channel (WeChat)", async () => {
-    const double = await new BotApiDouble(FAST).start();
+    const double = await new BotApiDouble(UNPACED).start();
     cleanup.push(() => double.stop());
-    const wx = await startWithWechat({ env: telegramEnv(double, FAST) });
+    const wx = await startWithWechat({ env: telegramEnv(double, UNPACED) });
     cleanup.push(() => wx.stop());
     const svc: RunningApp = wx.svc;
     const sun = wx.user("孙管家");
