@@ -39,12 +39,20 @@ export const staffWords: StaffWords = {
     residentArrived: { zh: "您好，{name}师傅已到场处理您的报事 {number}。", en: "Hello, {name} has arrived for your report {number}." },
     completed: { zh: "已记录完工：{number}。谢谢！管家会在 24 小时内回访。", en: "Completion recorded: {number}. Thank you!" },
     residentCompleted: {
-      zh: "您好，您的报事 {number} 已由{name}师傅处理完成{notes}。请问您对这次服务满意吗？管家也会回访听取您的意见。",
+      zh: "您好，您的报事 {number} 已由{name}处理完成{notes}。请问您对这次服务满意吗？管家也会回访听取您的意见。",
       en: "Hello, your report {number} was completed by {name}{notes}. Were you satisfied with the service? A steward will also follow up.",
     },
     refuseWhy: { zh: "请问拒单 {number} 的原因是？", en: "Why are you refusing {number}?" },
     refused: { zh: "已拒单 {number}，已按规定转给{name}。", en: "Refused {number}; it went to {name}." },
     refusedNoOne: { zh: "已拒单 {number}。上一级暂时无人可派，已记录，服务中心会尽快安排。", en: "Refused {number}. Nobody above can be reached; the service centre will arrange it." },
+    takenOn: {
+      zh: "已受理 {number}。\n位置：{place}\n业主电话：{phone}\n请在 {due} 前处理完毕，处理后回复「完工 处理结果」。",
+      en: "Taken on {number}.\nPlace: {place}\nResident's phone: {phone}\nPlease resolve it by {due}, then send /done with the outcome.",
+    },
+    residentTakenOn: {
+      zh: "您好，您的报事 {number} 已由{name}受理，会在 {due} 前处理完毕并告诉您结果。",
+      en: "Hello, your report {number} has been taken on by {name}, who will resolve it by {due} and tell you the outcome.",
+    },
     residentTold: {
       zh: "您好，您的报事 {number} 已由{name}师傅接单，将于 {when} 上门。{phone}",
       en: "Hello, your report {number} was accepted by {name}, who will come {when}. {phone}",

@@ -64,7 +64,7 @@ export class CallbackReminders {
       place: tk.place ?? "",
       description: tk.description.slice(0, 30),
       completed: tk.completedAt ? formatWhen(tk.completedAt, tz, "zh") : "",
-      worker: tk.worker ? `${tk.worker}师傅` : "师傅",
+      worker: tk.worker ?? "师傅",
       notes: "",
       due: formatWhen(cb.dueAt, tz, "zh"),
       phone: tk.phone?.replace(/^\+86/, "") ?? "—",

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Category, Role, Severity, Text, TicketStatus } from "./domain.js";
-import type { AssignmentRecord, Dispatcher, Reachable, Workforce } from "./dispatch/dispatcher.js";
+import { orderView, type AssignmentRecord, type Dispatcher, type Reachable, type Workforce } from "./dispatch/dispatcher.js";
 import type { Policy } from "./policy.js";
 import type { EventRecord, OutboxRecord } from "./ports.js";
 import { breaches, climb, holdersOf, nextDeadline, STEP_TEXT, type Breach, type Escalations, type StepDeadlines } from "./escalation.js";
@@ -135,8 +135,7 @@ export class DeadlineSweep {
     const reason = fill(this.deps.texts.acceptTimeout, { name, due: formatWhen(b.due, policy.timezone, "zh") });
     if (offer) change.expireOffer = offer.id;
     change.events.push(this.event(t, "ticket.refused", now, { staffId: offer?.staffId ?? null, staff: name, reason, timeout: true }));
-    const view = { number: t.number, urgency: t.urgency, place: t.place, description: t.description, appointmentAt: t.appointmentAt, category: t.category, nature: t.nature, phone: t.phone, attachments: t.attachments };
-    const up = offer && worker ? await this.deps.dispatcher.offerUp({ ticketId: t.id, propertyId: t.propertyId, level: offer.level, view }, worker, "超时未接单", policy, now) : undefined;
+    const up = offer && worker ? await this.deps.dispatcher.offerUp({ ticketId: t.id, propertyId: t.propertyId, level: offer.level, view: orderView(t) }, worker, "超时未接单", policy, now) : undefined;
     escalations.accept = 0;
     if (up) {
       // dispatched → refused → dispatched again: both through the state machine

@@ -85,6 +85,9 @@ export const STATUS_TEXT: Record<TicketStatus, Text> = {
   escalated: { zh: "已升级处理", en: "escalated" },
 };
 
+/** Reports someone visits (arrive, then complete); the others are completed once taken on. */
+export const VISIT_NATURES: readonly string[] = ["报修", "求助"];
+
 /** Statuses that still need someone's work. */
 export const OPEN_STATUSES: readonly TicketStatus[] = [
   "received",

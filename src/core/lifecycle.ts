@@ -9,7 +9,8 @@ import { STATUS_TEXT } from "./domain.js";
 const EDGES: Record<TicketStatus, readonly TicketStatus[]> = {
   received: ["dispatched", "cancelled", "escalated", "invalid"],
   dispatched: ["accepted", "refused", "cancelled", "escalated", "dispatched"],
-  accepted: ["arrived", "refused", "cancelled", "on_hold", "escalated", "dispatched"],
+  // accepted → completed: reports without a visit (a complaint is resolved once taken on)
+  accepted: ["arrived", "completed", "refused", "cancelled", "on_hold", "escalated", "dispatched"],
   arrived: ["completed", "on_hold", "escalated"],
   completed: ["visited", "reopened", "closed"],
   visited: ["closed", "reopened"],

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Category, ChannelName, Text, TicketStatus } from "./domain.js";
 import type { Dispatcher } from "./dispatch/dispatcher.js";
-import type { AssignmentRecord } from "./dispatch/dispatcher.js";
+import { orderView, type AssignmentRecord } from "./dispatch/dispatcher.js";
 import type { Policy } from "./policy.js";
 import { fromStatuses, move } from "./lifecycle.js";
 import { formatWhen } from "./zoned.js";
-import { STATUS_TEXT } from "./domain.js";
+import { STATUS_TEXT, VISIT_NATURES as VISITS } from "./domain.js";
 import { toResident } from "./notify.js";
 import { callbacksOnCompletion, type CallbackAnswer, type CallbackRecord } from "./callbacks.js";
 import type { Reply, TicketSummary } from "./flow/types.js";
@@ -38,6 +38,8 @@ export interface OfferedOrder {
     category: Category | null;
     urgency: string;
     nature: string;
+    severity: string | null;
+    resolveDueAt: Date | null;
     attachments: number;
   };
 }
@@ -83,6 +85,9 @@ export interface StaffWords {
     refuseWhy: Text;
     refused: Text;
     refusedNoOne: Text;
+    /** a complaint (or other report without a visit) taken on, to the staff member and to the resident */
+    takenOn: Text;
+    residentTakenOn: Text;
   };
   /** the resident's rating of a finished job (满意 / 基本满意 / 不满意) */
   ratings: readonly string[];
@@ -142,7 +147,10 @@ export class StaffDesk {
     const arrive = w.arrive.test(text);
     const complete = w.complete.exec(text);
     if (arrive || complete) {
-      const orders = await this.store.ordersIn(staff.id, arrive ? ["accepted"] : ["arrived"]);
+      // a visit is arrived at, then completed; a complaint (or another report without a visit) is completed once taken on
+      const orders = (await this.store.ordersIn(staff.id, arrive ? ["accepted"] : ["arrived", "accepted"])).filter((o) =>
+        arrive ? VISITS.includes(o.nature) : o.status === "arrived" || !VISITS.includes(o.nature),
+      );
       if (!orders.length) return { replies: [{ text: t(arrive ? w.texts.noneToArrive : w.texts.noneToComplete) }] };
       if (orders.length > 1) {
         const verb = arrive ? "arrive" : "done";
@@ -180,15 +188,18 @@ export class StaffDesk {
     if (!m.ok) return { replies: [{ text: t(m.reason) }] };
     const tk = order.ticket;
     const tz = this.reach.policyOf(tk.propertyId).timezone;
+    const visit = VISITS.includes(tk.nature);
     const when = tk.appointmentAt ? formatWhen(tk.appointmentAt, tz, "zh") : tk.arriveDueAt ? `${formatWhen(tk.arriveDueAt, tz, "zh")} 前` : "尽快";
+    const due = tk.resolveDueAt ? formatWhen(tk.resolveDueAt, tz, "zh") : "尽快";
+    const vars = { number: tk.number, place: tk.place ?? "—", phone: tk.phone?.replace(/^\+86/, "") ?? "—", when, due };
     const turn: StaffTurn = {
-      replies: [{ text: t(w.accepted, { number: tk.number, place: tk.place ?? "—", phone: tk.phone?.replace(/^\+86/, "") ?? "—", when }) }],
+      replies: [{ text: t(visit ? w.accepted : w.takenOn, vars) }],
       answer: { assignmentId: order.id, status: "accepted" },
       moves: [{ ticketId: tk.id, from: fromStatuses("accepted"), to: "accepted", stamp: "acceptedAt" }],
       events: [{ type: "ticket.accepted", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name } }],
       outbox: [],
     };
-    const told = this.tellResident(tk, t(w.residentTold, { number: tk.number, name: staff.name, when, phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" }), now);
+    const told = this.tellResident(tk, t(visit ? w.residentTold : w.residentTakenOn, { ...vars, name: staff.name, phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" }), now);
     if (told) turn.outbox!.push(told);
     return turn;
   }
@@ -211,7 +222,8 @@ export class StaffDesk {
       outbox: [],
       ...(callbacks.length ? { callbacks } : {}),
     };
-    const said = t(to === "arrived" ? w.residentArrived : w.residentCompleted, { number: tk.number, name: staff.name, notes: notes ? `（${notes}）` : "" });
+    const name = to === "completed" && VISITS.includes(tk.nature) ? `${staff.name}师傅` : staff.name;
+    const said = t(to === "arrived" ? w.residentArrived : w.residentCompleted, { number: tk.number, name, notes: notes ? `（${notes}）` : "" });
     // the resident rates the finished job in chat; the answer joins the callback record
     const told = this.tellResident(tk, to === "completed" ? { text: said, choices: this.words.ratings.map((r) => ({ label: r, value: `rate:${tk.id}:${r}` })) } : { text: said }, now);
     if (told) turn.outbox!.push(told);
@@ -243,8 +255,7 @@ export class StaffDesk {
       events: [{ type: "ticket.refused", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, reason: reason.label.zh } }],
       outbox: [],
     };
-    const view = { number: tk.number, urgency: tk.urgency, place: tk.place, description: tk.description, appointmentAt: tk.appointmentAt, category: tk.category, nature: tk.nature, phone: tk.phone, attachments: tk.attachments };
-    const up = await this.dispatcher?.offerUp({ ticketId: tk.id, propertyId: tk.propertyId, level: order.level, view }, staff, reason.label.zh, policy, now);
+    const up = await this.dispatcher?.offerUp({ ticketId: tk.id, propertyId: tk.propertyId, level: order.level, view: orderView(tk) }, staff, reason.label.zh, policy, now);
     if (!up) {
       turn.events!.push({ type: "dispatch.exhausted", ticketId: tk.id, propertyId: tk.propertyId, data: { after: staff.name } });
       turn.replies.push({ text: t(w.texts.refusedNoOne, { number: tk.number }) });

@@ -1,5 +1,6 @@
 import type { CallbackChange, DueCallback } from "../core/callback-reminders.js";
 import type { OutboxRecord } from "../core/ports.js";
+import { VISIT_NATURES } from "../core/domain.js";
 import { ts, type SqliteHotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
 
@@ -11,7 +12,7 @@ export class CallbackJobStore {
     const p = (sql: string) => hot.db.prepare(sql);
     this.q = {
       due: p(`SELECT c.id, c.kind, c.remindCount, c.dueAt, c.nextAt, c.stewardId, t.id AS ticketId, t.number, t.propertyId, t.building, t.unit, t.roomNo,
-          t.location, t.description, t.phone, t.completedAt, (SELECT name FROM Staff WHERE id = t.assigneeId) AS worker
+          t.location, t.description, t.phone, t.completedAt, t.nature, (SELECT name FROM Staff WHERE id = t.assigneeId) AS worker
         FROM Callback c JOIN Ticket t ON t.id = c.ticketId
         WHERE c.nextAt <= ? AND c.status = 'pending' ORDER BY c.nextAt LIMIT ?`),
     };
@@ -36,7 +37,7 @@ export class CallbackJobStore {
         description: String(r.description),
         phone: s(r.phone),
         completedAt: r.completedAt ? new Date(String(r.completedAt)) : null,
-        worker: s(r.worker),
+        worker: r.worker === null ? null : VISIT_NATURES.includes(String(r.nature)) ? `${String(r.worker)}师傅` : String(r.worker),
       },
     }));
   }

@@ -196,6 +196,8 @@ function orderTicket(t: Ticket): OfferedOrder["ticket"] {
     category: (t.category as Category | null) ?? null,
     urgency: t.urgency,
     nature: t.nature,
+    severity: t.severity,
+    resolveDueAt: t.resolveDueAt,
     attachments: Array.isArray(t.attachments) ? t.attachments.length : 0,
   };
 }

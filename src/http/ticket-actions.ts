@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Clock } from "../core/clock.js";
 import { STATUSES, type Category, type TicketStatus } from "../core/domain.js";
-import type { Dispatcher } from "../core/dispatch/dispatcher.js";
+import { orderView, type Dispatcher } from "../core/dispatch/dispatcher.js";
 import { fromStatuses, move, STEP_TIMESTAMP } from "../core/lifecycle.js";
 import type { EventRecord, OutboxRecord } from "../core/ports.js";
 import type { Database } from "../db/client.js";
@@ -56,10 +56,12 @@ export function ticketActionRoutes(api: FastifyInstance, deps: TicketActionDeps)
     if (!m.ok) return sendError(reply, 409, "illegal_transition", m.reason.zh);
     const policy = deps.properties.get(t.propertyId).policy;
     const now = deps.clock.now();
-    const view = {
-      number: t.number, urgency: t.urgency, place: placeText(t), description: t.description, appointmentAt: t.appointmentAt,
-      category: (t.category as Category | null) ?? null, nature: t.nature, phone: t.phone, attachments: Array.isArray(t.attachments) ? t.attachments.length : 0,
-    };
+    const view = orderView({
+      ...t,
+      place: placeText(t),
+      category: (t.category as Category | null) ?? null,
+      attachments: Array.isArray(t.attachments) ? t.attachments.length : 0,
+    });
     const offer = await deps.dispatcher.offerTo(body.staffId, { ticketId: t.id, propertyId: t.propertyId, view }, policy, now, body.by);
     if (!offer) return sendError(reply, 400, "unknown_staff", `staffId: no active staff member ${body.staffId} at property ${t.propertyId}`);
     try {

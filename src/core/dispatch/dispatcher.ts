@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Category, ChannelName, Role } from "../domain.js";
-import { superiorsOf } from "../escalation.js";
+import { holdersOf, superiorsOf } from "../escalation.js";
 import { CATEGORIES, placeLabel } from "../domain.js";
 import type { NewTicket, Reply } from "../flow/types.js";
 import type { Policy } from "../policy.js";
@@ -53,6 +53,7 @@ export class Dispatcher {
 
   async plan(ticket: NewTicket, property: { id: string; policy: Policy }, now: Date): Promise<DispatchPlan> {
     const plan: DispatchPlan = { assignments: [], events: [], outbox: [] };
+    if (ticket.status === "received" && ticket.nature === "投诉") return this.forwardComplaint(ticket, property, now);
     if (ticket.status !== "received" || !["报修", "求助"].includes(ticket.nature)) return plan;
     const staff = await this.workforce.staffOf(property.id);
     const reachable = staff.filter((s) => this.reach(s));
@@ -63,28 +64,50 @@ export class Dispatcher {
       urgency: ticket.urgency,
     };
     const choice = chooseWorker(job, reachable, now, property.policy.timezone);
-    const event = (type: string, data: Record<string, unknown>): EventRecord => ({
-      id: randomUUID(), propertyId: property.id, ticketId: ticket.id, type, actor: "dispatcher", channel: null, data, at: now,
-    });
     if (!choice.ok) {
-      plan.events.push(event("dispatch.none", { why: choice.why.map((w) => w.zh) }));
+      plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: choice.why.map((w) => w.zh) }, now));
       const text = `【待派工】${ticket.number}（${ticket.place ? placeLabel(ticket.place) : ""} ${ticket.description.slice(0, 30)}）没有可派的师傅：${choice.why.map((w) => w.zh).join("；")}。请尽快人工派单。`;
       for (const s of staff.filter((x) => x.roles.includes("supervisor"))) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
       return plan;
     }
-    const worker = choice.worker as Reachable;
+    return this.offerNew(ticket, property, choice.worker as Reachable, 0, choice.why.map((w) => w.zh), now, plan);
+  }
+
+  /**
+   * A complaint goes at once to the role its severity names (policy complaintRecipients: a major one to the
+   * general manager, SPEC §4) as a 投诉处理单 to take on (受理) or refuse; refusals climb from there.
+   */
+  private async forwardComplaint(ticket: NewTicket, property: { id: string; policy: Policy }, now: Date): Promise<DispatchPlan> {
+    const plan: DispatchPlan = { assignments: [], events: [], outbox: [] };
+    const chain = property.policy.escalation.chain;
+    const role = property.policy.complaintRecipients[ticket.severity ?? "轻微"];
+    const staff = (await this.workforce.staffOf(property.id)).filter((s) => this.reach(s));
+    // nobody in that role: the highest role anyone holds
+    const fallback = [...chain].reverse().map((r) => staff.filter((s) => s.roles.includes(r))).find((l) => l.length) ?? [];
+    const holders = (holdersOf(role, staff, chain) as Reachable[]).length ? (holdersOf(role, staff, chain) as Reachable[]) : fallback;
+    const [first] = [...holders].sort((a, b) => a.openLoad - b.openLoad || (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0));
+    if (!first) {
+      plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: [`没有可以受理${ticket.severity ?? ""}投诉的人员`] }, now));
+      return plan;
+    }
+    const level = Math.max(0, ...first.roles.map((r) => chain.indexOf(r as Role)));
+    return this.offerNew(ticket, property, first, level, [`${ticket.severity ?? "轻微"}投诉，按规定由${first.name}受理`], now, plan);
+  }
+
+  /** The new ticket is filed already dispatched, with its first offer: all in the transaction that files it. */
+  private offerNew(ticket: NewTicket, property: { id: string; policy: Policy }, worker: Reachable, level: number, why: string[], now: Date, plan: DispatchPlan): DispatchPlan {
     // the cached list keeps balancing until it is read again
     worker.openLoad++;
     worker.lastAssignedAt = now;
     const respondBy = addDuration(now, property.policy.deadlines.acceptWindow, property.policy);
-    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: ticket.id, staffId: worker.id, level: 0, offeredAt: now, respondBy, why: choice.why.map((w) => w.zh) };
+    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: ticket.id, staffId: worker.id, level, offeredAt: now, respondBy, why };
     plan.assignments.push(assignment);
     // the ticket is filed already dispatched (it has not been written yet: same transaction)
     ticket.status = "dispatched";
     ticket.assigneeId = worker.id;
     ticket.dispatchedAt = now;
     ticket.deadlines = { ...ticket.deadlines, acceptDueAt: respondBy };
-    plan.events.push(event("ticket.dispatched", { staffId: worker.id, staff: worker.name, why: assignment.why }));
+    plan.events.push(dispatchEvent(ticket, property.id, "ticket.dispatched", { staffId: worker.id, staff: worker.name, why: assignment.why }, now));
     plan.outbox.push(...this.message(worker, workOrder(viewOfNew(ticket), property.policy, assignment), ticket.id, now));
     return plan;
   }
@@ -127,6 +150,10 @@ export class Dispatcher {
   }
 }
 
+const dispatchEvent = (ticket: NewTicket, propertyId: string, type: string, data: Record<string, unknown>, at: Date): EventRecord => ({
+  id: randomUUID(), propertyId, ticketId: ticket.id, type, actor: "dispatcher", channel: null, data, at,
+});
+
 /** What a work order shows, from a new ticket or a stored one. */
 export interface OrderView {
   number: string;
@@ -136,9 +163,24 @@ export interface OrderView {
   appointmentAt: Date | null;
   category: Category | null;
   nature: string;
+  severity?: string | null;
   phone: string | null;
   attachments: number;
 }
+
+/** The view of a stored ticket (place already as text). */
+export const orderView = (t: OrderView): OrderView => ({
+  number: t.number,
+  urgency: t.urgency,
+  place: t.place,
+  description: t.description,
+  appointmentAt: t.appointmentAt,
+  category: t.category,
+  nature: t.nature,
+  severity: t.severity ?? null,
+  phone: t.phone,
+  attachments: t.attachments,
+});
 
 export const viewOfNew = (t: NewTicket): OrderView => ({
   number: t.number,
@@ -148,6 +190,7 @@ export const viewOfNew = (t: NewTicket): OrderView => ({
   appointmentAt: t.appointment && !t.appointment.asap ? new Date(t.appointment.at) : null,
   category: t.category,
   nature: t.nature,
+  severity: t.severity,
   phone: t.phone,
   attachments: t.attachments.length,
 });
@@ -155,16 +198,17 @@ export const viewOfNew = (t: NewTicket): OrderView => ({
 /** 派工单: what the technician needs to go, with accept / refuse. */
 export function workOrder(t: OrderView, policy: Policy, a: AssignmentRecord, note?: string): Reply {
   const when = t.appointmentAt ? formatWhen(t.appointmentAt, policy.timezone, "zh") : "尽快";
+  const complaint = t.nature === "投诉";
   const lines = [
-    `【派工单】${t.number}${t.urgency !== "一般" ? `（${t.urgency}）` : ""}`,
+    complaint ? `【投诉处理单】${t.number}（${t.severity ?? "轻微"}投诉）` : `【派工单】${t.number}${t.urgency !== "一般" ? `（${t.urgency}）` : ""}`,
     ...(note ? [note] : []),
     `位置：${t.place ?? "—"}`,
     `内容：${t.description}`,
-    `预约：${when}`,
+    ...(complaint ? [] : [`预约：${when}`]),
     `类别：${t.category ? CATEGORIES[t.category].zh : "—"} · ${t.nature}`,
     `业主电话：${t.phone ? maskPhone(t.phone) : "—"}（接单后可见完整号码）`,
     ...(t.attachments ? [`附件：${t.attachments} 个`] : []),
     `请在 ${formatWhen(a.respondBy, policy.timezone, "zh")} 前接单。`,
   ];
-  return { text: lines.join("\n"), choices: [{ label: "接单", value: `wo:accept:${a.id}` }, { label: "拒单", value: `wo:refuse:${a.id}` }] };
+  return { text: lines.join("\n"), choices: [{ label: complaint ? "受理" : "接单", value: `wo:accept:${a.id}` }, { label: "拒单", value: `wo:refuse:${a.id}` }] };
 }
