@@ -45,6 +45,10 @@ export const staffWords: StaffWords = {
     refuseWhy: { zh: "请问拒单 {number} 的原因是？", en: "Why are you refusing {number}?" },
     refused: { zh: "已拒单 {number}，已按规定转给{name}。", en: "Refused {number}; it went to {name}." },
     refusedNoOne: { zh: "已拒单 {number}。上一级暂时无人可派，已记录，服务中心会尽快安排。", en: "Refused {number}. Nobody above can be reached; the service centre will arrange it." },
+    paidJob: {
+      zh: "本次为有偿服务，收费标准：{fee}。师傅上门后会先和您确认费用再施工。",
+      en: "This is a paid service; fee standard: {fee}. The technician will confirm the fee with you before starting.",
+    },
     takenOn: {
       zh: "已受理 {number}。\n位置：{place}\n业主电话：{phone}\n请在 {due} 前处理完毕，处理后回复「完工 处理结果」。",
       en: "Taken on {number}.\nPlace: {place}\nResident's phone: {phone}\nPlease resolve it by {due}, then send /done with the outcome.",

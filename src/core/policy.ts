@@ -66,6 +66,15 @@ export const policySchema = z.object({
   digestAt: hhmm.default("15:30"),
   /** Last month's statistics go to the managers on this day of the month (seed: by the 2nd). */
   monthlyReportDay: z.number().int().min(1).max(28).default(1),
+  /**
+   * 《维修项目收费标准》: paid jobs (有偿服务, category A) and their prices; a job matches an item when its
+   * description names one of the item's keywords. Prices in yuan.
+   */
+  fees: z
+    .array(z.object({ item: z.string().min(1), price: z.number().min(0), unit: z.string().min(1).default("次"), keywords: z.array(z.string().min(1)).min(1) }))
+    .default([]),
+  /** Skills that can do each category's jobs, used when the description names none (e.g. D: [plumbing, electrical]). */
+  skills: z.partialRecord(z.enum(["A", "B", "C", "D", "E", "F", "G"]), z.array(z.string().min(1))).default({}),
   /** Frequently asked questions answered at once (咨询). */
   faq: z.array(z.object({ keywords: z.array(z.string()).min(1), answer: z.string(), answerEn: z.string().optional() })).default([]),
 });

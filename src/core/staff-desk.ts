@@ -7,6 +7,7 @@ import { fromStatuses, move } from "./lifecycle.js";
 import { formatWhen } from "./zoned.js";
 import { STATUS_TEXT, VISIT_NATURES as VISITS } from "./domain.js";
 import { toResident } from "./notify.js";
+import { feeStandard } from "./fees.js";
 import { callbacksOnCompletion, type CallbackAnswer, type CallbackRecord } from "./callbacks.js";
 import type { Reply, TicketSummary } from "./flow/types.js";
 import type { InboundMessage, OutboxRecord, TicketMove } from "./ports.js";
@@ -88,6 +89,8 @@ export interface StaffWords {
     /** a complaint (or other report without a visit) taken on, to the staff member and to the resident */
     takenOn: Text;
     residentTakenOn: Text;
+    /** a paid job (有偿服务): the fee standard, told to the resident before work starts */
+    paidJob: Text;
   };
   /** the resident's rating of a finished job (满意 / 基本满意 / 不满意) */
   ratings: readonly string[];
@@ -199,7 +202,10 @@ export class StaffDesk {
       events: [{ type: "ticket.accepted", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name } }],
       outbox: [],
     };
-    const told = this.tellResident(tk, t(visit ? w.residentTold : w.residentTakenOn, { ...vars, name: staff.name, phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" }), now);
+    // a paid job's fee standard is told before work starts (SPEC §5)
+    const fee = feeStandard(tk, this.reach.policyOf(tk.propertyId));
+    const said = t(visit ? w.residentTold : w.residentTakenOn, { ...vars, name: staff.name, phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" });
+    const told = this.tellResident(tk, fee ? `${said}\n${t(w.paidJob, { fee: fee.text })}` : said, now);
     if (told) turn.outbox!.push(told);
     return turn;
   }

@@ -38,6 +38,8 @@ describe("dispatch at filing (派工)", () => {
     expect(order.text).toContain("位置：3栋2单元201");
     expect(order.text).toContain("预约：11月24日（周二）15:00");
     expect(order.text).toContain("138****5678");
+    // an in-home repair is paid: the fee standard from the policy's catalogue
+    expect(order.text).toContain("有偿服务，收费标准：维修水管 50元/处");
     expect(order.reply_markup.inline_keyboard.flat().map((b: any) => b.text)).toEqual(["接单", "拒单"]);
     expect(double.sentTo(zhao.id)).toHaveLength(0);
 
@@ -58,6 +60,7 @@ describe("dispatch at filing (派工)", () => {
     // the resident sees who is coming in their conversation
     const history = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string }[] };
     expect(history.messages.at(-1)!.text).toContain("已由李师傅接单，将于 11月24日（周二）15:00 上门。☎ 13900001111");
+    expect(history.messages.at(-1)!.text).toContain("本次为有偿服务，收费标准：维修水管 50元/处。");
 
     // pressing again changes nothing
     double.press(li, order, "接单");
@@ -145,5 +148,21 @@ describe("dispatch at filing (派工)", () => {
     expect((await double.nth(stranger.id, 1)).text).toContain("仅限已绑定的物业工作人员");
     const { body } = await svc.admin("/api/tickets?status=dispatched");
     expect(body.tickets).toHaveLength(1);
+  });
+});
+
+describe("skills per category (policy)", () => {
+  it("a job whose description names no skill goes to whoever has the skills the policy gives its category", async () => {
+    const { svc, double } = await withTechnicians();
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    const file = `${svc.dir}/policies/demo.yaml`;
+    writeFileSync(file, readFileSync(file, "utf8").replace("  gasHotline:", "  skills: { D: [electrical] }\n  gasHotline:"));
+    await svc.app.reloadPolicies();
+    const owner = new Visitor(svc.url);
+    await owner.say("小区南门的道闸坏了 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    expect((await double.nth(zhao.id, 1)).text).toContain(`【派工单】${number}`);
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body.events.find((e: any) => e.type === "ticket.dispatched").data.why.join("；")).toContain("electrical");
   });
 });

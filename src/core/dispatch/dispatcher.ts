@@ -10,6 +10,7 @@ import { formatWhen } from "../zoned.js";
 import { maskPhone } from "../parse/phone.js";
 import { chooseWorker, type Worker } from "./choose-worker.js";
 import { reachOf, toStaff } from "../notify.js";
+import { feeStandard } from "../fees.js";
 
 /** A staff member and the chat accounts a work order can reach them on. */
 export interface Reachable extends Worker {
@@ -59,7 +60,7 @@ export class Dispatcher {
     const reachable = staff.filter((s) => this.reach(s));
     const job = {
       category: ticket.category ?? "A",
-      skills: this.skillsOf(`${ticket.description} ${ticket.place?.kind === "location" ? ticket.place.location : ""}`),
+      skills: this.skillsFor(ticket, property.policy),
       building: ticket.place?.kind === "room" ? ticket.place.building : null,
       urgency: ticket.urgency,
     };
@@ -92,6 +93,12 @@ export class Dispatcher {
     }
     const level = Math.max(0, ...first.roles.map((r) => chain.indexOf(r as Role)));
     return this.offerNew(ticket, property, first, level, [`${ticket.severity ?? "轻微"}投诉，按规定由${first.name}受理`], now, plan);
+  }
+
+  /** The skills the description names, else the policy's skills for the category. */
+  private skillsFor(ticket: NewTicket, policy: Policy): string[] {
+    const named = this.skillsOf(`${ticket.description} ${ticket.place?.kind === "location" ? ticket.place.location : ""}`);
+    return named.length ? named : [...((ticket.category && policy.skills[ticket.category]) || [])];
   }
 
   /** The new ticket is filed already dispatched, with its first offer: all in the transaction that files it. */
@@ -199,6 +206,7 @@ export const viewOfNew = (t: NewTicket): OrderView => ({
 export function workOrder(t: OrderView, policy: Policy, a: AssignmentRecord, note?: string): Reply {
   const when = t.appointmentAt ? formatWhen(t.appointmentAt, policy.timezone, "zh") : "尽快";
   const complaint = t.nature === "投诉";
+  const fee = feeStandard(t, policy);
   const lines = [
     complaint ? `【投诉处理单】${t.number}（${t.severity ?? "轻微"}投诉）` : `【派工单】${t.number}${t.urgency !== "一般" ? `（${t.urgency}）` : ""}`,
     ...(note ? [note] : []),
@@ -206,6 +214,7 @@ export function workOrder(t: OrderView, policy: Policy, a: AssignmentRecord, not
     `内容：${t.description}`,
     ...(complaint ? [] : [`预约：${when}`]),
     `类别：${t.category ? CATEGORIES[t.category].zh : "—"} · ${t.nature}`,
+    ...(fee ? [`有偿服务，收费标准：${fee.text}（施工前请先告知业主）`] : []),
     `业主电话：${t.phone ? maskPhone(t.phone) : "—"}（接单后可见完整号码）`,
     ...(t.attachments ? [`附件：${t.attachments} 个`] : []),
     `请在 ${formatWhen(a.respondBy, policy.timezone, "zh")} 前接单。`,
