@@ -7,7 +7,8 @@ export const staffWords: StaffWords = {
   myOrders: /^(我的工单|\/orders(?:@\w+)?)$/i,
   arrive: /^(到场|已到场|我到了|\/arrive(?:@\w+)?)$/i,
   complete: /^(?:完工|已完工|修好了|\/done(?:@\w+)?)[\s，,:：]*(.*)$/is,
-  commands: /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|代报|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf)(?:@\w+)?)(\s|$)/i,
+  reschedule: /^(?:改约|改时间|\/reschedule(?:@\w+)?)[\s，,:：]*(.*)$/is,
+  commands: /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|改时间|代报|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf)(?:@\w+)?)(\s|$)/i,
   ratings: callbackWords.satisfaction,
   refusalReasons: [
     { code: "far", label: { zh: "不在附近", en: "Not nearby" } },
@@ -41,6 +42,13 @@ export const staffWords: StaffWords = {
     residentCompleted: {
       zh: "您好，您的报事 {number} 已由{name}处理完成{notes}。请问您对这次服务满意吗？管家也会回访听取您的意见。",
       en: "Hello, your report {number} was completed by {name}{notes}. Were you satisfied with the service? A steward will also follow up.",
+    },
+    rescheduleHow: { zh: "请连同和业主约好的新时间一起发送，例如「改约 明天下午3点」。", en: "Send the new time agreed with the resident, e.g. /reschedule tomorrow 3pm." },
+    noneToReschedule: { zh: "您没有已接单、待上门的工单可以改约。", en: "You have no accepted visit to reschedule." },
+    rescheduled: { zh: "已改约 {number} 到 {when}，已告知业主。", en: "{number} is rescheduled to {when}; the resident has been told." },
+    residentRescheduled: {
+      zh: "您好，{name}师傅已与您改约，报事 {number} 改为 {when} 上门。如时间不合适，请直接告诉我。",
+      en: "Hello, {name} has rescheduled your report {number} to {when}. If that does not suit you, just tell me.",
     },
     refuseWhy: { zh: "请问拒单 {number} 的原因是？", en: "Why are you refusing {number}?" },
     refused: { zh: "已拒单 {number}，已按规定转给{name}。", en: "Refused {number}; it went to {name}." },

@@ -8,6 +8,7 @@ import { formatWhen } from "./zoned.js";
 import { STATUS_TEXT, VISIT_NATURES as VISITS } from "./domain.js";
 import { toResident } from "./notify.js";
 import { feeStandard } from "./fees.js";
+import { findAppointment } from "./parse/appointment.js";
 import { callbacksOnCompletion, type CallbackAnswer, type CallbackRecord } from "./callbacks.js";
 import type { Reply, TicketSummary } from "./flow/types.js";
 import type { InboundMessage, OutboxRecord, TicketMove } from "./ports.js";
@@ -62,6 +63,8 @@ export interface StaffWords {
   arrive: RegExp;
   /** 完工, with notes (and a fee: "材料费 30 元") after it */
   complete: RegExp;
+  /** 改约, with the new time agreed with the resident after it */
+  reschedule: RegExp;
   /** every staff command; unbound users who type one are told it is for staff */
   commands: RegExp;
   texts: {
@@ -84,6 +87,10 @@ export interface StaffWords {
     completed: Text;
     residentCompleted: Text;
     refuseWhy: Text;
+    rescheduleHow: Text;
+    noneToReschedule: Text;
+    rescheduled: Text;
+    residentRescheduled: Text;
     refused: Text;
     refusedNoOne: Text;
     /** a complaint (or other report without a visit) taken on, to the staff member and to the resident */
@@ -161,6 +168,8 @@ export class StaffDesk {
       }
       return this.advance(staff, orders[0]!, arrive ? "arrived" : "completed", complete?.[1]?.trim() ?? "", now, t);
     }
+    const resched = w.reschedule.exec(text);
+    if (resched) return this.reschedule(staff, resched[1]!.trim(), now, t);
     if (w.myOrders.test(text)) {
       const orders = await this.store.openOrdersOf(staff.id);
       if (!orders.length) return { replies: [{ text: t(w.texts.noOrders, { name: staff.name }) }] };
@@ -176,6 +185,12 @@ export class StaffDesk {
     const staff = await this.store.staffByIdentity(msg.channel, msg.userId);
     if (!staff) return { replies: [{ text: t(w.staffOnly) }] };
     const [, action, id] = choice.split(":");
+    if (action === "resched") {
+      const tk = (await this.store.ordersIn(staff.id, ["accepted"])).find((o) => o.id === id);
+      const at = new Date(Number(choice.split(":")[3]));
+      if (!tk || !(at > now)) return { replies: [{ text: t(w.notYours) }] };
+      return this.rescheduled(staff, tk, at, now, t);
+    }
     if (action === "arrive" || action === "done") {
       const want = action === "arrive" ? "accepted" : "arrived";
       const tk = (await this.store.ordersIn(staff.id, [want])).find((o) => o.id === id);
@@ -241,6 +256,40 @@ export class StaffDesk {
     if (!row) return undefined;
     const { createdAt: _c, inboundId: _i, ...rest } = row;
     return rest;
+  }
+
+  /** 改约: the worker agreed a new time with the resident; it must be a time the resident could have booked. */
+  private async reschedule(staff: BoundStaff, when: string, now: Date, t: (x: Text, v?: Record<string, string | number>) => string): Promise<StaffTurn> {
+    const w = this.words.texts;
+    const orders = (await this.store.ordersIn(staff.id, ["accepted"])).filter((o) => VISITS.includes(o.nature));
+    if (!orders.length) return { replies: [{ text: t(w.noneToReschedule) }] };
+    const policy = this.reach.policyOf(staff.propertyId);
+    const found = when ? findAppointment(when, now, policy, []) : undefined;
+    if (!found) return { replies: [{ text: t(w.rescheduleHow) }] };
+    if (!found.ok) return { replies: [{ text: t(found.reason) }] };
+    if (found.appointment.asap) return { replies: [{ text: t(w.rescheduleHow) }] };
+    const at = new Date(found.appointment.at);
+    if (orders.length > 1) {
+      return { replies: [{ text: t(w.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:resched:${o.id}:${at.getTime()}` })) }] };
+    }
+    return this.rescheduled(staff, orders[0]!, at, now, t);
+  }
+
+  private rescheduled(staff: BoundStaff, tk: OfferedOrder["ticket"], at: Date, now: Date, t: (x: Text, v?: Record<string, string | number>) => string): StaffTurn {
+    const w = this.words.texts;
+    const policy = this.reach.policyOf(tk.propertyId);
+    const when = formatWhen(at, policy.timezone, "zh");
+    // a new agreement: the arrival deadline is the new time's, and earlier reminders no longer apply
+    const arriveDueAt = new Date(at.getTime() - policy.deadlines.arriveBeforeAppointment.minutes * 60000);
+    const turn: StaffTurn = {
+      replies: [{ text: t(w.rescheduled, { number: tk.number, when }) }],
+      moves: [{ ticketId: tk.id, from: ["accepted"], to: "accepted", set: { appointmentAt: at, asap: 0, arriveDueAt, escalations: "{}" } }],
+      events: [{ type: "ticket.rescheduled", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, from: tk.appointmentAt?.toISOString() ?? null, to: at.toISOString() } }],
+      outbox: [],
+    };
+    const told = this.tellResident(tk, t(w.residentRescheduled, { number: tk.number, name: staff.name, when }), now);
+    if (told) turn.outbox!.push(told);
+    return turn;
   }
 
   /** 拒单: a reason first (picked, so it works with buttons and numbers alike), then the order climbs one level. */

@@ -166,3 +166,27 @@ describe("skills per category (policy)", () => {
     expect(body.events.find((e: any) => e.type === "ticket.dispatched").data.why.join("；")).toContain("electrical");
   });
 });
+
+describe("改约 (a new time agreed with the resident)", () => {
+  it("the worker moves the visit; the arrival deadline follows and the resident is told; a time in the past is refused with the reason", async () => {
+    const { svc, double } = await withTechnicians();
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 厨房水管漏水 13812345678 明天上午10点");
+    const number = numberIn(await owner.press("确认提交"))!;
+    double.press(li, await double.nth(li.id, 1), "接单");
+    await double.nth(li.id, 2);
+    double.say(li, "改约");
+    expect((await double.nth(li.id, 3)).text).toContain("请连同和业主约好的新时间一起发送");
+    double.say(li, "改约 昨天下午3点");
+    expect((await double.nth(li.id, 4)).text).toContain("已经过去了，请选一个之后的时间");
+    double.say(li, "改约 后天下午3点");
+    expect((await double.nth(li.id, 5)).text).toContain(`已改约 ${number} 到 11月25日（周三）15:00`);
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body).toMatchObject({ status: "accepted", appointmentAt: "2026-11-25T15:00:00+08:00" });
+    expect(body.deadlines.arrive).toBe("2026-11-25T14:55:00+08:00");
+    expect(body.nextDue).toBe("2026-11-25T14:55:00+08:00");
+    expect(body.events.at(-1)).toMatchObject({ type: "ticket.rescheduled", data: { to: "2026-11-25T07:00:00.000Z" } });
+    const history = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string }[] };
+    expect(history.messages.at(-1)!.text).toContain(`李师傅已与您改约，报事 ${number} 改为 11月25日（周三）15:00 上门`);
+  });
+});
