@@ -7,6 +7,7 @@ export const staffWords: StaffWords = {
   myOrders: /^(我的工单|\/orders(?:@\w+)?)$/i,
   arrive: /^(到场|已到场|我到了|\/arrive(?:@\w+)?)$/i,
   complete: /^(?:完工|已完工|修好了|\/done(?:@\w+)?)[\s，,:：]*(.*)$/is,
+  handOver: /^(转单|\/handover(?:@\w+)?)$/i,
   reschedule: /^(?:改约|改时间|\/reschedule(?:@\w+)?)[\s，,:：]*(.*)$/is,
   commands: /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|改时间|代报|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf)(?:@\w+)?)(\s|$)/i,
   ratings: callbackWords.satisfaction,
@@ -42,6 +43,14 @@ export const staffWords: StaffWords = {
     residentCompleted: {
       zh: "您好，您的报事 {number} 已由{name}处理完成{notes}。请问您对这次服务满意吗？管家也会回访听取您的意见。",
       en: "Hello, your report {number} was completed by {name}{notes}. Were you satisfied with the service? A steward will also follow up.",
+    },
+    handOverWhy: { zh: "请问转单 {number} 的原因是？", en: "Why are you handing {number} over?" },
+    handOverNoOne: { zh: "暂时没有其他人能接手 {number}，请继续处理，或联系主管。", en: "Nobody else can take {number} now; please carry on or call your supervisor." },
+    noneToHandOver: { zh: "您没有已接单的工单可以转出。", en: "You have no accepted work order to hand over." },
+    handedOver: { zh: "已转单 {number}，已交给{name}。", en: "{number} handed over to {name}." },
+    residentHandedOver: {
+      zh: "您好，您的报事 {number} 改由其他师傅处理，接单后会告诉您师傅的姓名和上门时间。",
+      en: "Hello, your report {number} is being passed to another technician; we will tell you who and when once accepted.",
     },
     rescheduleHow: { zh: "请连同和业主约好的新时间一起发送，例如「改约 明天下午3点」。", en: "Send the new time agreed with the resident, e.g. /reschedule tomorrow 3pm." },
     noneToReschedule: { zh: "您没有已接单、待上门的工单可以改约。", en: "You have no accepted visit to reschedule." },

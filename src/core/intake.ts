@@ -166,6 +166,7 @@ export class Intake {
     if (turn.assignments) ws.assignments = [...(ws.assignments ?? []), ...turn.assignments];
     if (turn.moves) ws.moves = turn.moves.map((m) => ({ ...m, at: now }));
     if (turn.callbacks) ws.callbacks = turn.callbacks;
+    if (turn.handOver) ws.handOver = { ...turn.handOver, at: now };
     if (turn.callbackAnswer) ws.callbackAnswer = { ...turn.callbackAnswer, at: now };
     for (const o of turn.outbox ?? []) ws.outbox.push({ ...o, inboundId: ws.inbound.id, createdAt: now });
     for (const e of turn.events ?? []) ws.events.push({ ...this.event(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });

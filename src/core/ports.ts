@@ -102,6 +102,8 @@ export interface WriteSet {
   offerAnswer?: { assignmentId: string; status: "accepted" | "refused"; reason?: string; at: Date };
   /** status changes, each written only if the ticket is still in a status it may leave that way (else all rolls back) */
   moves?: TicketMove[];
+  /** 转单: the accepted assignment handed over (only while it is still accepted, else all rolls back) */
+  handOver?: { ticketId: string; staffId: string; reason: string; at: Date };
   /** callback tasks created (a report completed) */
   callbacks?: CallbackRecord[];
   /** a callback's result, a resident's rating or a comment: written only while it still may be (else all rolls back) */

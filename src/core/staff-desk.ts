@@ -42,6 +42,7 @@ export interface OfferedOrder {
     nature: string;
     severity: string | null;
     resolveDueAt: Date | null;
+    building: string | null;
     attachments: number;
   };
 }
@@ -63,6 +64,8 @@ export interface StaffWords {
   arrive: RegExp;
   /** 完工, with notes (and a fee: "材料费 30 元") after it */
   complete: RegExp;
+  /** 转单 */
+  handOver: RegExp;
   /** 改约, with the new time agreed with the resident after it */
   reschedule: RegExp;
   /** every staff command; unbound users who type one are told it is for staff */
@@ -87,6 +90,11 @@ export interface StaffWords {
     completed: Text;
     residentCompleted: Text;
     refuseWhy: Text;
+    handOverWhy: Text;
+    handOverNoOne: Text;
+    noneToHandOver: Text;
+    handedOver: Text;
+    residentHandedOver: Text;
     rescheduleHow: Text;
     noneToReschedule: Text;
     rescheduled: Text;
@@ -116,6 +124,8 @@ export interface StaffTurn {
   outbox?: Omit<OutboxRecord, "createdAt" | "inboundId">[];
   events?: { type: string; ticketId: string; propertyId: string; data: Record<string, unknown> }[];
   binding?: { code: string; staffId: string; propertyId: string; channel: ChannelName; externalId: string };
+  /** 转单: the worker's accepted order handed over (written only while it is still theirs and accepted) */
+  handOver?: { ticketId: string; staffId: string; reason: string };
   /** callback tasks created (completion) */
   callbacks?: CallbackRecord[];
   /** a callback's result, rating or comment */
@@ -168,6 +178,12 @@ export class StaffDesk {
       }
       return this.advance(staff, orders[0]!, arrive ? "arrived" : "completed", complete?.[1]?.trim() ?? "", now, t);
     }
+    if (w.handOver.test(text)) {
+      const orders = await this.store.ordersIn(staff.id, ["accepted"]);
+      if (!orders.length) return { replies: [{ text: t(w.texts.noneToHandOver) }] };
+      if (orders.length > 1) return { replies: [{ text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:handover:${o.id}` })) }] };
+      return this.handOver(staff, orders[0]!, undefined, now, t);
+    }
     const resched = w.reschedule.exec(text);
     if (resched) return this.reschedule(staff, resched[1]!.trim(), now, t);
     if (w.myOrders.test(text)) {
@@ -185,6 +201,11 @@ export class StaffDesk {
     const staff = await this.store.staffByIdentity(msg.channel, msg.userId);
     if (!staff) return { replies: [{ text: t(w.staffOnly) }] };
     const [, action, id] = choice.split(":");
+    if (action === "handover") {
+      const tk = (await this.store.ordersIn(staff.id, ["accepted"])).find((o) => o.id === id);
+      if (!tk) return { replies: [{ text: t(w.notYours) }] };
+      return this.handOver(staff, tk, choice.split(":")[3], now, t);
+    }
     if (action === "resched") {
       const tk = (await this.store.ordersIn(staff.id, ["accepted"])).find((o) => o.id === id);
       const at = new Date(Number(choice.split(":")[3]));
@@ -256,6 +277,34 @@ export class StaffDesk {
     if (!row) return undefined;
     const { createdAt: _c, inboundId: _i, ...rest } = row;
     return rest;
+  }
+
+  /** 转单: a reason (picked), then another worker (or the superior) is offered the order; the resident is told. */
+  private async handOver(staff: BoundStaff, tk: OfferedOrder["ticket"], code: string | undefined, now: Date, t: (x: Text, v?: Record<string, string | number>) => string): Promise<StaffTurn> {
+    const w = this.words;
+    const reason = code ? w.refusalReasons.find((r) => r.code === code) : undefined;
+    if (!reason) {
+      return { replies: [{ text: t(w.texts.handOverWhy, { number: tk.number }), choices: w.refusalReasons.map((r) => ({ label: t(r.label), value: `wo:handover:${tk.id}:${r.code}` })) }] };
+    }
+    const m = move(tk.status, "dispatched");
+    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    const policy = this.reach.policyOf(tk.propertyId);
+    const next = await this.dispatcher?.handOver({ ticketId: tk.id, propertyId: tk.propertyId, level: 0, view: orderView(tk), building: tk.building }, staff, reason.label.zh, policy, now);
+    if (!next) return { replies: [{ text: t(w.texts.handOverNoOne, { number: tk.number }) }] };
+    const turn: StaffTurn = {
+      replies: [{ text: t(w.texts.handedOver, { number: tk.number, name: next.to.name }) }],
+      handOver: { ticketId: tk.id, staffId: staff.id, reason: reason.label.zh },
+      assignments: [next.assignment],
+      moves: [{ ticketId: tk.id, from: ["accepted"], to: "dispatched", stamp: "dispatchedAt", set: { assigneeId: next.to.id, acceptDueAt: next.respondBy } }],
+      events: [
+        { type: "ticket.handed_over", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, reason: reason.label.zh, to: next.to.name } },
+        { type: "ticket.dispatched", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: next.to.id, staff: next.to.name, why: next.assignment.why } },
+      ],
+      outbox: next.outbox.map(({ createdAt: _c, inboundId: _i, ...o }) => o),
+    };
+    const told = this.tellResident(tk, t(w.texts.residentHandedOver, { number: tk.number }), now);
+    if (told) turn.outbox!.push(told);
+    return turn;
   }
 
   /** 改约: the worker agreed a new time with the resident; it must be a time the resident could have booked. */

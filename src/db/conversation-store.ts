@@ -198,6 +198,7 @@ function orderTicket(t: Ticket): OfferedOrder["ticket"] {
     nature: t.nature,
     severity: t.severity,
     resolveDueAt: t.resolveDueAt,
+    building: t.building,
     attachments: Array.isArray(t.attachments) ? t.attachments.length : 0,
   };
 }

@@ -54,6 +54,7 @@ export class SqliteHotPath {
           @assigneeId, @dispatchedAt, @firstReplyDueAt, @dispatchDueAt, @acceptDueAt, @arriveDueAt, @resolveDueAt, @nextDueAt, @receivedAt, @receivedAt)`),
       assignment: p(`INSERT INTO Assignment (id, ticketId, staffId, level, status, why, offeredAt, respondBy) VALUES (?, ?, ?, ?, 'offered', ?, ?, ?)`),
       assigned: p(`UPDATE Staff SET lastAssignedAt = ?, updatedAt = ? WHERE id = ?`),
+      hand_over: p(`UPDATE Assignment SET status = 'handed_over', reason = ?, respondedAt = ? WHERE ticketId = ? AND staffId = ? AND status = 'accepted'`),
       answer_offer: p(`UPDATE Assignment SET status = ?, reason = ?, respondedAt = ? WHERE id = ? AND status = 'offered'`),
 
       cancel: p(`UPDATE Ticket SET status = 'cancelled', cancelledAt = ?, nextDueAt = NULL, updatedAt = ?
@@ -165,6 +166,10 @@ export class SqliteHotPath {
       const a = s.offerAnswer;
       // two presses, or a cancel meanwhile: only one outcome is written, the other rolls back
       if (q.answer_offer.run(a.status, a.reason ?? null, ts(a.at), a.assignmentId).changes !== 1) throw new Error(`work order ${a.assignmentId} is no longer open`);
+    }
+    if (s.handOver) {
+      const h = s.handOver;
+      if (q.hand_over.run(h.reason, ts(h.at), h.ticketId, h.staffId).changes !== 1) throw new Error(`ticket ${h.ticketId} is no longer accepted by ${h.staffId}`);
     }
     for (const m of s.moves ?? []) this.move(m);
     for (const c of s.callbacks ?? []) q.callback.run(c.id, c.ticketId, c.ticketId, c.kind, ts(c.dueAt), ts(c.nextAt), ts(c.createdAt));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningApp } from "../helpers/app.js";
 import type { BotApiDouble } from "../helpers/bot-api-double.js";
-import { startWithTelegram } from "../helpers/telegram.js";
+import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
 
 let svc: RunningApp | undefined;
@@ -17,7 +17,7 @@ const zhao = { id: 8102, first_name: "赵" };
 
 /** two technicians bound on Telegram: 李 (plumbing, buildings 3 and 5) and 赵 (electrical) */
 async function withTechnicians() {
-  ({ svc, double } = await startWithTelegram());
+  ({ svc, double } = await startWithTelegram({ limits: UNPACED }));
   const db = svc.app.db;
   await db.staff.create({ data: { id: "s-li", propertyId: "demo", name: "李", roles: ["technician"], skills: ["plumbing"], buildings: ["3", "5"], phone: "13900001111" } });
   await db.staff.create({ data: { id: "s-zhao", propertyId: "demo", name: "赵", roles: ["technician"], skills: ["electrical"], buildings: [] } });
@@ -188,5 +188,57 @@ describe("改约 (a new time agreed with the resident)", () => {
     expect(body.events.at(-1)).toMatchObject({ type: "ticket.rescheduled", data: { to: "2026-11-25T07:00:00.000Z" } });
     const history = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string }[] };
     expect(history.messages.at(-1)!.text).toContain(`李师傅已与您改约，报事 ${number} 改为 11月25日（周三）15:00 上门`);
+  });
+});
+
+describe("转单 (handing an order over)", () => {
+  it("with a reason, the order goes to another worker who can do it, else up to the superior; the resident is told", async () => {
+    const { svc, double } = await withTechnicians();
+    // a second plumber, and a supervisor above 李
+    const { bindTeam, team } = await import("../helpers/team.js");
+    await bindTeam(svc, ["wang"]);
+    await svc.app.db.staff.update({ where: { id: "s-li" }, data: { superiorId: "s-wang" } });
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    double.press(li, await double.nth(li.id, 1), "接单");
+    await double.nth(li.id, 2);
+    double.say(li, "转单");
+    const why = await double.nth(li.id, 3);
+    expect(why.text).toContain(`转单 ${number} 的原因`);
+    double.press(li, why, "时间冲突");
+    // 赵 is an electrician: nobody else can do it, so it climbs
+    expect((await double.nth(li.id, 4)).text).toContain(`已转单 ${number}，已交给王主管`);
+    expect((await double.nth(team.wang.id, 1)).text).toContain("（李转单：时间冲突）");
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body).toMatchObject({ status: "dispatched", assignee: { name: "王主管" } });
+    expect(body.events.slice(-2).map((e: any) => e.type)).toEqual(["ticket.handed_over", "ticket.dispatched"]);
+    const a = await svc.app.db.assignment.findMany({ where: { ticket: { number } }, orderBy: { offeredAt: "asc" } });
+    expect(a.map((x) => [x.staffId, x.status])).toEqual([["s-li", "handed_over"], ["s-wang", "offered"]]);
+    const history = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string }[] };
+    expect(history.messages.at(-1)!.text).toContain("改由其他师傅处理");
+    // no longer his: a second 转单 finds nothing
+    double.say(li, "转单");
+    expect((await double.nth(li.id, 5)).text).toContain("没有已接单的工单可以转出");
+  });
+
+  it("another plumber on duty takes it over first", async () => {
+    const { svc, double } = await withTechnicians();
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    double.press(li, await double.nth(li.id, 1), "接单");
+    await double.nth(li.id, 2);
+    const qian = { id: 8107, first_name: "钱" };
+    await svc.app.db.staff.create({ data: { id: "s-qian", propertyId: "demo", name: "钱", roles: ["technician"], skills: ["plumbing"], buildings: [] } });
+    await svc.app.db.staffIdentity.create({ data: { id: "telegram:8107", staffId: "s-qian", channel: "telegram", externalId: String(qian.id) } });
+    double.say(li, "转单");
+    double.press(li, await double.nth(li.id, 3), "不在附近");
+    expect((await double.nth(li.id, 4)).text).toContain(`已转单 ${number}，已交给钱`);
+    const order = await double.nth(qian.id, 1);
+    expect(order.text).toContain(`【派工单】${number}`);
+    expect(order.text).toContain("（李转单：不在附近）");
+    double.press(qian, order, "接单");
+    expect((await double.nth(qian.id, 2)).text).toContain(`已接单 ${number}`);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Category, ChannelName, Role } from "../domain.js";
+import type { Category, ChannelName, Role, Urgency } from "../domain.js";
 import { holdersOf, superiorsOf } from "../escalation.js";
 import { CATEGORIES, placeLabel } from "../domain.js";
 import type { NewTicket, Reply } from "../flow/types.js";
@@ -124,7 +124,7 @@ export class Dispatcher {
    * worker's superior (recorded, else the next role of the chain) gets the order, never above the
    * project manager. undefined when there is nobody above who can be reached.
    */
-  async offerUp(order: { ticketId: string; propertyId: string; level: number; view: OrderView }, refusedBy: { id: string; name: string }, reason: string, policy: Policy, now: Date) {
+  async offerUp(order: { ticketId: string; propertyId: string; level: number; view: OrderView }, refusedBy: { id: string; name: string }, reason: string, policy: Policy, now: Date, verb: "拒单" | "转单" = "拒单") {
     const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
     const refuser = staff.find((s) => s.id === refusedBy.id);
     const chain = policy.escalation.chain;
@@ -133,10 +133,37 @@ export class Dispatcher {
     const superior = refuser ? (superiorsOf(refuser, staff, chain) as Reachable[]).find((s) => this.reach(s) && rank(s) <= ceiling) : undefined;
     if (!superior) return undefined;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
-    const why = [`${refusedBy.name}拒单（${reason}），按规定转上一级`];
+    const why = [`${refusedBy.name}${verb}（${reason}），按规定转上一级`];
     const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: superior.id, level: order.level + 1, offeredAt: now, respondBy, why };
-    const payload = workOrder(order.view, policy, assignment, `（${refusedBy.name}拒单：${reason}）`);
+    const payload = workOrder(order.view, policy, assignment, `（${refusedBy.name}${verb}：${reason}）`);
     return { superior, assignment, respondBy, outbox: this.message(superior, payload, order.ticketId, now) };
+  }
+
+  /**
+   * 转单: the worker hands an accepted order over; another worker is chosen as at filing (the same
+   * criteria, without them), else it climbs to their superior. undefined when nobody can take it.
+   */
+  async handOver(
+    order: { ticketId: string; propertyId: string; level: number; view: OrderView; building: string | null },
+    from: { id: string; name: string },
+    reason: string,
+    policy: Policy,
+    now: Date,
+  ) {
+    const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
+    const others = staff.filter((s) => s.id !== from.id && this.reach(s));
+    const v = order.view;
+    const job = { category: v.category ?? "A", skills: this.skillsOf(v.description), building: order.building, urgency: (v.urgency as Urgency) ?? "一般" };
+    const choice = chooseWorker(job, others, now, policy.timezone);
+    if (!choice.ok) {
+      const up = await this.offerUp(order, from, reason, policy, now, "转单");
+      return up ? { to: up.superior, assignment: up.assignment, respondBy: up.respondBy, outbox: up.outbox } : undefined;
+    }
+    const to = choice.worker as Reachable;
+    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
+    const why = [`${from.name}转单（${reason}）`, ...choice.why.map((w) => w.zh)];
+    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: to.id, level: order.level, offeredAt: now, respondBy, why };
+    return { to, assignment, respondBy, outbox: this.message(to, workOrder(v, policy, assignment, `（${from.name}转单：${reason}）`), order.ticketId, now) };
   }
 
   /** 人工派单: an admin offers the order to a chosen staff member. */
