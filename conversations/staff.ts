@@ -7,6 +7,7 @@ export const staffWords: StaffWords = {
   myOrders: /^(我的工单|\/orders(?:@\w+)?)$/i,
   arrive: /^(到场|已到场|我到了|\/arrive(?:@\w+)?)$/i,
   complete: /^(?:完工|已完工|修好了|\/done(?:@\w+)?)[\s，,:：]*(.*)$/is,
+  onBehalf: /^(?:代报|\/onbehalf(?:@\w+)?)(?:[\s，,:：]+(.*))?$/is,
   handOver: /^(转单|\/handover(?:@\w+)?)$/i,
   reschedule: /^(?:改约|改时间|\/reschedule(?:@\w+)?)[\s，,:：]*(.*)$/is,
   commands: /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|改时间|代报|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf)(?:@\w+)?)(\s|$)/i,

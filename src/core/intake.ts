@@ -46,6 +46,8 @@ export interface IntakeDeps {
   cacheSize?: number;
   /** binding and staff commands, answered before any resident flow */
   staff?: StaffDesk;
+  /** the word that starts a report (代报 runs the report flow through it) */
+  reportTrigger?: string;
   /** 回访 results from stewards, ratings from residents */
   callbacks?: CallbackDesk;
   /** sends each new valid report to a worker in the same transaction */
@@ -84,7 +86,7 @@ export class Intake {
     const resident = await this.resident(key);
     const lang = session?.conversation.lang ?? resident?.lang ?? "zh";
     const t = localize(lang);
-    const text = normalizeText(msg.text ?? "");
+    let text = normalizeText(msg.text ?? "");
     log.info({ channel: msg.channel, user: key, text: maskPhonesInText(text.slice(0, 200)), choice: msg.choice }, "inbound");
 
     let conversation = session?.conversation ?? null;
@@ -102,6 +104,13 @@ export class Intake {
     if (((text && !msg.choice) || /^(wo|cb|rate):/.test(msg.choice ?? "")) && text.length <= this.maxText) {
       staffTurn = (await this.deps.staff?.handle(msg, text, now, t)) ?? (await this.deps.callbacks?.handle(msg, text, now, t));
     }
+    // 代报: the staff member's conversation takes a report for a resident, through the same flow
+    if (staffTurn?.onBehalf) {
+      conversation = { ...(conversation ?? { lang }), onBehalf: { staffId: staffTurn.onBehalf.staffId, name: staffTurn.onBehalf.name } };
+      text = `${this.deps.reportTrigger ?? "报事"} ${staffTurn.onBehalf.text}`.trim();
+      staffTurn = undefined;
+    }
+    const onBehalf = conversation?.onBehalf;
     if (staffTurn) {
       replies = staffTurn.replies;
     } else if (text.length > this.maxText) {
@@ -117,7 +126,8 @@ export class Intake {
         channel: msg.channel,
         userId: msg.userId,
         residentId: key,
-        resident: { ...(resident?.place ? { place: resident.place } : {}), ...(resident?.phone ? { phone: resident.phone } : {}), ...(msg.displayName ? { displayName: msg.displayName } : {}) },
+        // filing for someone else: nothing of the staff member's own memory is offered
+        resident: onBehalf ? {} : { ...(resident?.place ? { place: resident.place } : {}), ...(resident?.phone ? { phone: resident.phone } : {}), ...(msg.displayName ? { displayName: msg.displayName } : {}) },
         tickets: store,
         t,
       };
@@ -125,12 +135,14 @@ export class Intake {
       replies = turn.replies;
       effects = turn.effects;
       next = turn.conversation;
+      // the 代报 mark lasts as long as the report it was started for
+      if (onBehalf && next) next = next.flow ? { ...next, onBehalf } : (({ onBehalf: _o, ...rest }) => rest)(next);
     }
     if (notices.length) replies = [{ text: notices.join("\n") }, ...replies];
 
     const plans = [];
     for (const e of effects) if (e.type === "fileTicket" && this.deps.dispatcher) plans.push(await this.deps.dispatcher.plan(e.ticket, property, now));
-    const ws = this.writeSet(key, msg, property, now, next, effects, replies, resident);
+    const ws = this.writeSet(key, msg, property, now, next, effects, replies, resident, onBehalf);
     for (const p of plans) {
       ws.assignments = [...(ws.assignments ?? []), ...p.assignments];
       ws.events.push(...p.events);
@@ -197,6 +209,7 @@ export class Intake {
     effects: Effect[],
     replies: Reply[],
     resident: StoredResident | undefined,
+    onBehalf: ConversationState["onBehalf"],
   ): WriteSet {
     const inboundId = randomUUID();
     const event = (type: string, ticketId: string | null, data: Record<string, unknown> | null): EventRecord => ({
@@ -236,8 +249,11 @@ export class Intake {
       if (e.type === "fileTicket") {
         const tk = e.ticket;
         filedTicketId = tk.id;
-        ws.resident = residentRecord(ws.resident, resident, key, property, msg, conversation);
-        ws.tickets.push({ ...tk, propertyId: property.id, channel: msg.channel, residentId: key });
+        if (onBehalf) ws.tickets.push({ ...tk, propertyId: property.id, channel: "phone", residentId: null });
+        else {
+          ws.resident = residentRecord(ws.resident, resident, key, property, msg, conversation);
+          ws.tickets.push({ ...tk, propertyId: property.id, channel: msg.channel, residentId: key });
+        }
         ws.events.push(
           event(tk.status === "invalid" ? "ticket.invalid" : "ticket.received", tk.id, {
             number: tk.number,
@@ -245,9 +261,10 @@ export class Intake {
             category: tk.category,
             urgency: tk.urgency,
             ...(tk.invalidReason ? { invalidReason: tk.invalidReason } : {}),
+            ...(onBehalf ? { onBehalfBy: onBehalf.name, staffId: onBehalf.staffId } : {}),
           }),
         );
-      } else if (e.type === "rememberResident") {
+      } else if (e.type === "rememberResident" && !onBehalf) {
         ws.resident = {
           ...residentRecord(ws.resident, resident, key, property, msg, conversation),
           ...(e.place ? { place: e.place } : {}),

@@ -92,7 +92,8 @@ export interface WriteSet {
   inbound: { id: string; channel: ChannelName; account: string; externalId: string; userId: string; text: string | null; receivedAt: Date };
   session: { put: StoredSession } | { remove: string };
   resident?: StoredResident & { channel: ChannelName; externalId: string };
-  tickets: (NewTicket & { propertyId: string; channel: ChannelName; residentId: string })[];
+  /** residentId null: filed by staff for a resident who is not on chat (代报) */
+  tickets: (NewTicket & { propertyId: string; channel: ChannelName; residentId: string | null })[];
   cancellations: { ticketId: string; residentId: string; at: Date }[];
   events: EventRecord[];
   outbox: OutboxRecord[];

@@ -66,6 +66,8 @@ export interface StaffWords {
   complete: RegExp;
   /** 转单 */
   handOver: RegExp;
+  /** 代报, with the report after it (or not: the questions follow) */
+  onBehalf: RegExp;
   /** 改约, with the new time agreed with the resident after it */
   reschedule: RegExp;
   /** every staff command; unbound users who type one are told it is for staff */
@@ -124,6 +126,8 @@ export interface StaffTurn {
   outbox?: Omit<OutboxRecord, "createdAt" | "inboundId">[];
   events?: { type: string; ticketId: string; propertyId: string; data: Record<string, unknown> }[];
   binding?: { code: string; staffId: string; propertyId: string; channel: ChannelName; externalId: string };
+  /** 代报: run the report flow for this staff member, filing for a resident (the text after 代报 starts it) */
+  onBehalf?: { staffId: string; name: string; text: string };
   /** 转单: the worker's accepted order handed over (written only while it is still theirs and accepted) */
   handOver?: { ticketId: string; staffId: string; reason: string };
   /** callback tasks created (completion) */
@@ -178,6 +182,8 @@ export class StaffDesk {
       }
       return this.advance(staff, orders[0]!, arrive ? "arrived" : "completed", complete?.[1]?.trim() ?? "", now, t);
     }
+    const behalf = w.onBehalf.exec(text);
+    if (behalf) return { replies: [], onBehalf: { staffId: staff.id, name: staff.name, text: (behalf[1] ?? "").trim() } };
     if (w.handOver.test(text)) {
       const orders = await this.store.ordersIn(staff.id, ["accepted"]);
       if (!orders.length) return { replies: [{ text: t(w.texts.noneToHandOver) }] };

@@ -242,3 +242,31 @@ describe("转单 (handing an order over)", () => {
     expect((await double.nth(qian.id, 2)).text).toContain(`已接单 ${number}`);
   });
 });
+
+describe("代报 (a report filed by staff for a resident, 先处理后补单)", () => {
+  it("a bound staff member files through the same questions; the ticket is the resident's (by phone), dispatched as usual", async () => {
+    const { svc, double } = await withTechnicians();
+    const { bindTeam, team } = await import("../helpers/team.js");
+    await bindTeam(svc, ["wang"]);
+    double.say(team.wang, "代报 3栋2单元201 厨房水管漏水，电话13812345678，尽快");
+    const confirm = await double.nth(team.wang.id, 1);
+    expect(confirm.text).toContain("3栋2单元201");
+    double.press(team.wang, confirm, "确认提交");
+    const filed = await double.nth(team.wang.id, 2);
+    const number = numberIn(filed.text)!;
+    expect((await double.nth(li.id, 1)).text).toContain(`【派工单】${number}`);
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body).toMatchObject({ status: "dispatched", channel: "phone", phone: "+8613812345678", room: "3栋2单元201" });
+    expect(body.events[0]).toMatchObject({ type: "ticket.received", data: { onBehalfBy: "王主管" } });
+    const row = await svc.app.db.ticket.findUniqueOrThrow({ where: { number } });
+    expect(row.residentId).toBeNull();
+    // the staff member's own chat remembers no resident's room or phone
+    expect(await svc.app.db.residentIdentity.count()).toBe(0);
+    // without details, the questions follow, as for a resident
+    double.say(team.wang, "代报");
+    expect((await double.nth(team.wang.id, 3)).text).toMatch(/请.*(问题|情况|什么)/);
+    // a resident cannot
+    double.say({ id: 5999, first_name: "业主" }, "代报 3栋2单元201 漏水 13812345678");
+    expect((await double.nth(5999, 1)).text).toContain("仅限已绑定的物业工作人员");
+  });
+});
