@@ -173,3 +173,19 @@ describe("deadlines and escalation (the deadline sweep)", () => {
     expect(double!.sentTo(team.wang.id).filter((m) => m.text.includes(`【派工单】${number}`))).toHaveLength(1);
   });
 });
+
+describe("the scheduler on its cron schedules", () => {
+  it("runs each job once at start (catch-up), then on its schedule, under its lease", async () => {
+    const { startApp } = await import("../helpers/app.js");
+    const svc = await startApp({ env: { SCHEDULE_OUTBOX: "* * * * * *" } });
+    running.push(svc);
+    await svc.app.startScheduler();
+    const leases = async () => (await svc.app.db.jobLease.findMany({ orderBy: { name: "asc" } })).map((l) => l.name);
+    expect(await leases()).toEqual(["callbacks", "deadlines", "outbox", "reports"]);
+    // the every-second schedule fires (real time: this waits on node-cron, not on the clock the jobs read)
+    await svc.app.db.jobLease.deleteMany({});
+    const end = Date.now() + 5000;
+    while (!(await leases()).includes("outbox") && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(await leases()).toEqual(["outbox"]);
+  });
+});
