@@ -3,6 +3,8 @@ import { existsSync } from "node:fs";
 import { lateBy, reminderTexts } from "../conversations/reminders.js";
 import { callbackWords } from "../conversations/callbacks.js";
 import { CallbackDesk } from "./core/callback-desk.js";
+import { QuoteDesk } from "./core/quote-desk.js";
+import { quoteWords } from "../conversations/quotes.js";
 import { DeadlineSweep } from "./core/deadline-sweep.js";
 import { DeadlineStore } from "./db/deadline-store.js";
 import { JobLeases } from "./scheduler/lease.js";
@@ -79,6 +81,7 @@ export async function createApp(
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     staff: new StaffDesk(store, staffWords, { accountOf, policyOf: (id) => properties.get(id).policy }, dispatcher),
     callbacks: new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf: (id) => properties.get(id).policy }),
+    quotes: new QuoteDesk(store, quoteWords, { dispatcher, policyOf: (id) => properties.get(id).policy }),
     dispatcher,
     afterCommit: (ws) => {
       if (ws.binding) store.forgetWorkforce();

@@ -27,7 +27,8 @@ const LIVE_STEPS: Record<TicketStatus, readonly Step[]> = {
   dispatched: ["accept", "answer", "arrive", "resolve"],
   accepted: ["arrive", "resolve"],
   arrived: ["resolve"],
-  on_hold: ["resolve"],
+  // (dispatch: a quote the resident accepted, waiting for someone free)
+  on_hold: ["dispatch", "resolve"],
   refused: ["dispatch", "arrive", "resolve"],
   reopened: ["dispatch", "resolve"],
   escalated: ["dispatch", "resolve"],

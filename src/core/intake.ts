@@ -10,6 +10,7 @@ import { maskPhonesInText } from "./parse/phone.js";
 import type { ConversationStore, EventRecord, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "./ports.js";
 import type { StaffDesk, StaffTurn } from "./staff-desk.js";
 import type { CallbackDesk } from "./callback-desk.js";
+import type { QuoteDesk } from "./quote-desk.js";
 import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { localize } from "./text.js";
 
@@ -48,6 +49,8 @@ export interface IntakeDeps {
   staff?: StaffDesk;
   /** the word that starts a report (代报 runs the report flow through it) */
   reportTrigger?: string;
+  /** a resident's answer to a quote */
+  quotes?: QuoteDesk;
   /** 回访 results from stewards, ratings from residents */
   callbacks?: CallbackDesk;
   /** sends each new valid report to a worker in the same transaction */
@@ -101,8 +104,8 @@ export class Intake {
     let next: ConversationState | null = conversation;
     let staffTurn: StaffTurn | undefined;
     // staff matters (typed commands, choices on a work order wo:… or a callback cb:…) and a resident's rating (rate:…)
-    if (((text && !msg.choice) || /^(wo|cb|rate):/.test(msg.choice ?? "")) && text.length <= this.maxText) {
-      staffTurn = (await this.deps.staff?.handle(msg, text, now, t)) ?? (await this.deps.callbacks?.handle(msg, text, now, t));
+    if (((text && !msg.choice) || /^(wo|cb|rate|quote):/.test(msg.choice ?? "")) && text.length <= this.maxText) {
+      staffTurn = (await this.deps.staff?.handle(msg, text, now, t)) ?? (await this.deps.callbacks?.handle(msg, text, now, t)) ?? (await this.deps.quotes?.handle(msg, text, now, t));
     }
     // 代报: the staff member's conversation takes a report for a resident, through the same flow
     if (staffTurn?.onBehalf) {
@@ -142,6 +145,7 @@ export class Intake {
 
     const plans = [];
     for (const e of effects) if (e.type === "fileTicket" && this.deps.dispatcher) plans.push(await this.deps.dispatcher.plan(e.ticket, property, now));
+    for (const p of plans) for (const n of p.notes ?? []) replies.push({ text: t(n) });
     const ws = this.writeSet(key, msg, property, now, next, effects, replies, resident, onBehalf);
     for (const p of plans) {
       ws.assignments = [...(ws.assignments ?? []), ...p.assignments];

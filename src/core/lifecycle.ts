@@ -7,7 +7,8 @@ import { STATUS_TEXT } from "./domain.js";
  * visited → closed, plus invalid, cancelled, refused, reopened, on_hold and escalated.
  */
 const EDGES: Record<TicketStatus, readonly TicketStatus[]> = {
-  received: ["dispatched", "cancelled", "escalated", "invalid"],
+  // received → on_hold: a paid job waits for the resident to accept the supervisor's quote
+  received: ["dispatched", "on_hold", "cancelled", "escalated", "invalid"],
   dispatched: ["accepted", "refused", "cancelled", "escalated", "dispatched"],
   // accepted → completed: reports without a visit (a complaint is resolved once taken on)
   accepted: ["arrived", "completed", "refused", "cancelled", "on_hold", "escalated", "dispatched"],
@@ -19,7 +20,7 @@ const EDGES: Record<TicketStatus, readonly TicketStatus[]> = {
   cancelled: [],
   refused: ["dispatched", "escalated", "cancelled"],
   reopened: ["dispatched", "escalated", "cancelled"],
-  on_hold: ["accepted", "arrived", "cancelled", "escalated"],
+  on_hold: ["dispatched", "accepted", "arrived", "cancelled", "escalated"],
   escalated: ["dispatched", "accepted", "arrived", "completed", "cancelled"],
 };
 

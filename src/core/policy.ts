@@ -36,6 +36,8 @@ export const policySchema = z.object({
       arriveNoAppointment: durationSchema.prefault("30m"),
       arriveBeforeAppointment: durationSchema.prefault("5m"),
       acceptWindow: durationSchema.prefault("10m"),
+      /** a paid job outside the fee catalogue: the supervisor assesses it and quotes (seed 000 3.5.4 c) */
+      quote: durationSchema.prefault("15m"),
       minorComplaintForward: durationSchema.prefault("15m"),
       minorComplaintResolve: durationSchema.prefault("4h"),
       importantComplaintForward: durationSchema.prefault("1h"),

@@ -9,6 +9,7 @@ import { STATUS_TEXT, VISIT_NATURES as VISITS } from "./domain.js";
 import { toResident } from "./notify.js";
 import { feeStandard } from "./fees.js";
 import { findAppointment } from "./parse/appointment.js";
+import type { QuoteWords } from "./quote-desk.js";
 import { callbacksOnCompletion, type CallbackAnswer, type CallbackRecord } from "./callbacks.js";
 import type { Reply, TicketSummary } from "./flow/types.js";
 import type { InboundMessage, OutboxRecord, TicketMove } from "./ports.js";
@@ -53,6 +54,8 @@ export interface StaffStore {
   staffByIdentity(channel: ChannelName, externalId: string): Promise<BoundStaff | undefined>;
   bindCode(code: string): Promise<{ staffId: string; staffName: string; propertyId: string; expiresAt: Date; usedAt: Date | null } | undefined>;
   openOrdersOf(staffId: string): Promise<TicketSummary[]>;
+  /** the property's tickets waiting for a supervisor's quote, oldest first */
+  awaitingQuote(propertyId: string): Promise<OfferedOrder["ticket"][]>;
   /** the staff member's tickets in these statuses, oldest first */
   ordersIn(staffId: string, statuses: readonly TicketStatus[]): Promise<OfferedOrder["ticket"][]>;
 }
@@ -64,6 +67,8 @@ export interface StaffWords {
   arrive: RegExp;
   /** 完工, with notes (and a fee: "材料费 30 元") after it */
   complete: RegExp;
+  /** 报价 and its texts (conversations/quotes.ts) */
+  quotes: QuoteWords;
   /** 转单 */
   handOver: RegExp;
   /** 代报, with the report after it (or not: the questions follow) */
@@ -182,6 +187,8 @@ export class StaffDesk {
       }
       return this.advance(staff, orders[0]!, arrive ? "arrived" : "completed", complete?.[1]?.trim() ?? "", now, t);
     }
+    const quote = w.quotes.quote.exec(text);
+    if (quote) return this.quote(staff, quote[1], Number(quote[2]), (quote[3] ?? "").trim(), now, t);
     const behalf = w.onBehalf.exec(text);
     if (behalf) return { replies: [], onBehalf: { staffId: staff.id, name: staff.name, text: (behalf[1] ?? "").trim() } };
     if (w.handOver.test(text)) {
@@ -283,6 +290,29 @@ export class StaffDesk {
     if (!row) return undefined;
     const { createdAt: _c, inboundId: _i, ...rest } = row;
     return rest;
+  }
+
+  /** 报价: the supervisor's quote for a paid job outside the catalogue goes to the resident to accept or decline. */
+  private async quote(staff: BoundStaff, number: string | undefined, price: number, note: string, now: Date, t: (x: Text, v?: Record<string, string | number>) => string): Promise<StaffTurn> {
+    const q = this.words.quotes;
+    const waiting = await this.store.awaitingQuote(staff.propertyId);
+    if (!waiting.length) return { replies: [{ text: t(q.texts.noQuotes) }] };
+    const tk = number ? waiting.find((o) => o.number === number) : waiting.length === 1 ? waiting[0] : undefined;
+    if (!tk) return { replies: [{ text: t(q.texts.whichQuote, { number: waiting[0]!.number, numbers: waiting.map((o) => o.number).join("、") }) }] };
+    if (!(price >= 1 && price <= 99999)) return { replies: [{ text: t(q.texts.badQuote) }] };
+    const m = move(tk.status, "on_hold");
+    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    const covers = note || "维修";
+    const vars = { number: tk.number, price: String(price), note: covers };
+    const turn: StaffTurn = {
+      replies: [{ text: t(q.texts.quoted, vars) }],
+      moves: [{ ticketId: tk.id, from: ["received"], to: "on_hold", set: { quoteFen: Math.round(price * 100), quoteNote: covers.slice(0, 200), quoteStatus: "offered", dispatchDueAt: null } }],
+      events: [{ type: "quote.offered", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, yuan: price, note: covers } }],
+      outbox: [],
+    };
+    const ask = this.tellResident(tk, { text: t(q.texts.residentQuote, vars), choices: [{ label: t(q.yes), value: `quote:${tk.id}:yes` }, { label: t(q.no), value: `quote:${tk.id}:no` }] }, now);
+    if (ask) turn.outbox!.push(ask);
+    return turn;
   }
 
   /** 转单: a reason (picked), then another worker (or the superior) is offered the order; the resident is told. */

@@ -6,6 +6,7 @@ import type { Reachable, Workforce } from "../core/dispatch/dispatcher.js";
 import type { Roster } from "../core/dispatch/roster.js";
 import type { Callback, Ticket } from "../generated/prisma/client.js";
 import type { CallbackStore, CallbackView } from "../core/callback-desk.js";
+import type { QuoteStore } from "../core/quote-desk.js";
 import { wallTime } from "../core/zoned.js";
 import type { Database } from "./client.js";
 import { GroupCommitter } from "./committer.js";
@@ -16,7 +17,7 @@ import { placeText } from "./rows.js";
  * The intake's storage: the per-message path (session, resident, group commit) on the SQLite
  * driver, the rarer reads (progress, numbers, redeliveries) through Prisma.
  */
-export class SqliteConversationStore implements ConversationStore, StaffStore, Workforce, CallbackStore {
+export class SqliteConversationStore implements ConversationStore, StaffStore, Workforce, CallbackStore, QuoteStore {
   readonly committer: GroupCommitter;
   private readonly counters = new Map<string, Promise<{ value: number }>>();
 
@@ -73,6 +74,16 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
   async ordersIn(staffId: string, statuses: readonly TicketStatus[]): Promise<OfferedOrder["ticket"][]> {
     const rows = await this.db.ticket.findMany({ where: { assigneeId: staffId, status: { in: [...statuses] } }, orderBy: { receivedAt: "asc" }, take: 20 });
     return rows.map(orderTicket);
+  }
+
+  async awaitingQuote(propertyId: string): Promise<OfferedOrder["ticket"][]> {
+    const rows = await this.db.ticket.findMany({ where: { propertyId, status: "received", quoteStatus: "requested" }, orderBy: { receivedAt: "asc" }, take: 20 });
+    return rows.map(orderTicket);
+  }
+
+  async quoted(ticketId: string) {
+    const t = await this.db.ticket.findUnique({ where: { id: ticketId } });
+    return t ? { ...orderTicket(t), quoteStatus: t.quoteStatus, quoteFen: t.quoteFen, quoteNote: t.quoteNote } : undefined;
   }
 
   async assignment(id: string): Promise<OfferedOrder | undefined> {

@@ -48,10 +48,10 @@ export class SqliteHotPath {
           lastPlace = excluded.lastPlace, lastPhone = excluded.lastPhone, lang = excluded.lang, updatedAt = excluded.updatedAt`),
       ticket: p(`INSERT INTO Ticket (id, number, propertyId, status, category, nature, severity, domain, urgency, room, building, unit, roomNo, location,
           phone, reporterName, description, appointmentAt, asap, channel, residentId, invalidReason, attachments, receivedAt, registeredAt,
-          assigneeId, dispatchedAt, firstReplyDueAt, dispatchDueAt, acceptDueAt, arriveDueAt, resolveDueAt, nextDueAt, createdAt, updatedAt)
+          assigneeId, dispatchedAt, quoteStatus, firstReplyDueAt, dispatchDueAt, acceptDueAt, arriveDueAt, resolveDueAt, nextDueAt, createdAt, updatedAt)
         VALUES (@id, @number, @propertyId, @status, @category, @nature, @severity, @domain, @urgency, @room, @building, @unit, @roomNo, @location,
           @phone, @reporterName, @description, @appointmentAt, @asap, @channel, @residentId, @invalidReason, @attachments, @receivedAt, @receivedAt,
-          @assigneeId, @dispatchedAt, @firstReplyDueAt, @dispatchDueAt, @acceptDueAt, @arriveDueAt, @resolveDueAt, @nextDueAt, @receivedAt, @receivedAt)`),
+          @assigneeId, @dispatchedAt, @quoteStatus, @firstReplyDueAt, @dispatchDueAt, @acceptDueAt, @arriveDueAt, @resolveDueAt, @nextDueAt, @receivedAt, @receivedAt)`),
       assignment: p(`INSERT INTO Assignment (id, ticketId, staffId, level, status, why, offeredAt, respondBy) VALUES (?, ?, ?, ?, 'offered', ?, ?, ?)`),
       assigned: p(`UPDATE Staff SET lastAssignedAt = ?, updatedAt = ? WHERE id = ?`),
       hand_over: p(`UPDATE Assignment SET status = 'handed_over', reason = ?, respondedAt = ? WHERE ticketId = ? AND staffId = ? AND status = 'accepted'`),
@@ -148,6 +148,7 @@ export class SqliteHotPath {
         attachments: t.attachments.length ? JSON.stringify(t.attachments) : null,
         receivedAt: ts(t.receivedAt),
         assigneeId: t.assigneeId ?? null,
+        quoteStatus: t.quoteStatus ?? null,
         dispatchedAt: tsOrNull(t.dispatchedAt),
         firstReplyDueAt: tsOrNull(t.deadlines.firstReplyDueAt),
         dispatchDueAt: tsOrNull(t.deadlines.dispatchDueAt),

@@ -3,6 +3,9 @@
 -- AlterTable
 ALTER TABLE "Ticket" ADD COLUMN "escalations" JSONB;
 ALTER TABLE "Ticket" ADD COLUMN "reopenedAt" DATETIME;
+ALTER TABLE "Ticket" ADD COLUMN "quoteFen" INTEGER;
+ALTER TABLE "Ticket" ADD COLUMN "quoteNote" TEXT;
+ALTER TABLE "Ticket" ADD COLUMN "quoteStatus" TEXT;
 
 -- AlterTable
 ALTER TABLE "Callback" ADD COLUMN "kind" TEXT NOT NULL DEFAULT 'first';

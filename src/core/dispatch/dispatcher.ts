@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Category, ChannelName, Role, Urgency } from "../domain.js";
+import type { Category, ChannelName, Role, Text, Urgency } from "../domain.js";
 import { holdersOf, superiorsOf } from "../escalation.js";
 import { CATEGORIES, placeLabel } from "../domain.js";
 import type { NewTicket, Reply } from "../flow/types.js";
@@ -38,6 +38,8 @@ export interface DispatchPlan {
   assignments: AssignmentRecord[];
   events: EventRecord[];
   outbox: OutboxRecord[];
+  /** told to the resident with the filing reply */
+  notes?: Text[];
 }
 
 /**
@@ -57,6 +59,9 @@ export class Dispatcher {
     if (ticket.status === "received" && ticket.nature === "投诉") return this.forwardComplaint(ticket, property, now);
     if (ticket.status !== "received" || !["报修", "求助"].includes(ticket.nature)) return plan;
     const staff = await this.workforce.staffOf(property.id);
+    // a paid job the catalogue does not price is quoted first (seed 000 3.5.4 c); emergencies are not held up
+    const fee = feeStandard(ticket, property.policy);
+    if (fee && !fee.items.length && ticket.urgency !== "非常紧急") return this.requestQuote(ticket, property, staff, now);
     const reachable = staff.filter((s) => this.reach(s));
     const job = {
       category: ticket.category ?? "A",
@@ -72,6 +77,51 @@ export class Dispatcher {
       return plan;
     }
     return this.offerNew(ticket, property, choice.worker as Reachable, 0, choice.why.map((w) => w.zh), now, plan);
+  }
+
+  /** 报价单 to the supervisors; the ticket waits (received) with the quote deadline as its dispatch deadline. */
+  private requestQuote(ticket: NewTicket, property: { id: string; policy: Policy }, staff: readonly Reachable[], now: Date): DispatchPlan {
+    const policy = property.policy;
+    const due = addDuration(now, policy.deadlines.quote, policy);
+    ticket.quoteStatus = "requested";
+    ticket.deadlines = { ...ticket.deadlines, dispatchDueAt: due };
+    const when = formatWhen(due, policy.timezone, "zh");
+    const text = [
+      `【报价单】${ticket.number}`,
+      `位置：${ticket.place ? placeLabel(ticket.place) : "—"}`,
+      `内容：${ticket.description}`,
+      `有偿服务，不在收费标准内。请在 ${when} 前评估并报价：回复「报价 金额 说明」，例如「报价 200 更换瓷砖及人工」。`,
+    ].join("\n");
+    const plan: DispatchPlan = { assignments: [], events: [dispatchEvent(ticket, property.id, "quote.requested", { due: due.toISOString() }, now)], outbox: [] };
+    for (const s of holdersOf(policy.escalation.chain[1] ?? "supervisor", staff, policy.escalation.chain) as Reachable[]) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
+    plan.notes = [
+      {
+        zh: `您报的维修项目不在收费标准内，主管会在 ${when} 前评估报价，您同意后再安排师傅上门。`,
+        en: `This repair is not in the fee catalogue: a supervisor will quote by ${formatWhen(due, policy.timezone, "en")}, and a technician comes once you accept.`,
+      },
+    ];
+    return plan;
+  }
+
+  /** A stored ticket (a quote accepted) goes to the worker chosen as at filing; undefined when nobody can go. */
+  async dispatchStored(order: { ticketId: string; propertyId: string; view: OrderView; building: string | null }, policy: Policy, now: Date) {
+    const picked = await this.pick(order, policy, now);
+    if (!picked) return undefined;
+    return { to: picked.worker, assignment: picked.assignment, respondBy: picked.respondBy, outbox: this.message(picked.worker, workOrder(order.view, policy, picked.assignment), order.ticketId, now) };
+  }
+
+  /** The worker the filing criteria choose for a stored ticket (without `exclude`), and the offer. */
+  private async pick(order: { ticketId: string; propertyId: string; view: OrderView; building: string | null }, policy: Policy, now: Date, exclude?: string, why: string[] = []) {
+    const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
+    const others = staff.filter((s) => s.id !== exclude && this.reach(s));
+    const v = order.view;
+    const job = { category: v.category ?? "A", skills: this.skillsOf(v.description), building: order.building, urgency: (v.urgency as Urgency) ?? "一般" };
+    const choice = chooseWorker(job, others, now, policy.timezone);
+    if (!choice.ok) return undefined;
+    const worker = choice.worker as Reachable;
+    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
+    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: worker.id, level: 0, offeredAt: now, respondBy, why: [...why, ...choice.why.map((w) => w.zh)] };
+    return { worker, assignment, respondBy };
   }
 
   /**
@@ -150,20 +200,13 @@ export class Dispatcher {
     policy: Policy,
     now: Date,
   ) {
-    const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
-    const others = staff.filter((s) => s.id !== from.id && this.reach(s));
-    const v = order.view;
-    const job = { category: v.category ?? "A", skills: this.skillsOf(v.description), building: order.building, urgency: (v.urgency as Urgency) ?? "一般" };
-    const choice = chooseWorker(job, others, now, policy.timezone);
-    if (!choice.ok) {
+    const picked = await this.pick(order, policy, now, from.id, [`${from.name}转单（${reason}）`]);
+    if (!picked) {
       const up = await this.offerUp(order, from, reason, policy, now, "转单");
       return up ? { to: up.superior, assignment: up.assignment, respondBy: up.respondBy, outbox: up.outbox } : undefined;
     }
-    const to = choice.worker as Reachable;
-    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
-    const why = [`${from.name}转单（${reason}）`, ...choice.why.map((w) => w.zh)];
-    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: to.id, level: order.level, offeredAt: now, respondBy, why };
-    return { to, assignment, respondBy, outbox: this.message(to, workOrder(v, policy, assignment, `（${from.name}转单：${reason}）`), order.ticketId, now) };
+    const { worker: to, assignment, respondBy } = picked;
+    return { to, assignment, respondBy, outbox: this.message(to, workOrder(order.view, policy, assignment, `（${from.name}转单：${reason}）`), order.ticketId, now) };
   }
 
   /** 人工派单: an admin offers the order to a chosen staff member. */
@@ -200,6 +243,8 @@ export interface OrderView {
   severity?: string | null;
   phone: string | null;
   attachments: number;
+  /** a quote the resident accepted (paid job outside the catalogue) */
+  quote?: string | null;
 }
 
 /** The view of a stored ticket (place already as text). */
@@ -214,6 +259,7 @@ export const orderView = (t: OrderView): OrderView => ({
   severity: t.severity ?? null,
   phone: t.phone,
   attachments: t.attachments,
+  quote: t.quote ?? null,
 });
 
 export const viewOfNew = (t: NewTicket): OrderView => ({
@@ -241,7 +287,7 @@ export function workOrder(t: OrderView, policy: Policy, a: AssignmentRecord, not
     `内容：${t.description}`,
     ...(complaint ? [] : [`预约：${when}`]),
     `类别：${t.category ? CATEGORIES[t.category].zh : "—"} · ${t.nature}`,
-    ...(fee ? [`有偿服务，收费标准：${fee.text}（施工前请先告知业主）`] : []),
+    ...(t.quote ? [`有偿服务，报价：${t.quote}（业主已同意）`] : fee ? [`有偿服务，收费标准：${fee.text}（施工前请先告知业主）`] : []),
     `业主电话：${t.phone ? maskPhone(t.phone) : "—"}（接单后可见完整号码）`,
     ...(t.attachments ? [`附件：${t.attachments} 个`] : []),
     `请在 ${formatWhen(a.respondBy, policy.timezone, "zh")} 前接单。`,

@@ -89,6 +89,8 @@ export interface NewTicket {
   /** set when the report is dispatched as it is filed */
   assigneeId?: string;
   dispatchedAt?: Date;
+  /** "requested": a paid job outside the fee catalogue waits for the supervisor's quote */
+  quoteStatus?: "requested";
 }
 
 export interface Deadlines {
