@@ -17,7 +17,7 @@ import { DeadlineStore } from "../src/db/deadline-store.js";
 import { DeadlineSweep } from "../src/core/deadline-sweep.js";
 import { Dispatcher, type Reachable } from "../src/core/dispatch/dispatcher.js";
 import { parsePolicy } from "../src/core/policy.js";
-import { lateBy, reminderTexts } from "../conversations/reminders.js";
+import { lateBy, newTimeTexts, reminderTexts } from "../conversations/reminders.js";
 
 const TICKETS = Number(process.env.TICKETS ?? 1_000_000);
 const DUE_SHARE = 0.01;
@@ -73,7 +73,7 @@ async function main() {
   ];
   const workforce = { staffOf: async () => team };
   const accountOf = () => "bench-bot";
-  const sweep = new DeadlineSweep({ workforce, dispatcher: new Dispatcher(workforce, () => [], accountOf), policyOf: () => policy, accountOf, texts: { ...reminderTexts, lateBy } });
+  const sweep = new DeadlineSweep({ workforce, dispatcher: new Dispatcher(workforce, () => [], accountOf), policyOf: () => policy, accountOf, texts: { ...reminderTexts, newTime: newTimeTexts, lateBy } });
   const s0 = performance.now();
   let swept = 0;
   for (;;) {

@@ -22,10 +22,21 @@ export const reminderTexts = {
     zh: "【待派工】{number}（{place} {description}）派工单无人接单，上一级也无人可派。请尽快人工派单。",
     en: "[Needs dispatch] Nobody accepted {number} ({place} {description}) and nobody above can be reached. Please dispatch it by hand.",
   },
-  residentWait: {
-    zh: "您好，非常抱歉，您的报事 {number} 暂时没有师傅能按时上门。服务中心会尽快与您联系，另约上门时间。",
-    en: "Hello, we are sorry: nobody can come for your report {number} at the agreed time yet. The service centre will contact you to agree a new time.",
+} satisfies Record<string, Text>;
+
+/** Nobody can go at the agreed time: the resident picks a new one (src/core/new-time.ts). */
+export const newTimeTexts = {
+  ask: {
+    zh: "您好，非常抱歉，您的报事 {number} 暂时没有师傅能按约定时间上门。请选一个新的上门时间；都不方便的话，请回复「转人工」，服务中心会与您联系：",
+    en: "Hello, we are sorry: nobody can come for your report {number} at the agreed time. Please pick a new time, or reply “human” and the service centre will call you:",
   },
+  chosen: { zh: "好的，报事 {number} 已改为 {when} 上门，师傅接单后会告诉您。", en: "Report {number} is now booked for {when}; we will tell you who is coming." },
+  chosenToday: {
+    zh: "好的，报事 {number} 已改为 {when} 上门，我们会在上门前安排好师傅并告诉您。",
+    en: "Report {number} is now booked for {when}; a technician will be arranged before then and we will tell you who.",
+  },
+  notYours: { zh: "抱歉，没有找到您的这条报事。", en: "Sorry, that report was not found among yours." },
+  tooLate: { zh: "报事 {number} 已经安排好了，不需要再选时间。", en: "Report {number} has already been arranged." },
 } satisfies Record<string, Text>;
 
 /** "5 分钟", "2 小时 10 分钟", "3 天" */

@@ -2,6 +2,7 @@
 import type { StaffWords } from "../src/core/staff-desk.js";
 import { callbackWords } from "./callbacks.js";
 import { quoteWords } from "./quotes.js";
+import { newTimeTexts } from "./reminders.js";
 
 export const staffWords: StaffWords = {
   bind: /^(?:\/bind(?:@\w+)?|绑定)\s*([A-Za-z0-9]{6,12})$/i,
@@ -14,6 +15,7 @@ export const staffWords: StaffWords = {
   commands: /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|改时间|代报|报价|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf|quote)(?:@\w+)?)(\s|$)/i,
   ratings: callbackWords.satisfaction,
   quotes: quoteWords,
+  newTime: newTimeTexts,
   refusalReasons: [
     { code: "far", label: { zh: "不在附近", en: "Not nearby" } },
     { code: "skill", label: { zh: "技能不符", en: "Not my skill" } },

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { lateBy, reminderTexts } from "../conversations/reminders.js";
+import { lateBy, newTimeTexts, reminderTexts } from "../conversations/reminders.js";
 import { callbackWords } from "../conversations/callbacks.js";
 import { CallbackDesk } from "./core/callback-desk.js";
 import { QuoteDesk } from "./core/quote-desk.js";
+import { NewTimeDesk } from "./core/new-time.js";
 import { quoteWords } from "../conversations/quotes.js";
 import { DeadlineSweep } from "./core/deadline-sweep.js";
 import { DeadlineStore } from "./db/deadline-store.js";
@@ -82,6 +83,7 @@ export async function createApp(
     staff: new StaffDesk(store, staffWords, { accountOf, policyOf: (id) => properties.get(id).policy }, dispatcher),
     callbacks: new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf: (id) => properties.get(id).policy }),
     quotes: new QuoteDesk(store, quoteWords, { dispatcher, policyOf: (id) => properties.get(id).policy }),
+    newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf: (id) => properties.get(id).policy }),
     dispatcher,
     afterCommit: (ws) => {
       if (ws.binding) store.forgetWorkforce();
@@ -89,7 +91,7 @@ export async function createApp(
     },
   });
   const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY);
-  const sweep = new DeadlineSweep({ workforce: store, dispatcher, policyOf: (id) => properties.get(id).policy, accountOf, texts: { ...reminderTexts, lateBy } });
+  const sweep = new DeadlineSweep({ workforce: store, dispatcher, policyOf: (id) => properties.get(id).policy, accountOf, texts: { ...reminderTexts, newTime: newTimeTexts, lateBy } });
   const deadlineStore = new DeadlineStore(hot);
   const callbackStore = new CallbackJobStore(hot);
   const reminders = new CallbackReminders({

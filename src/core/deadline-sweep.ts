@@ -8,6 +8,7 @@ import { move } from "./lifecycle.js";
 import { addDuration } from "./deadlines.js";
 import { formatWhen } from "./zoned.js";
 import { toResident, toStaff, type AccountOf } from "./notify.js";
+import { askNewTime, type NewTimeTexts } from "./new-time.js";
 
 /** A ticket whose next deadline has come, as the sweep reads it. */
 export interface DueTicket {
@@ -29,8 +30,11 @@ export interface DueTicket {
   deadlines: StepDeadlines;
   escalations: Escalations;
   nextDueAt: Date;
+  building: string | null;
   /** the work order still waiting for an answer, if any */
   offer: { id: string; staffId: string; level: number } | null;
+  /** who refused it, let it time out or handed it over: not offered it again */
+  declinedBy: string[];
 }
 
 /** What one ticket's sweep writes, in one transaction, only if the ticket is still as it was read. */
@@ -51,7 +55,7 @@ export interface SweepTexts {
   residentLate: Text;
   acceptTimeout: Text;
   nobodyLeft: Text;
-  residentWait: Text;
+  newTime: NewTimeTexts;
   lateBy(minutes: number): string;
 }
 
@@ -78,6 +82,14 @@ export class DeadlineSweep {
       if (b.step === "accept") {
         status = await this.acceptTimeout(t, b, staff, policy, now, change, deadlines, escalations);
         continue;
+      }
+      // a waiting ticket is first tried again (someone may be free or on duty now); only then is anyone chased
+      if (b.step === "dispatch" && b.level === 0 && (status === "refused" || status === "reopened")) {
+        const done = await this.redispatch(t, status, policy, now, change, deadlines);
+        if (done) {
+          status = "dispatched";
+          continue;
+        }
       }
       escalations[b.step] = b.level + 1;
       const told = this.remind({ ...t, status }, b, staff, policy, now, change);
@@ -159,9 +171,23 @@ export class DeadlineSweep {
     for (const s of holdersOf(policy.escalation.chain[1] ?? "supervisor", staff, policy.escalation.chain) as Reachable[]) {
       change.outbox.push(...toStaff(s, { text: fill(this.deps.texts.nobodyLeft, vars) }, t.id, now, this.deps.accountOf));
     }
-    const wait = toResident(t.residentId, { text: fill(this.deps.texts.residentWait, vars) }, t.id, now, this.deps.accountOf);
+    // the resident is told honestly, and picks a new time
+    const wait = toResident(t.residentId, askNewTime(t.id, t.number, now, policy, this.deps.texts.newTime), t.id, now, this.deps.accountOf);
     if (wait) change.outbox.push(wait);
     return "refused";
+  }
+
+  /** The filing criteria once more, without those who declined it; true when someone was offered it. */
+  private async redispatch(t: DueTicket, status: TicketStatus, policy: Policy, now: Date, change: TicketChange, deadlines: StepDeadlines): Promise<boolean> {
+    if (!move(status, "dispatched").ok) return false;
+    const picked = await this.deps.dispatcher.dispatchStored({ ticketId: t.id, propertyId: t.propertyId, view: orderView(t), building: t.building }, policy, now, t.declinedBy);
+    if (!picked) return false;
+    change.assignments.push(picked.assignment);
+    Object.assign(change.set, { status: "dispatched", assigneeId: picked.to.id, acceptDueAt: picked.respondBy, dispatchedAt: now });
+    deadlines.acceptDueAt = picked.respondBy;
+    change.events.push(this.event(t, "ticket.dispatched", now, { staffId: picked.to.id, staff: picked.to.name, why: picked.assignment.why }));
+    change.outbox.push(...picked.outbox);
+    return true;
   }
 
   private event(t: DueTicket, type: string, at: Date, data: Record<string, unknown>): EventRecord {

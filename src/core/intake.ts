@@ -11,6 +11,7 @@ import type { ConversationStore, EventRecord, InboundMessage, PropertyInfo, Stor
 import type { StaffDesk, StaffTurn } from "./staff-desk.js";
 import type { CallbackDesk } from "./callback-desk.js";
 import type { QuoteDesk } from "./quote-desk.js";
+import type { NewTimeDesk } from "./new-time.js";
 import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { localize } from "./text.js";
 
@@ -51,6 +52,8 @@ export interface IntakeDeps {
   reportTrigger?: string;
   /** a resident's answer to a quote */
   quotes?: QuoteDesk;
+  /** a resident's pick of a new time when nobody could go */
+  newTime?: NewTimeDesk;
   /** 回访 results from stewards, ratings from residents */
   callbacks?: CallbackDesk;
   /** sends each new valid report to a worker in the same transaction */
@@ -104,8 +107,8 @@ export class Intake {
     let next: ConversationState | null = conversation;
     let staffTurn: StaffTurn | undefined;
     // staff matters (typed commands, choices on a work order wo:… or a callback cb:…) and a resident's rating (rate:…)
-    if (((text && !msg.choice) || /^(wo|cb|rate|quote):/.test(msg.choice ?? "")) && text.length <= this.maxText) {
-      staffTurn = (await this.deps.staff?.handle(msg, text, now, t)) ?? (await this.deps.callbacks?.handle(msg, text, now, t)) ?? (await this.deps.quotes?.handle(msg, text, now, t));
+    if (((text && !msg.choice) || /^(wo|cb|rate|quote|newtime):/.test(msg.choice ?? "")) && text.length <= this.maxText) {
+      staffTurn = (await this.deps.staff?.handle(msg, text, now, t)) ?? (await this.deps.callbacks?.handle(msg, text, now, t)) ?? (await this.deps.quotes?.handle(msg, text, now, t)) ?? (await this.deps.newTime?.handle(msg, text, now, t));
     }
     // 代报: the staff member's conversation takes a report for a resident, through the same flow
     if (staffTurn?.onBehalf) {

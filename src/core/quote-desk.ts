@@ -20,7 +20,7 @@ export interface QuoteWords {
 
 export interface QuoteStore {
   /** a ticket with its quote, as the resident answers it */
-  quoted(ticketId: string): Promise<(OfferedOrder["ticket"] & { quoteStatus: string | null; quoteFen: number | null; quoteNote: string | null }) | undefined>;
+  ticketById(ticketId: string): Promise<(OfferedOrder["ticket"] & { quoteStatus: string | null; quoteFen: number | null; quoteNote: string | null }) | undefined>;
 }
 
 type T = (x: Text, v?: Record<string, string | number>) => string;
@@ -40,7 +40,7 @@ export class QuoteDesk {
     if (!msg.choice?.startsWith("quote:")) return undefined;
     const w = this.words.texts;
     const [, id, answer] = msg.choice.split(":");
-    const tk = id ? await this.store.quoted(id) : undefined;
+    const tk = id ? await this.store.ticketById(id) : undefined;
     // a resident answers only their own report's quote
     if (!tk || tk.residentId !== `${msg.channel as ChannelName}:${msg.userId}`) return { replies: [{ text: t(w.notYours) }] };
     if (tk.quoteStatus !== "offered" || tk.status !== "on_hold") return { replies: [{ text: t(w.alreadyAnswered, { number: tk.number }) }] };

@@ -10,6 +10,8 @@ import { toResident } from "./notify.js";
 import { feeStandard } from "./fees.js";
 import { findAppointment } from "./parse/appointment.js";
 import type { QuoteWords } from "./quote-desk.js";
+import { askNewTime, type NewTimeTexts } from "./new-time.js";
+import { addDuration } from "./deadlines.js";
 import { callbacksOnCompletion, type CallbackAnswer, type CallbackRecord } from "./callbacks.js";
 import type { Reply, TicketSummary } from "./flow/types.js";
 import type { InboundMessage, OutboxRecord, TicketMove } from "./ports.js";
@@ -67,6 +69,8 @@ export interface StaffWords {
   arrive: RegExp;
   /** 完工, with notes (and a fee: "材料费 30 元") after it */
   complete: RegExp;
+  /** asking the resident for a new time when nobody can go */
+  newTime: NewTimeTexts;
   /** 报价 and its texts (conversations/quotes.ts) */
   quotes: QuoteWords;
   /** 转单 */
@@ -397,8 +401,12 @@ export class StaffDesk {
     };
     const up = await this.dispatcher?.offerUp({ ticketId: tk.id, propertyId: tk.propertyId, level: order.level, view: orderView(tk) }, staff, reason.label.zh, policy, now);
     if (!up) {
+      // nobody above: the resident picks a new time; the supervisors are chased from a fresh dispatch deadline
+      turn.moves![0]!.set = { dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy), escalations: "{}" };
       turn.events!.push({ type: "dispatch.exhausted", ticketId: tk.id, propertyId: tk.propertyId, data: { after: staff.name } });
       turn.replies.push({ text: t(w.texts.refusedNoOne, { number: tk.number }) });
+      const ask = this.tellResident(tk, askNewTime(tk.id, tk.number, now, policy, w.newTime), now);
+      if (ask) turn.outbox!.push(ask);
       return turn;
     }
     turn.assignments = [up.assignment];

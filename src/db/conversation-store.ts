@@ -7,6 +7,7 @@ import type { Roster } from "../core/dispatch/roster.js";
 import type { Callback, Ticket } from "../generated/prisma/client.js";
 import type { CallbackStore, CallbackView } from "../core/callback-desk.js";
 import type { QuoteStore } from "../core/quote-desk.js";
+import type { NewTimeStore } from "../core/new-time.js";
 import { wallTime } from "../core/zoned.js";
 import type { Database } from "./client.js";
 import { GroupCommitter } from "./committer.js";
@@ -17,7 +18,7 @@ import { placeText } from "./rows.js";
  * The intake's storage: the per-message path (session, resident, group commit) on the SQLite
  * driver, the rarer reads (progress, numbers, redeliveries) through Prisma.
  */
-export class SqliteConversationStore implements ConversationStore, StaffStore, Workforce, CallbackStore, QuoteStore {
+export class SqliteConversationStore implements ConversationStore, StaffStore, Workforce, CallbackStore, QuoteStore, NewTimeStore {
   readonly committer: GroupCommitter;
   private readonly counters = new Map<string, Promise<{ value: number }>>();
 
@@ -81,7 +82,7 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
     return rows.map(orderTicket);
   }
 
-  async quoted(ticketId: string) {
+  async ticketById(ticketId: string) {
     const t = await this.db.ticket.findUnique({ where: { id: ticketId } });
     return t ? { ...orderTicket(t), quoteStatus: t.quoteStatus, quoteFen: t.quoteFen, quoteNote: t.quoteNote } : undefined;
   }

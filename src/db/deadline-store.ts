@@ -17,7 +17,8 @@ export class DeadlineStore {
     const p = (sql: string) => hot.db.prepare(sql);
     this.q = {
       due: p(`SELECT t.*, (SELECT json_object('id', a.id, 'staffId', a.staffId, 'level', a.level) FROM Assignment a
-          WHERE a.ticketId = t.id AND a.status = 'offered' ORDER BY a.offeredAt DESC LIMIT 1) AS offer
+          WHERE a.ticketId = t.id AND a.status = 'offered' ORDER BY a.offeredAt DESC LIMIT 1) AS offer,
+        (SELECT json_group_array(a.staffId) FROM Assignment a WHERE a.ticketId = t.id AND a.status IN ('refused', 'expired', 'handed_over')) AS declinedBy
         FROM Ticket t WHERE t.nextDueAt <= ? ORDER BY t.nextDueAt LIMIT ?`),
       expire: p(`UPDATE Assignment SET status = 'expired', reason = '超时未接单', respondedAt = ? WHERE id = ? AND status = 'offered'`),
     };
@@ -48,6 +49,8 @@ export class DeadlineStore {
       escalations: r.escalations ? (JSON.parse(r.escalations) as Escalations) : {},
       nextDueAt: new Date(r.nextDueAt!),
       offer: r.offer ? (JSON.parse(r.offer) as DueTicket["offer"]) : null,
+      building: r.building ?? null,
+      declinedBy: r.declinedBy ? (JSON.parse(r.declinedBy) as string[]) : [],
     }));
   }
 

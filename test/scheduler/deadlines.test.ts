@@ -70,7 +70,45 @@ describe("deadlines and escalation (the deadline sweep)", () => {
     expect(double.sentTo(team.liu.id)).toHaveLength(0);
     // 10:30 is also when someone should have arrived: the supervisors hear both
     expect(double.sentTo(team.wang.id).slice(-2).map((m) => m.text.slice(0, 5))).toEqual(["【待派工】", "【超时提醒"]);
-    expect((await seen(svc, owner)).at(-1)).toContain("暂时没有师傅能按时上门");
+    expect((await seen(svc, owner)).at(-1)).toContain("暂时没有师傅能按约定时间上门。请选一个新的上门时间");
+  });
+
+  it("nobody could go: the resident picks a new time today; it is dispatched 30 minutes before, to someone who did not decline it", async () => {
+    const { svc, double } = await start();
+    await bindTeam(svc);
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    for (let i = 0; i < 3; i++) {
+      svc.clock.advance(10);
+      await sweep(svc);
+    }
+    const history = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string; choices?: { label: string; value: string }[] }[] };
+    const ask = history.messages.at(-1)!;
+    expect(ask.choices!.map((c) => c.label)).toEqual(["11月23日（周一）12:00", "11月23日（周一）14:00", "11月23日（周一）16:00"]);
+    // a plumber comes on duty meanwhile
+    await svc.app.db.staff.create({ data: { id: "s-qian", propertyId: "demo", name: "钱", roles: ["technician"], skills: ["plumbing"], buildings: [] } });
+    await svc.app.db.staffIdentity.create({ data: { id: "telegram:8107", staffId: "s-qian", channel: "telegram", externalId: "8107" } });
+    owner.last = [ask];
+    expect(await owner.press("14:00")).toContain(`报事 ${number} 已改为 11月23日（周一）14:00 上门，我们会在上门前安排好师傅`);
+    let { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body).toMatchObject({ status: "refused", appointmentAt: "2026-11-23T14:00:00+08:00", nextDue: "2026-11-23T13:30:00+08:00" });
+    expect(body.deadlines.arrive).toBe("2026-11-23T13:55:00+08:00");
+
+    svc.clock.set("2026-11-23T13:29:00+08:00");
+    expect(await sweep(svc)).toEqual({ tickets: 0, messages: 0 });
+    svc.clock.advance(1);
+    await sweep(svc);
+    const order = await double.nth(8107, 1);
+    expect(order.text).toContain(`【派工单】${number}`);
+    expect(order.text).toContain("预约：11月23日（周一）14:00");
+    ({ body } = await svc.admin(`/api/tickets/${number}`));
+    expect(body).toMatchObject({ status: "dispatched", assignee: { name: "钱" } });
+    // 李 (who let it time out) was not asked again
+    expect(double.sentTo(team.li.id).filter((m) => m.text.startsWith("【派工单】"))).toHaveLength(1);
+    // an old choice can no longer move it
+    owner.last = [ask];
+    expect(await owner.press("16:00")).toContain("已经安排好了");
   });
 
   it("a late arrival reminds the technician and apologises to the resident, then climbs one level every 30 minutes to the general manager", async () => {

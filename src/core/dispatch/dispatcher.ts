@@ -104,16 +104,16 @@ export class Dispatcher {
   }
 
   /** A stored ticket (a quote accepted) goes to the worker chosen as at filing; undefined when nobody can go. */
-  async dispatchStored(order: { ticketId: string; propertyId: string; view: OrderView; building: string | null }, policy: Policy, now: Date) {
-    const picked = await this.pick(order, policy, now);
+  async dispatchStored(order: { ticketId: string; propertyId: string; view: OrderView; building: string | null }, policy: Policy, now: Date, exclude: readonly string[] = []) {
+    const picked = await this.pick(order, policy, now, exclude);
     if (!picked) return undefined;
     return { to: picked.worker, assignment: picked.assignment, respondBy: picked.respondBy, outbox: this.message(picked.worker, workOrder(order.view, policy, picked.assignment), order.ticketId, now) };
   }
 
   /** The worker the filing criteria choose for a stored ticket (without `exclude`), and the offer. */
-  private async pick(order: { ticketId: string; propertyId: string; view: OrderView; building: string | null }, policy: Policy, now: Date, exclude?: string, why: string[] = []) {
+  private async pick(order: { ticketId: string; propertyId: string; view: OrderView; building: string | null }, policy: Policy, now: Date, exclude: readonly string[] = [], why: string[] = []) {
     const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
-    const others = staff.filter((s) => s.id !== exclude && this.reach(s));
+    const others = staff.filter((s) => !exclude.includes(s.id) && this.reach(s));
     const v = order.view;
     const job = { category: v.category ?? "A", skills: this.skillsOf(v.description), building: order.building, urgency: (v.urgency as Urgency) ?? "一般" };
     const choice = chooseWorker(job, others, now, policy.timezone);
@@ -200,7 +200,7 @@ export class Dispatcher {
     policy: Policy,
     now: Date,
   ) {
-    const picked = await this.pick(order, policy, now, from.id, [`${from.name}转单（${reason}）`]);
+    const picked = await this.pick(order, policy, now, [from.id], [`${from.name}转单（${reason}）`]);
     if (!picked) {
       const up = await this.offerUp(order, from, reason, policy, now, "转单");
       return up ? { to: up.superior, assignment: up.assignment, respondBy: up.respondBy, outbox: up.outbox } : undefined;
