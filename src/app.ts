@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { commands, engineTexts, flows, inputTexts, roles, skillsOf, staffWords } from "../conversations/index.js";
 import { StaffDesk } from "./core/staff-desk.js";
 import { Dispatcher } from "./core/dispatch/dispatcher.js";
+import { dispatchOrder } from "./core/dispatch/choose-worker.js";
 import type { Clock } from "./core/clock.js";
 import { ConversationEngine } from "./core/flow/engine.js";
 import { Intake } from "./core/intake.js";
@@ -112,7 +113,7 @@ export async function createApp(
   };
   const jobs: Job[] = [
     outboxJob,
-    sweepJob("deadlines", config.SCHEDULE_DEADLINES, "tickets", { due: (now, n) => deadlineStore.due(now, n), plan: (t, now) => sweep.plan(t, now), apply: (c, now) => deadlineStore.apply(c, now) }, offerPending),
+    sweepJob("deadlines", config.SCHEDULE_DEADLINES, "tickets", { due: (now, n) => dispatchOrder(deadlineStore.due(now, n)), plan: (t, now) => sweep.plan(t, now), apply: (c, now) => deadlineStore.apply(c, now) }, offerPending),
     sweepJob("callbacks", config.SCHEDULE_CALLBACKS, "callbacks", { due: (now, n) => callbackStore.due(now, n), plan: (c, now) => reminders.plan(c, now), apply: (c) => callbackStore.apply(c) }, offerPending),
   ];
   jobs.push(

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Category, Role, Severity, Text, TicketStatus } from "./domain.js";
+import type { Category, Role, Severity, Text, TicketStatus, Urgency } from "./domain.js";
 import { orderView, type AssignmentRecord, type Dispatcher, type Reachable, type Workforce } from "./dispatch/dispatcher.js";
 import type { Policy } from "./policy.js";
 import type { EventRecord, OutboxRecord } from "./ports.js";
@@ -13,12 +13,13 @@ import { askNewTime, type NewTimeTexts } from "./new-time.js";
 /** A ticket whose next deadline has come, as the sweep reads it. */
 export interface DueTicket {
   id: string;
+  receivedAt: Date;
   number: string;
   propertyId: string;
   status: TicketStatus;
   nature: string;
   severity: Severity | null;
-  urgency: string;
+  urgency: Urgency;
   category: Category | null;
   place: string | null;
   description: string;

@@ -1,4 +1,4 @@
-import type { Category, Severity, TicketStatus } from "../core/domain.js";
+import type { Category, Severity, TicketStatus, Urgency } from "../core/domain.js";
 import type { DueTicket, TicketChange } from "../core/deadline-sweep.js";
 import type { Escalations } from "../core/escalation.js";
 import type { OutboxRecord } from "../core/ports.js";
@@ -31,12 +31,13 @@ export class DeadlineStore {
     const rows = this.q.due.all(ts(now), limit) as (DeadlineRow & Record<string, string | null>)[];
     return rows.map((r) => ({
       id: r.id!,
+      receivedAt: new Date(r.receivedAt!),
       number: r.number!,
       propertyId: r.propertyId,
       status: r.status as TicketStatus,
       nature: r.nature!,
       severity: r.severity as Severity | null,
-      urgency: r.urgency!,
+      urgency: r.urgency as Urgency,
       category: r.category as Category | null,
       place: placeText(r as never),
       description: r.description!,
