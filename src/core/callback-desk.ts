@@ -6,7 +6,7 @@ import type { BoundStaff, StaffTurn } from "./staff-desk.js";
 import { climb, holdersOf } from "./escalation.js";
 import { fromStatuses, move } from "./lifecycle.js";
 import { addDuration } from "./deadlines.js";
-import { toStaff, type AccountOf } from "./notify.js";
+import { residentKey, toStaff, type AccountOf } from "./notify.js";
 
 /** A callback task as the desk reads it. */
 export interface CallbackView {
@@ -118,7 +118,7 @@ export class CallbackDesk {
     const [, ticketId, rating] = choice.split(":");
     const cb = ticketId ? await this.store.firstCallbackOf(ticketId) : undefined;
     // a resident sees and rates only their own reports
-    if (!cb || cb.ticket.residentId !== `${msg.channel}:${msg.userId}` || !rating || !w.satisfaction.includes(rating)) {
+    if (!cb || cb.ticket.residentId !== residentKey(msg) || !rating || !w.satisfaction.includes(rating)) {
       return { replies: [{ text: t(w.texts.notYourReport) }] };
     }
     const number = cb.ticket.number;

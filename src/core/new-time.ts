@@ -1,4 +1,5 @@
-import type { ChannelName, Text } from "./domain.js";
+import type { Text } from "./domain.js";
+import { residentKey } from "./notify.js";
 import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { orderView } from "./dispatch/dispatcher.js";
 import type { InboundMessage } from "./ports.js";
@@ -64,7 +65,7 @@ export class NewTimeDesk {
     if (!msg.choice?.startsWith("newtime:")) return undefined;
     const [, id, ms] = msg.choice.split(":");
     const tk = id ? await this.store.ticketById(id) : undefined;
-    if (!tk || tk.residentId !== `${msg.channel as ChannelName}:${msg.userId}`) return { replies: [{ text: t(this.texts.notYours) }] };
+    if (!tk || tk.residentId !== residentKey(msg)) return { replies: [{ text: t(this.texts.notYours) }] };
     const at = new Date(Number(ms));
     if (tk.status !== "refused" || !(at.getTime() > now.getTime())) return { replies: [{ text: t(this.texts.tooLate, { number: tk.number }) }] };
     const policy = this.deps.policyOf(tk.propertyId);

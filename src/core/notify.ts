@@ -3,6 +3,9 @@ import type { ChannelName } from "./domain.js";
 import type { Reply } from "./flow/types.js";
 import type { OutboxRecord } from "./ports.js";
 
+/** A resident's chat identity as tickets store it ("channel:user"): they see and answer only their own. */
+export const residentKey = (msg: { channel: ChannelName; userId: string }) => `${msg.channel}:${msg.userId}`;
+
 /** The account each channel sends from ("" when one); undefined when the channel is not running. */
 export type AccountOf = (channel: ChannelName) => string | undefined;
 

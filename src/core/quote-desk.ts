@@ -1,4 +1,5 @@
-import type { ChannelName, Text, TicketStatus } from "./domain.js";
+import type { Text, TicketStatus } from "./domain.js";
+import { residentKey } from "./notify.js";
 import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { orderView } from "./dispatch/dispatcher.js";
 import type { InboundMessage } from "./ports.js";
@@ -42,7 +43,7 @@ export class QuoteDesk {
     const [, id, answer] = msg.choice.split(":");
     const tk = id ? await this.store.ticketById(id) : undefined;
     // a resident answers only their own report's quote
-    if (!tk || tk.residentId !== `${msg.channel as ChannelName}:${msg.userId}`) return { replies: [{ text: t(w.notYours) }] };
+    if (!tk || tk.residentId !== residentKey(msg)) return { replies: [{ text: t(w.notYours) }] };
     if (tk.quoteStatus !== "offered" || tk.status !== "on_hold") return { replies: [{ text: t(w.alreadyAnswered, { number: tk.number }) }] };
     const from: TicketStatus[] = ["on_hold"];
     if (answer !== "yes") {

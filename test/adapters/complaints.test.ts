@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { RunningApp } from "../helpers/app.js";
-import type { BotApiDouble } from "../helpers/bot-api-double.js";
-import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
+import { describe, expect, it } from "vitest";
+import { telegramPerTest, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, team } from "../helpers/team.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
 
-let svc: RunningApp | undefined;
-let double: BotApiDouble | undefined;
-afterEach(async () => {
-  await svc?.destroy();
-  await double?.stop();
-  svc = double = undefined;
-});
+const startService = telegramPerTest();
 
 async function fileComplaint(text: string) {
-  ({ svc, double } = await startWithTelegram({ limits: UNPACED }));
+  const { svc, double } = await startService({ limits: UNPACED });
   await bindTeam(svc);
   const owner = new Visitor(svc.url);
   await owner.say(text);
@@ -36,14 +28,13 @@ describe("complaints (投诉): severity picks the first recipient and the deadli
 
     double.press(team.liu, order, "受理");
     expect((await double.nth(team.liu.id, 2)).text).toContain(`已受理 ${number}`);
-    const seen = async () => ((await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
-    expect((await seen()).at(-1)).toContain("已由刘总受理，会在 12月3日（周四）10:00 前处理完毕");
+    expect((await owner.seen()).at(-1)!.text).toContain("已由刘总受理，会在 12月3日（周四）10:00 前处理完毕");
     svc.clock.advance(120);
     double.say(team.liu, "完工 已约谈保洁主管，垃圾已清运并加派人手");
     expect((await double.nth(team.liu.id, 3)).text).toContain(`已记录完工：${number}`);
     ({ body } = await svc.admin(`/api/tickets/${number}`));
     expect(body.status).toBe("completed");
-    expect((await seen()).at(-1)).toContain("已由刘总处理完成（已约谈保洁主管");
+    expect((await owner.seen()).at(-1)!.text).toContain("已由刘总处理完成（已约谈保洁主管");
     // a complaint is important: two callbacks
     expect(await svc.app.db.callback.count({ where: { ticket: { number } } })).toBe(2);
   });

@@ -1,25 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { RunningApp } from "../helpers/app.js";
-import type { BotApiDouble } from "../helpers/bot-api-double.js";
-import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
+import { describe, expect, it } from "vitest";
+import { telegramPerTest, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, team } from "../helpers/team.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
 
-let svc: RunningApp | undefined;
-let double: BotApiDouble | undefined;
-afterEach(async () => {
-  await svc?.destroy();
-  await double?.stop();
-  svc = double = undefined;
-});
+const startService = telegramPerTest();
 
-async function history(s: RunningApp, owner: Visitor) {
-  return ((await (await fetch(`${s.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string; choices?: { label: string; value: string }[] }[] }).messages;
-}
 
 describe("a paid job outside the fee catalogue: the supervisor quotes, the resident accepts or declines in chat", () => {
   it("quoted, accepted, then dispatched with the agreed fee on the work order; a declined one is cancelled at no charge", async () => {
-    ({ svc, double } = await startWithTelegram({ limits: UNPACED }));
+    const { svc, double } = await startService({ limits: UNPACED });
     await bindTeam(svc);
     const owner = new Visitor(svc.url);
     await owner.say("3栋2单元201 卧室衣柜门坏了 13812345678 明天下午三点");
@@ -38,7 +27,7 @@ describe("a paid job outside the fee catalogue: the supervisor quotes, the resid
     expect((await double.nth(team.wang.id, 3)).text).toContain(`已报价 ${number}：200 元（更换衣柜合页及人工）`);
     ({ body } = await svc.admin(`/api/tickets/${number}`));
     expect(body).toMatchObject({ status: "on_hold", nextDue: null });
-    const quote = (await history(svc, owner)).at(-1)!;
+    const quote = (await owner.seen()).at(-1)!;
     expect(quote.text).toContain("经主管评估：更换衣柜合页及人工，费用 200 元。请问是否同意？");
 
     // only the resident who reported it can answer
@@ -62,7 +51,7 @@ describe("a paid job outside the fee catalogue: the supervisor quotes, the resid
     const second = numberIn(await owner.press("确认提交"))!;
     double.say(team.wang, `报价 ${second} 150 更换晾衣架`);
     await double.nth(team.wang.id, 5);
-    owner.last = [(await history(svc, owner)).at(-1)!];
+    owner.last = [(await owner.seen()).at(-1)!];
     expect(await owner.press("不同意")).toContain(`已为您取消报事 ${second}，不会收取任何费用`);
     ({ body } = await svc.admin(`/api/tickets/${second}`));
     expect(body.status).toBe("cancelled");

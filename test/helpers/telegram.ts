@@ -1,3 +1,4 @@
+import { afterEach } from "vitest";
 import { BotApiDouble, type Limits } from "./bot-api-double.js";
 import { startApp, type RunningApp } from "./app.js";
 import type { TestClock } from "./clock.js";
@@ -10,6 +11,20 @@ export const TELEGRAM_LIMITS: Limits = { perSecond: 30, chatPerSecond: 1, chatBu
 export const UNPACED: Limits = { perSecond: 1000, chatPerSecond: 1000, chatBurst: 1000, groupPerMinute: 1000 };
 
 export const owner = { id: 5001, first_name: "三", last_name: "张" };
+
+/**
+ * For a test file: each test starts the service with Telegram (and its double) through the returned
+ * function; both are stopped after the test.
+ */
+export function telegramPerTest() {
+  let running: { svc: RunningApp; double: BotApiDouble } | undefined;
+  afterEach(async () => {
+    await running?.svc.destroy();
+    await running?.double.stop();
+    running = undefined;
+  });
+  return async (opts: Parameters<typeof startWithTelegram>[0] = {}) => (running = await startWithTelegram(opts));
+}
 
 /** The settings that point the service's Telegram channel at a double. */
 export function telegramEnv(double: BotApiDouble, limits: Limits = TELEGRAM_LIMITS): Record<string, string> {

@@ -29,6 +29,12 @@ export class Visitor {
     return this.post({ choice: choice.value });
   }
 
+  /** the conversation as the page shows it, notifications included (what the resident sees) */
+  async seen(): Promise<Reply[]> {
+    const res = await fetch(`${this.url}/api/webchat/messages?visitorId=${this.id}`);
+    return ((await res.json()) as { messages: Reply[] }).messages;
+  }
+
   choices(): string[] {
     return this.last.flatMap((r) => r.choices ?? []).map((c) => c.label);
   }

@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningApp } from "../helpers/app.js";
-import type { BotApiDouble } from "../helpers/bot-api-double.js";
-import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
+import { telegramPerTest, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, fileAndComplete, team } from "../helpers/team.js";
 import { Visitor } from "../helpers/visitor.js";
 
-let svc: RunningApp | undefined;
-let double: BotApiDouble | undefined;
-afterEach(async () => {
-  await svc?.destroy();
-  await double?.stop();
-  svc = double = undefined;
-});
+const startService = telegramPerTest();
 
 async function start() {
-  ({ svc, double } = await startWithTelegram({ limits: UNPACED }));
+  const { svc, double } = await startService({ limits: UNPACED });
   await bindTeam(svc);
   return { svc, double };
 }
@@ -25,9 +18,6 @@ async function runCallbacks(s: RunningApp) {
   return r;
 }
 
-async function history(s: RunningApp, owner: Visitor) {
-  return ((await (await fetch(`${s.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string; choices?: { label: string; value: string }[] }[] }).messages;
-}
 
 describe("callbacks (回访)", () => {
   it("completion creates the callback due 24 h later; the steward is reminded with the summary and records the result in chat; the report closes", async () => {
@@ -120,7 +110,7 @@ describe("callbacks (回访)", () => {
     const { svc, double } = await start();
     const owner = new Visitor(svc.url);
     const number = await fileAndComplete(svc, double, owner, "3栋2单元201 厨房水管漏水 13812345678 尽快");
-    const done = (await history(svc, owner)).at(-1)!;
+    const done = (await owner.seen()).at(-1)!;
     expect(done.text).toContain("请问您对这次服务满意吗");
     expect(done.choices!.map((c) => c.label)).toEqual(["满意", "基本满意", "不满意"]);
     const bad = done.choices!.find((c) => c.label === "不满意")!.value;

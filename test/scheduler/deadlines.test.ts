@@ -21,11 +21,6 @@ async function start(opts: Parameters<typeof startWithTelegram>[0] = {}) {
   return r;
 }
 
-/** the web chat history a resident sees */
-async function seen(svc: RunningApp, owner: Visitor): Promise<string[]> {
-  const res = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string }[] };
-  return res.messages.map((m) => m.text);
-}
 
 /** runs the deadline sweep now and waits for what it sent */
 async function sweep(svc: RunningApp) {
@@ -70,7 +65,7 @@ describe("deadlines and escalation (the deadline sweep)", () => {
     expect(double.sentTo(team.liu.id)).toHaveLength(0);
     // 10:30 is also when someone should have arrived: the supervisors hear both
     expect(double.sentTo(team.wang.id).slice(-2).map((m) => m.text.slice(0, 5))).toEqual(["【待派工】", "【超时提醒"]);
-    expect((await seen(svc, owner)).at(-1)).toContain("暂时没有师傅能按约定时间上门。请选一个新的上门时间");
+    expect((await owner.seen()).at(-1)!.text).toContain("暂时没有师傅能按约定时间上门。请选一个新的上门时间");
   });
 
   it("nobody could go: the resident picks a new time today; it is dispatched 30 minutes before, to someone who did not decline it", async () => {
@@ -83,8 +78,7 @@ describe("deadlines and escalation (the deadline sweep)", () => {
       svc.clock.advance(10);
       await sweep(svc);
     }
-    const history = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string; choices?: { label: string; value: string }[] }[] };
-    const ask = history.messages.at(-1)!;
+    const ask = (await owner.seen()).at(-1)!;
     expect(ask.choices!.map((c) => c.label)).toEqual(["11月23日（周一）12:00", "11月23日（周一）14:00", "11月23日（周一）16:00"]);
     // a plumber comes on duty meanwhile
     await svc.app.db.staff.create({ data: { id: "s-qian", propertyId: "demo", name: "钱", roles: ["technician"], skills: ["plumbing"], buildings: [] } });
@@ -125,7 +119,7 @@ describe("deadlines and escalation (the deadline sweep)", () => {
     svc.clock.set("2026-11-23T10:30:00+08:00");
     expect(await sweep(svc)).toEqual({ tickets: 1, messages: 2 });
     expect((await double.nth(team.li.id, 3)).text).toContain(`【超时提醒】${number}（5栋1单元302 卫生间水管漏水）应在 11月23日（周一）10:30 前到场`);
-    expect((await seen(svc, owner)).at(-1)).toContain("非常抱歉");
+    expect((await owner.seen()).at(-1)!.text).toContain("非常抱歉");
     // the same minute again: nothing twice
     expect(await sweep(svc)).toEqual({ tickets: 0, messages: 0 });
 

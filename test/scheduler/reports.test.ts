@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningApp } from "../helpers/app.js";
-import type { BotApiDouble } from "../helpers/bot-api-double.js";
 import { TestClock } from "../helpers/clock.js";
-import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
+import { telegramPerTest, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, team } from "../helpers/team.js";
 
-let svc: RunningApp | undefined;
-let double: BotApiDouble | undefined;
-afterEach(async () => {
-  await svc?.destroy();
-  await double?.stop();
-  svc = double = undefined;
-});
+const startService = telegramPerTest();
 
 const at = (local: string) => new Date(`${local}+08:00`);
 let n = 0;
@@ -42,7 +35,7 @@ async function ticket(s: RunningApp, t: { status: string; nature: string; catego
 
 describe("daily follow-up and monthly statistics", () => {
   it("last month's figures, computed by hand, reach the managers on the 1st at 15:30; the day's open complaints and overdue items reach stewards and supervisors", async () => {
-    ({ svc, double } = await startWithTelegram({ limits: UNPACED, clock: new TestClock(at("2026-12-01T15:29:00")) }));
+    const { svc, double } = await startService({ limits: UNPACED, clock: new TestClock(at("2026-12-01T15:29:00")) });
     await bindTeam(svc);
     const db = svc.app.db;
     const t1 = await ticket(svc, { status: "closed", nature: "报修", category: "A", building: "3", received: "2026-11-10T09:00:00", completed: "2026-11-10T11:00:00" });
