@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Category, Role, Severity, Text, TicketStatus, Urgency } from "./domain.js";
+import { VISIT_NATURES, type Category, type Role, type Severity, type Text, type TicketStatus, type Urgency } from "./domain.js";
 import { orderView, type AssignmentRecord, type Dispatcher, type Reachable, type Workforce } from "./dispatch/dispatcher.js";
 import type { Policy } from "./policy.js";
 import type { EventRecord, OutboxRecord } from "./ports.js";
@@ -34,6 +34,8 @@ export interface DueTicket {
   building: string | null;
   /** the work order still waiting for an answer, if any */
   offer: { id: string; staffId: string; level: number } | null;
+  /** "requested": waiting for the supervisor's quote, not for a worker */
+  quoteStatus: string | null;
   /** who refused it, let it time out or handed it over: not offered it again */
   declinedBy: string[];
 }
@@ -85,7 +87,7 @@ export class DeadlineSweep {
         continue;
       }
       // a waiting ticket is first tried again (someone may be free or on duty now); only then is anyone chased
-      if (b.step === "dispatch" && b.level === 0 && (status === "refused" || status === "reopened")) {
+      if (b.step === "dispatch" && b.level === 0 && this.waitsForAWorker(t, status)) {
         const done = await this.redispatch(t, status, policy, now, change, deadlines);
         if (done) {
           status = "dispatched";
@@ -176,6 +178,12 @@ export class DeadlineSweep {
     const wait = toResident(t.residentId, askNewTime(t.id, t.number, now, policy, this.deps.texts.newTime), t.id, now, this.deps.accountOf);
     if (wait) change.outbox.push(wait);
     return "refused";
+  }
+
+  /** A visit nobody has now: refused, reopened, or never dispatched (not a complaint, not waiting for a quote). */
+  private waitsForAWorker(t: DueTicket, status: TicketStatus): boolean {
+    if (!VISIT_NATURES.includes(t.nature)) return false;
+    return status === "refused" || status === "reopened" || (status === "received" && !t.quoteStatus);
   }
 
   /** The filing criteria once more, without those who declined it; true when someone was offered it. */

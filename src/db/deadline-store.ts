@@ -51,6 +51,7 @@ export class DeadlineStore {
       nextDueAt: new Date(r.nextDueAt!),
       offer: r.offer ? (JSON.parse(r.offer) as DueTicket["offer"]) : null,
       building: r.building ?? null,
+      quoteStatus: r.quoteStatus ?? null,
       declinedBy: r.declinedBy ? (JSON.parse(r.declinedBy) as string[]) : [],
     }));
   }

@@ -125,10 +125,22 @@ describe("dispatch at filing (派工)", () => {
     const { svc } = await withTechnicians();
     const owner = new Visitor(svc.url);
     await owner.say("9栋1单元101 门锁坏了 13812345678 尽快");
-    const number = numberIn(await owner.press("确认提交"))!;
-    const { body } = await svc.admin(`/api/tickets/${number}`);
+    const filed = await owner.press("确认提交");
+    const number = numberIn(filed)!;
+    // told honestly, in the same answer
+    expect(filed).toContain("目前暂时没有能上门的师傅，主管已收到通知");
+    let { body } = await svc.admin(`/api/tickets/${number}`);
     expect(body.status).toBe("received");
     expect(body.events.find((e: any) => e.type === "dispatch.none").data.why.join("；")).toContain("没有会「locksmith」的技术员");
+    // a locksmith is bound meanwhile: at the dispatch deadline the sweep tries again before chasing anyone
+    const sun = { id: 8110, first_name: "孙" };
+    await svc.app.db.staff.create({ data: { id: "s-lock", propertyId: "demo", name: "孙师傅", roles: ["technician"], skills: ["locksmith"], buildings: [] } });
+    await svc.app.db.staffIdentity.create({ data: { id: "telegram:8110", staffId: "s-lock", channel: "telegram", externalId: String(sun.id) } });
+    svc.clock.advance(5);
+    await svc.app.scheduler.run("deadlines");
+    expect((await double!.nth(sun.id, 1)).text).toContain(`【派工单】${number}`);
+    ({ body } = await svc.admin(`/api/tickets/${number}`));
+    expect(body).toMatchObject({ status: "dispatched", assignee: { name: "孙师傅" } });
   });
 
   it("a work order is not someone else's to accept, and an unbound user reaches none", async () => {

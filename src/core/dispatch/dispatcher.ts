@@ -74,6 +74,13 @@ export class Dispatcher {
       plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: choice.why.map((w) => w.zh) }, now));
       const text = `【待派工】${ticket.number}（${ticket.place ? placeLabel(ticket.place) : ""} ${ticket.description.slice(0, 30)}）没有可派的师傅：${choice.why.map((w) => w.zh).join("；")}。请尽快人工派单。`;
       for (const s of staff.filter((x) => x.roles.includes("supervisor"))) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
+      // the resident is told honestly; the sweep tries again at the dispatch deadline, then chases the supervisors
+      plan.notes = [
+        {
+          zh: "不好意思，目前暂时没有能上门的师傅，主管已收到通知，会尽快安排；安排好后会告诉您师傅的姓名和上门时间。",
+          en: "We are sorry: no technician is free right now. A supervisor has been told and will arrange one; we will tell you who and when.",
+        },
+      ];
       return plan;
     }
     return this.offerNew(ticket, property, choice.worker as Reachable, 0, choice.why.map((w) => w.zh), now, plan);
