@@ -148,7 +148,9 @@ export class Intake {
 
     const plans = [];
     for (const e of effects) if (e.type === "fileTicket" && this.deps.dispatcher) plans.push(await this.deps.dispatcher.plan(e.ticket, property, now));
-    for (const p of plans) for (const n of p.notes ?? []) replies.push({ text: t(n) });
+    // what dispatch adds (nobody free, a quote first) joins the filing answer: one message, as before
+    const notes = plans.flatMap((p) => p.notes ?? []).map((n) => t(n));
+    if (notes.length && replies.length) replies = [...replies.slice(0, -1), { ...replies.at(-1)!, text: [replies.at(-1)!.text, ...notes].join("\n") }];
     const ws = this.writeSet(key, msg, property, now, next, effects, replies, resident, onBehalf);
     for (const p of plans) {
       ws.assignments = [...(ws.assignments ?? []), ...p.assignments];
