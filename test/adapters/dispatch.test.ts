@@ -282,3 +282,73 @@ describe("代报 (a report filed by staff for a resident, 先处理后补单)", 
     expect((await double.nth(5999, 1)).text).toContain("仅限已绑定的物业工作人员");
   });
 });
+
+describe("races: one consistent outcome", () => {
+  it("a resident cancelling while the technician accepts: both at once, ten times over, and never both a cancel and an acceptance after it", async () => {
+    const { svc, double } = await withTechnicians();
+    for (let i = 0; i < 10; i++) {
+      const owner = new Visitor(svc.url);
+      await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
+      const number = numberIn(await owner.press("确认提交"))!;
+      await double.until(() => double.sentTo(li.id).some((m) => m.text.includes(`【派工单】${number}`)), "the order");
+      const order = double.sentTo(li.id).find((m) => m.text.includes(`【派工单】${number}`))!;
+      await owner.say("取消报事");
+      const before = double.sentTo(li.id).length;
+      // the two land together: the resident's confirmation on the web, the press on Telegram
+      const [cancelled] = await Promise.all([owner.press("确认取消"), Promise.resolve(double.press(li, order, "接单"))]);
+      await double.until(() => double.sentTo(li.id).length > before, "the technician's answer");
+      await svc.app.telegram!.flushed();
+      const liSaid = double.sentTo(li.id).slice(before).map((m) => m.text).join("\n");
+      const { body } = await svc.admin(`/api/tickets/${number}`);
+      const accepted = body.events.some((e: any) => e.type === "ticket.accepted");
+      const cancelledEvent = body.events.findIndex((e: any) => e.type === "ticket.cancelled");
+      const acceptedEvent = body.events.findIndex((e: any) => e.type === "ticket.accepted");
+      if (body.status === "cancelled") {
+        expect(cancelled).toContain("已为您取消");
+        // an acceptance, if any, came before the cancel (the resident may cancel until arrival) — never after it
+        if (accepted) expect(acceptedEvent).toBeLessThan(cancelledEvent);
+        else expect(liSaid).not.toContain(`已接单 ${number}`);
+      } else {
+        expect(body.status).toBe("accepted");
+        expect(cancelled).not.toContain("已为您取消");
+        expect(liSaid).toContain(`已接单 ${number}`);
+      }
+    }
+  });
+
+  it("a press on an order whose report was cancelled a moment before: no acceptance, and the technician is told", async () => {
+    const { svc, double } = await withTechnicians();
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    const order = await double.nth(li.id, 1);
+    await owner.say("取消报事");
+    expect(await owner.press("确认取消")).toContain("已为您取消");
+    double.press(li, order, "接单");
+    expect((await double.nth(li.id, 2)).text).toContain("这条报事已经取消了");
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body.status).toBe("cancelled");
+    expect(body.events.some((e: any) => e.type === "ticket.accepted")).toBe(false);
+  });
+
+  it("the old and the new holder of an order press 接单 together: the one it is offered to wins, the other is told", async () => {
+    const { svc, double } = await withTechnicians();
+    const { bindTeam, team } = await import("../helpers/team.js");
+    await bindTeam(svc, ["wang"]);
+    await svc.app.db.staff.update({ where: { id: "s-li" }, data: { superiorId: "s-wang" } });
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    const old = await double.nth(li.id, 1);
+    svc.clock.advance(10);
+    await svc.app.scheduler.run("deadlines");
+    const fresh = await double.nth(team.wang.id, 1);
+    double.press(li, old, "接单");
+    double.press(team.wang, fresh, "接单");
+    expect((await double.nth(li.id, 2)).text).toContain("已经处理过了");
+    expect((await double.nth(team.wang.id, 2)).text).toContain(`已接单 ${number}`);
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body).toMatchObject({ status: "accepted", assignee: { name: "王主管" } });
+    expect(body.events.filter((e: any) => e.type === "ticket.accepted")).toHaveLength(1);
+  });
+});
