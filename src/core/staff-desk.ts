@@ -269,6 +269,8 @@ export class StaffDesk {
     const m = move(tk.status, to);
     if (!m.ok) return { replies: [{ text: t(m.reason) }] };
     const fee = /(\d+(?:\.\d+)?)\s*元/.exec(notes)?.[1];
+    // "材料：水龙头1个、生料带" — what was used, kept with the completion
+    const materials = /材料[:：]\s*([^，,。；;]+?)\s*(?=材料费|[，,。；;]|$)/.exec(notes)?.[1];
     const set: Record<string, number | Date> = {};
     // completion creates the callback tasks (回访) in the same transaction
     const callbacks = to === "completed" ? callbacksOnCompletion(tk, now, this.reach.policyOf(tk.propertyId)) : [];
@@ -277,7 +279,7 @@ export class StaffDesk {
     const turn: StaffTurn = {
       replies: [{ text: t(to === "arrived" ? w.arrived : w.completed, { number: tk.number }) }],
       moves: [{ ticketId: tk.id, from: fromStatuses(to), to, stamp: to === "arrived" ? "arrivedAt" : "completedAt", ...(Object.keys(set).length ? { set } : {}) }],
-      events: [{ type: `ticket.${to}`, ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, ...(notes ? { notes } : {}), ...(fee ? { feeYuan: Number(fee) } : {}) } }],
+      events: [{ type: `ticket.${to}`, ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, ...(notes ? { notes } : {}), ...(materials ? { materials } : {}), ...(fee ? { feeYuan: Number(fee) } : {}) } }],
       outbox: [],
       ...(callbacks.length ? { callbacks } : {}),
     };

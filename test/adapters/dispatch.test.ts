@@ -71,19 +71,19 @@ describe("dispatch at filing (派工)", () => {
     double.say(li, "到场");
     expect((await double.nth(li.id, 4)).text).toContain(`已记录到场：${number}`);
     svc.clock.advance(40);
-    double.say(li, "完工 更换水龙头 材料费30元");
+    double.say(li, "完工 更换水龙头 材料：水龙头1个、生料带 材料费30元");
     expect((await double.nth(li.id, 5)).text).toContain(`已记录完工：${number}`);
     ({ body } = await svc.admin(`/api/tickets/${number}`));
     expect(body).toMatchObject({ status: "completed" });
     expect(body.steps).toMatchObject({ arrived: "2026-11-24T15:00:00+08:00", completed: "2026-11-24T15:40:00+08:00" });
     expect(body.deadlines.callback).toBe("2026-11-25T15:40:00+08:00");
-    expect(body.events.find((e: any) => e.type === "ticket.completed").data).toMatchObject({ notes: "更换水龙头 材料费30元", feeYuan: 30 });
+    expect(body.events.find((e: any) => e.type === "ticket.completed").data).toMatchObject({ notes: "更换水龙头 材料:水龙头1个、生料带 材料费30元", materials: "水龙头1个、生料带", feeYuan: 30 });
     const row = await svc.app.db.ticket.findUnique({ where: { number } });
     expect(row?.feeCharged).toBe(3000);
     const told = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string }[] };
     expect(told.messages.slice(-2).map((m) => m.text)).toEqual([
       expect.stringContaining("李师傅已到场"),
-      expect.stringContaining("已由李师傅处理完成（更换水龙头 材料费30元）"),
+      expect.stringContaining("已由李师傅处理完成（更换水龙头 材料:水龙头1个、生料带 材料费30元）"),
     ]);
     double.say(li, "到场");
     expect((await double.nth(li.id, 6)).text).toContain("没有已接单、待到场的工单");
