@@ -20,7 +20,7 @@ import { parsePolicy } from "../src/core/policy.js";
 import { lateBy, newTimeTexts, reminderTexts } from "../conversations/reminders.js";
 
 const TICKETS = Number(process.env.TICKETS ?? 1_000_000);
-const DUE_SHARE = 0.01;
+const DUE_SHARE = Number(process.env.DUE_SHARE ?? 0.01);
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "baoshi-sweep-"));

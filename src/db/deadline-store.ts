@@ -16,9 +16,12 @@ export class DeadlineStore {
   constructor(private readonly hot: SqliteHotPath) {
     const p = (sql: string) => hot.db.prepare(sql);
     this.q = {
-      due: p(`SELECT t.*, (SELECT json_object('id', a.id, 'staffId', a.staffId, 'level', a.level) FROM Assignment a
-          WHERE a.ticketId = t.id AND a.status = 'offered' ORDER BY a.offeredAt DESC LIMIT 1) AS offer,
-        (SELECT json_group_array(a.staffId) FROM Assignment a WHERE a.ticketId = t.id AND a.status IN ('refused', 'expired', 'handed_over')) AS declinedBy
+      // the offer matters only to a dispatched ticket, who declined it only to one waiting for a worker
+      due: p(`SELECT t.*,
+        CASE WHEN t.status = 'dispatched' THEN (SELECT json_object('id', a.id, 'staffId', a.staffId, 'level', a.level) FROM Assignment a
+          WHERE a.ticketId = t.id AND a.status = 'offered' ORDER BY a.offeredAt DESC LIMIT 1) END AS offer,
+        CASE WHEN t.status IN ('received', 'refused', 'reopened') THEN (SELECT json_group_array(a.staffId) FROM Assignment a
+          WHERE a.ticketId = t.id AND a.status IN ('refused', 'expired', 'handed_over')) END AS declinedBy
         FROM Ticket t WHERE t.nextDueAt <= ? ORDER BY t.nextDueAt LIMIT ?`),
       expire: p(`UPDATE Assignment SET status = 'expired', reason = '超时未接单', respondedAt = ? WHERE id = ? AND status = 'offered'`),
     };
@@ -56,26 +59,36 @@ export class DeadlineStore {
     }));
   }
 
+  private write(c: TicketChange, at: Date): boolean {
+    if (this.hot.update("Ticket", c.ticketId, { ...c.set, updatedAt: at }, "status = ? AND nextDueAt = ?", [c.expect.status, ts(c.expect.nextDueAt)]) !== 1) return false;
+    this.hot.records(c);
+    return true;
+  }
+
   /** Writes a batch of changes in one transaction; a ticket changed meanwhile is skipped whole. */
   apply(changes: readonly TicketChange[], at: Date): { applied: number; outbox: OutboxRecord[] } {
     const written: OutboxRecord[] = [];
     let applied = 0;
-    const one = this.hot.db.transaction((c: TicketChange): boolean => {
-      if (this.hot.update("Ticket", c.ticketId, { ...c.set, updatedAt: at }, "status = ? AND nextDueAt = ?", [c.expect.status, ts(c.expect.nextDueAt)]) !== 1) return false;
-      if (c.expireOffer && this.q.expire.run(ts(at), c.expireOffer).changes !== 1) throw new Error(`offer ${c.expireOffer} was answered during the sweep`);
-      this.hot.records(c);
+    // a ticket whose offer expires: its two updates stand or fall together (a savepoint); answered meanwhile, it is skipped
+    const withOffer = this.hot.db.transaction((c: TicketChange): boolean => {
+      if (this.q.expire.run(ts(at), c.expireOffer).changes !== 1) throw new Error(`offer ${c.expireOffer} was answered during the sweep`);
+      if (!this.write(c, at)) throw new Error(`ticket ${c.ticketId} changed during the sweep`);
       return true;
     });
-    // one outer transaction (one fsync); each ticket in a savepoint of its own
+    // one outer transaction (one fsync); any other failure rolls the batch back, and the next tick retries it
     this.hot.db.transaction(() => {
       for (const c of changes) {
-        try {
-          if (one(c)) {
-            applied++;
-            written.push(...c.outbox);
+        let ok = false;
+        if (c.expireOffer) {
+          try {
+            ok = withOffer(c);
+          } catch {
+            // the worker answered meanwhile: the next sweep reads the ticket afresh
           }
-        } catch {
-          // answered meanwhile: the next sweep reads it afresh
+        } else ok = this.write(c, at);
+        if (ok) {
+          applied++;
+          written.push(...c.outbox);
         }
       }
     })();
