@@ -15,7 +15,8 @@ import { migrate } from "../src/db/migrate.js";
 import { SqliteHotPath, ts } from "../src/db/hot-path.js";
 import { DeadlineStore } from "../src/db/deadline-store.js";
 import { DeadlineSweep } from "../src/core/deadline-sweep.js";
-import { Dispatcher, type Reachable } from "../src/core/dispatch/dispatcher.js";
+import { Dispatcher } from "../src/core/dispatch/dispatcher.js";
+import { SqliteConversationStore } from "../src/db/conversation-store.js";
 import { parsePolicy } from "../src/core/policy.js";
 import { lateBy, newTimeTexts, reminderTexts } from "../conversations/reminders.js";
 
@@ -27,7 +28,6 @@ async function main() {
   const file = join(dir, "sweep.db");
   const db = await openDatabase(`file:${file}`);
   await migrate(db, fileURLToPath(new URL("../prisma/migrations", import.meta.url)));
-  await db.$disconnect();
   const policy = parsePolicy({});
   const hot = new SqliteHotPath(file, () => policy);
   const now = new Date("2026-11-23T10:00:00+08:00");
@@ -67,11 +67,11 @@ async function main() {
   const findMs = performance.now() - f0;
 
   // ---- the whole sweep: decide and write a reminder for each due ticket ----
-  const team: Reachable[] = [
-    { id: "s-li", name: "李", roles: ["technician"], skills: [], buildings: [], roster: null, openLoad: 0, lastAssignedAt: null, superiorId: "s-wang", contacts: [{ channel: "telegram", externalId: "8101" }] },
-    { id: "s-wang", name: "王主管", roles: ["supervisor"], skills: [], buildings: [], roster: null, openLoad: 0, lastAssignedAt: null, superiorId: null, contacts: [{ channel: "telegram", externalId: "8103" }] },
-  ];
-  const workforce = { staffOf: async () => team };
+  // the staff as the service reads them (Prisma, with its few-seconds cache), bound on Telegram
+  const identity = hot.db.prepare(`INSERT INTO StaffIdentity (id, staffId, channel, externalId, unreachable, boundAt) VALUES (?, ?, 'telegram', ?, 0, ?)`);
+  identity.run("telegram:8101", "s-li", "8101", ts(now));
+  identity.run("telegram:8103", "s-wang", "8103", ts(now));
+  const workforce = new SqliteConversationStore(db, hot);
   const accountOf = () => "bench-bot";
   const sweep = new DeadlineSweep({ workforce, dispatcher: new Dispatcher(workforce, () => [], accountOf), policyOf: () => policy, accountOf, texts: { ...reminderTexts, newTime: newTimeTexts, lateBy } });
   const s0 = performance.now();
@@ -91,6 +91,7 @@ async function main() {
   console.log(`find all due: ${findMs.toFixed(1)} ms`);
   console.log(`full sweep (decide + write a reminder, an event and a message per ticket, fsynced): ${sweepMs.toFixed(0)} ms for ${swept.toLocaleString("en")} tickets (${((sweepMs / swept) * 1000).toFixed(0)} µs each); due afterwards: ${again}`);
   hot.close();
+  await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -55,7 +55,7 @@ export class CallbackReminders {
   async plan(cb: DueCallback, now: Date): Promise<CallbackChange> {
     const tk = cb.ticket;
     const policy = this.deps.policyOf(tk.propertyId);
-    const staff = await this.deps.workforce.staffOf(tk.propertyId, { fresh: true });
+    const staff = await this.deps.workforce.staffOf(tk.propertyId);
     const steward = (cb.stewardId ? staff.find((s) => s.id === cb.stewardId) : undefined) ?? this.chooseSteward(cb, staff);
     const change: CallbackChange = { id: cb.id, expect: { remindCount: cb.remindCount }, set: { stewardId: steward?.id ?? null, remindedAt: now }, events: [], outbox: [] };
     const tz = policy.timezone;

@@ -80,7 +80,8 @@ export class DeadlineSweep {
     let status = t.status;
     const deadlines = { ...t.deadlines };
     const escalations = { ...t.escalations };
-    const staff = await this.deps.workforce.staffOf(t.propertyId, { fresh: true });
+    // the few-seconds cache: a sweep of many tickets reads the staff once (offers read them fresh)
+    const staff = await this.deps.workforce.staffOf(t.propertyId);
     for (const b of breaches(t.status, t.deadlines, t.escalations, policy, now)) {
       if (b.step === "accept") {
         status = await this.acceptTimeout(t, b, staff, policy, now, change, deadlines, escalations);
