@@ -1,8 +1,8 @@
 import type { ChannelName, Text, TicketStatus } from "./domain.js";
-import type { InboundMessage, OutboxRecord } from "./ports.js";
+import type { InboundMessage } from "./ports.js";
 import type { Policy } from "./policy.js";
 import type { Reachable, Workforce } from "./dispatch/dispatcher.js";
-import type { BoundStaff, StaffTurn } from "./staff-desk.js";
+import { turnRows, type BoundStaff, type StaffTurn, type Translate } from "./staff-turn.js";
 import { climb, holdersOf } from "./escalation.js";
 import { fromStatuses, move } from "./lifecycle.js";
 import { addDuration } from "./deadlines.js";
@@ -40,7 +40,6 @@ export interface CallbackWords {
   >;
 }
 
-type T = (x: Text, v?: Record<string, string | number>) => string;
 const UNSATISFIED = 2;
 
 /**
@@ -56,7 +55,7 @@ export class CallbackDesk {
     private readonly deps: { workforce: Workforce; accountOf: AccountOf; policyOf(propertyId: string): Policy },
   ) {}
 
-  async handle(msg: InboundMessage, text: string, now: Date, t: T): Promise<StaffTurn | undefined> {
+  async handle(msg: InboundMessage, text: string, now: Date, t: Translate): Promise<StaffTurn | undefined> {
     if (msg.choice?.startsWith("cb:")) return this.steward(msg, msg.choice, now, t);
     if (msg.choice?.startsWith("rate:")) return this.resident(msg, msg.choice, now, t);
     const comment = msg.choice ? null : this.words.comment.exec(text);
@@ -73,7 +72,7 @@ export class CallbackDesk {
     };
   }
 
-  private async steward(msg: InboundMessage, choice: string, now: Date, t: T): Promise<StaffTurn> {
+  private async steward(msg: InboundMessage, choice: string, now: Date, t: Translate): Promise<StaffTurn> {
     const w = this.words;
     const staff = await this.store.staffByIdentity(msg.channel, msg.userId);
     if (!staff) return { replies: [{ text: t({ zh: "这个操作仅限已绑定的物业工作人员使用。", en: "That is for bound property staff only." }) }] };
@@ -113,7 +112,7 @@ export class CallbackDesk {
     return turn;
   }
 
-  private async resident(msg: InboundMessage, choice: string, now: Date, t: T): Promise<StaffTurn> {
+  private async resident(msg: InboundMessage, choice: string, now: Date, t: Translate): Promise<StaffTurn> {
     const w = this.words;
     const [, ticketId, rating] = choice.split(":");
     const cb = ticketId ? await this.store.firstCallbackOf(ticketId) : undefined;
@@ -156,10 +155,8 @@ export class CallbackDesk {
       .replace("{description}", tk.description.slice(0, 30))
       .replace("{source}", source)
       .replace("{comment}", comment);
-    for (const s of to) turn.outbox!.push(...strip(toStaff(s, { text }, tk.id, now, this.deps.accountOf)));
+    for (const s of to) turn.outbox!.push(...turnRows(toStaff(s, { text }, tk.id, now, this.deps.accountOf)));
     turn.events!.push({ type: "callback.unsatisfied", ticketId: tk.id, propertyId: tk.propertyId, data: { source, escalatedTo: to.map((s) => s.name) } });
     return to.map((s) => s.name).join("、") || "服务中心";
   }
 }
-
-const strip = (rows: OutboxRecord[]) => rows.map(({ createdAt: _c, inboundId: _i, ...o }) => o);

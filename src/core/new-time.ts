@@ -5,7 +5,7 @@ import { orderView } from "./dispatch/dispatcher.js";
 import type { InboundMessage } from "./ports.js";
 import type { Policy } from "./policy.js";
 import type { Choice, Reply } from "./flow/types.js";
-import type { OfferedOrder, StaffTurn } from "./staff-desk.js";
+import { turnRows, type OfferedOrder, type StaffTurn, type Translate } from "./staff-turn.js";
 import { formatWhen, wallTime } from "./zoned.js";
 
 /**
@@ -51,8 +51,6 @@ export interface NewTimeStore {
   ticketById(ticketId: string): Promise<OfferedOrder["ticket"] | undefined>;
 }
 
-type T = (x: Text, v?: Record<string, string | number>) => string;
-
 /** The resident's pick: the visit moves; today's is left for the sweep to dispatch 30 min before, a later one goes out now. */
 export class NewTimeDesk {
   constructor(
@@ -61,7 +59,7 @@ export class NewTimeDesk {
     private readonly deps: { dispatcher: Dispatcher; policyOf(propertyId: string): Policy },
   ) {}
 
-  async handle(msg: InboundMessage, _text: string, now: Date, t: T): Promise<StaffTurn | undefined> {
+  async handle(msg: InboundMessage, _text: string, now: Date, t: Translate): Promise<StaffTurn | undefined> {
     if (!msg.choice?.startsWith("newtime:")) return undefined;
     const [, id, ms] = msg.choice.split(":");
     const tk = id ? await this.store.ticketById(id) : undefined;
@@ -83,7 +81,7 @@ export class NewTimeDesk {
           assignments: [picked.assignment],
           moves: [{ ticketId: tk.id, from: ["refused"], to: "dispatched", stamp: "dispatchedAt", set: { ...moved, assigneeId: picked.to.id, acceptDueAt: picked.respondBy } }],
           events: [event, { type: "ticket.dispatched", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: picked.to.id, staff: picked.to.name, why: picked.assignment.why } }],
-          outbox: picked.outbox.map(({ createdAt: _c, inboundId: _i, ...o }) => o),
+          outbox: turnRows(picked.outbox),
         };
       }
     }

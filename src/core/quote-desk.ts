@@ -4,7 +4,7 @@ import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { orderView } from "./dispatch/dispatcher.js";
 import type { InboundMessage } from "./ports.js";
 import type { Policy } from "./policy.js";
-import type { OfferedOrder, StaffTurn } from "./staff-desk.js";
+import { turnRows, type OfferedOrder, type StaffTurn, type Translate } from "./staff-turn.js";
 import { addDuration } from "./deadlines.js";
 
 /** The words of a quote (conversations/quotes.ts). */
@@ -24,8 +24,6 @@ export interface QuoteStore {
   ticketById(ticketId: string): Promise<(OfferedOrder["ticket"] & { quoteStatus: string | null; quoteFen: number | null; quoteNote: string | null }) | undefined>;
 }
 
-type T = (x: Text, v?: Record<string, string | number>) => string;
-
 /**
  * The resident's answer to a quote (quote:<ticket>:yes|no): accepted, the job is dispatched as at
  * filing, with the agreed fee on the work order; declined, the report is cancelled at no charge.
@@ -37,7 +35,7 @@ export class QuoteDesk {
     private readonly deps: { dispatcher: Dispatcher; policyOf(propertyId: string): Policy },
   ) {}
 
-  async handle(msg: InboundMessage, _text: string, now: Date, t: T): Promise<StaffTurn | undefined> {
+  async handle(msg: InboundMessage, _text: string, now: Date, t: Translate): Promise<StaffTurn | undefined> {
     if (!msg.choice?.startsWith("quote:")) return undefined;
     const w = this.words.texts;
     const [, id, answer] = msg.choice.split(":");
@@ -70,7 +68,7 @@ export class QuoteDesk {
       assignments: [picked.assignment],
       moves: [{ ticketId: tk.id, from, to: "dispatched", stamp: "dispatchedAt", set: { quoteStatus: "accepted", assigneeId: picked.to.id, acceptDueAt: picked.respondBy } }],
       events: [accepted, { type: "ticket.dispatched", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: picked.to.id, staff: picked.to.name, why: picked.assignment.why } }],
-      outbox: picked.outbox.map(({ createdAt: _c, inboundId: _i, ...o }) => o),
+      outbox: turnRows(picked.outbox),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { OPEN_STATUSES, type Category, type ChannelName, type TicketStatus } from "../core/domain.js";
 import type { Reply, TicketSummary } from "../core/flow/types.js";
 import type { ConversationStore, StoredResident, StoredSession, WriteSet } from "../core/ports.js";
-import type { BoundStaff, OfferedOrder, StaffStore } from "../core/staff-desk.js";
+import type { BoundStaff, OfferedOrder, StaffStore } from "../core/staff-turn.js";
 import type { Reachable, Workforce } from "../core/dispatch/dispatcher.js";
 import type { Roster } from "../core/dispatch/roster.js";
 import type { Callback, Ticket } from "../generated/prisma/client.js";
