@@ -62,7 +62,8 @@ export async function createApp(
   if (applied.length) log.info({ migrations: applied }, "database migrated");
   await applyPolicyFiles(db, config.POLICIES_DIR, log);
   const properties = await PropertyDirectory.load(db, config.DEFAULT_PROPERTY);
-  const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""), (id) => properties.get(id).policy);
+  const policyOf = (id: string) => properties.get(id).policy;
+  const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""), policyOf);
   const store = new SqliteConversationStore(db, hot);
   const engine = new ConversationEngine(flows, commands, engineTexts, roles);
   const senders = new Map<ChannelName, { account: string; offer(rows: OutboxRow[]): void }>();
@@ -81,10 +82,10 @@ export async function createApp(
     texts: inputTexts,
     inlineChannels: new Set(["web"]),
     maxTextLength: config.MAX_MESSAGE_LENGTH,
-    staff: new StaffDesk(store, staffWords, { accountOf, policyOf: (id) => properties.get(id).policy }, dispatcher),
-    callbacks: new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf: (id) => properties.get(id).policy }),
-    quotes: new QuoteDesk(store, quoteWords, { dispatcher, policyOf: (id) => properties.get(id).policy }),
-    newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf: (id) => properties.get(id).policy }),
+    staff: new StaffDesk(store, staffWords, { accountOf, policyOf }, dispatcher),
+    callbacks: new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf }),
+    quotes: new QuoteDesk(store, quoteWords, { dispatcher, policyOf }),
+    newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
     dispatcher,
     afterCommit: (ws) => {
       if (ws.binding) store.forgetWorkforce();
@@ -92,12 +93,12 @@ export async function createApp(
     },
   });
   const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY);
-  const sweep = new DeadlineSweep({ workforce: store, dispatcher, policyOf: (id) => properties.get(id).policy, accountOf, texts: { ...reminderTexts, newTime: newTimeTexts, lateBy } });
+  const sweep = new DeadlineSweep({ workforce: store, dispatcher, policyOf, accountOf, texts: { ...reminderTexts, newTime: newTimeTexts, lateBy } });
   const deadlineStore = new DeadlineStore(hot);
   const callbackStore = new CallbackJobStore(hot);
   const reminders = new CallbackReminders({
     workforce: store,
-    policyOf: (id) => properties.get(id).policy,
+    policyOf,
     accountOf,
     texts: callbackWords.texts,
     satisfaction: callbackWords.satisfaction,
@@ -115,17 +116,8 @@ export async function createApp(
     outboxJob,
     sweepJob("deadlines", config.SCHEDULE_DEADLINES, "tickets", { due: (now, n) => dispatchOrder(deadlineStore.due(now, n)), plan: (t, now) => sweep.plan(t, now), apply: (c, now) => deadlineStore.apply(c, now) }, offerPending),
     sweepJob("callbacks", config.SCHEDULE_CALLBACKS, "callbacks", { due: (now, n) => callbackStore.due(now, n), plan: (c, now) => reminders.plan(c, now), apply: (c) => callbackStore.apply(c) }, offerPending),
+    reportJob(config.SCHEDULE_REPORTS, { properties, store: new ReportStore(hot), workforce: store, accountOf, offer: offerPending, texts: { daily: dailyText, monthly: monthlyText } }),
   ];
-  jobs.push(
-    reportJob(config.SCHEDULE_REPORTS, {
-      properties,
-      store: new ReportStore(hot),
-      workforce: store,
-      accountOf,
-      offer: offerPending,
-      texts: { daily: dailyText, monthly: monthlyText },
-    }),
-  );
   const scheduler = new Scheduler(jobs, {
     leases: new JobLeases(hot.db, deps.instanceId ?? randomUUID()),
     clock,
@@ -171,9 +163,7 @@ export async function createApp(
           // a logout is told to bound staff on the other channels
           async alertStaff(text) {
             const others = new Map([...senders].filter(([c]) => c !== "wechat").map(([c, s]) => [c, s.account] as const));
-            for (const a of outbox.alertStaff(text, others, { propertyId: config.DEFAULT_PROPERTY, type: "wechat.logout", at: clock.now() })) {
-              senders.get(a.channel)?.offer([a.row]);
-            }
+            outbox.offer(outbox.alertStaff(text, others, { propertyId: config.DEFAULT_PROPERTY, type: "wechat.logout", at: clock.now() }));
           },
         },
       )

@@ -3,6 +3,7 @@ import type { RunningApp } from "../helpers/app.js";
 import type { BotApiDouble } from "../helpers/bot-api-double.js";
 import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
+import { bindTeam, team } from "../helpers/team.js";
 
 let svc: RunningApp | undefined;
 let double: BotApiDouble | undefined;
@@ -24,6 +25,14 @@ async function withTechnicians() {
   await db.staffIdentity.create({ data: { id: "telegram:8101", staffId: "s-li", channel: "telegram", externalId: String(li.id) } });
   await db.staffIdentity.create({ data: { id: "telegram:8102", staffId: "s-zhao", channel: "telegram", externalId: String(zhao.id) } });
   return { svc, double };
+}
+
+/** the technicians, and 王主管 (supervisor) above 李 */
+async function withSupervisor() {
+  const r = await withTechnicians();
+  await bindTeam(r.svc, ["wang"]);
+  await r.svc.app.db.staff.update({ where: { id: "s-li" }, data: { superiorId: "s-wang" } });
+  return r;
 }
 
 describe("dispatch at filing (派工)", () => {
@@ -205,11 +214,7 @@ describe("改约 (a new time agreed with the resident)", () => {
 
 describe("转单 (handing an order over)", () => {
   it("with a reason, the order goes to another worker who can do it, else up to the superior; the resident is told", async () => {
-    const { svc, double } = await withTechnicians();
-    // a second plumber, and a supervisor above 李
-    const { bindTeam, team } = await import("../helpers/team.js");
-    await bindTeam(svc, ["wang"]);
-    await svc.app.db.staff.update({ where: { id: "s-li" }, data: { superiorId: "s-wang" } });
+    const { svc, double } = await withSupervisor();
     const owner = new Visitor(svc.url);
     await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
     const number = numberIn(await owner.press("确认提交"))!;
@@ -258,7 +263,6 @@ describe("转单 (handing an order over)", () => {
 describe("代报 (a report filed by staff for a resident, 先处理后补单)", () => {
   it("a bound staff member files through the same questions; the ticket is the resident's (by phone), dispatched as usual", async () => {
     const { svc, double } = await withTechnicians();
-    const { bindTeam, team } = await import("../helpers/team.js");
     await bindTeam(svc, ["wang"]);
     double.say(team.wang, "代报 3栋2单元201 厨房水管漏水，电话13812345678，尽快");
     const confirm = await double.nth(team.wang.id, 1);
@@ -332,10 +336,7 @@ describe("races: one consistent outcome", () => {
   });
 
   it("the old and the new holder of an order press 接单 together: the one it is offered to wins, the other is told", async () => {
-    const { svc, double } = await withTechnicians();
-    const { bindTeam, team } = await import("../helpers/team.js");
-    await bindTeam(svc, ["wang"]);
-    await svc.app.db.staff.update({ where: { id: "s-li" }, data: { superiorId: "s-wang" } });
+    const { svc, double } = await withSupervisor();
     const owner = new Visitor(svc.url);
     await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
     const number = numberIn(await owner.press("确认提交"))!;

@@ -142,7 +142,8 @@ export class Dispatcher {
     const staff = (await this.workforce.staffOf(property.id)).filter((s) => this.reach(s));
     // nobody in that role: the highest role anyone holds
     const fallback = [...chain].reverse().map((r) => staff.filter((s) => s.roles.includes(r))).find((l) => l.length) ?? [];
-    const holders = (holdersOf(role, staff, chain) as Reachable[]).length ? (holdersOf(role, staff, chain) as Reachable[]) : fallback;
+    const named = holdersOf(role, staff, chain) as Reachable[];
+    const holders = named.length ? named : fallback;
     const [first] = [...holders].sort((a, b) => a.openLoad - b.openLoad || (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0));
     if (!first) {
       plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: [`没有可以受理${ticket.severity ?? ""}投诉的人员`] }, now));
