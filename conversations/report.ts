@@ -8,7 +8,9 @@ import {
   classify,
   defineForm,
   draftTicket,
+  checkAppointment,
   findAppointment,
+  formatDay,
   findPhone,
   findPlace,
   formatWhen,
@@ -162,12 +164,35 @@ const appointment: SlotDef<Appointment> = {
     if (!msg.asked && !needsVisit({ category: classify(msg.text, keywords) })) return undefined;
     const found = findAppointment(msg.text, ctx.now, ctx.policy, asapWords);
     if (!found) return undefined;
-    return found.ok ? { value: found.appointment, span: found.span } : { error: found.reason, span: found.span };
+    if (!found.ok) return { error: found.reason, span: found.span };
+    if (!found.ambiguous) return { value: found.appointment, span: found.span };
+    return { ask: whichDay(found.ambiguous.word, found.ambiguous.options, ctx), span: found.span };
   },
   show: (v, ctx) => (v.asap ? ctx.t({ zh: "尽快", en: "as soon as possible" }) : formatWhen(new Date(v.at), ctx.policy.timezone, ctx.lang)),
   choices: (ctx) => [{ label: ctx.t({ zh: "尽快", en: "As soon as possible" }), value: "set:appointment:asap" }],
-  fromChoice: (v) => (v === "asap" ? { asap: true } : undefined),
+  fromChoice(v, ctx) {
+    if (v === "asap") return { asap: true };
+    // a picked day (明天 after midnight): checked again, a press may come late
+    const at = new Date(v);
+    if (Number.isNaN(at.getTime())) return undefined;
+    const checked = checkAppointment(at, ctx.now, ctx.policy);
+    return checked.ok ? checked.appointment : undefined;
+  },
 };
+
+/** 明天 said after midnight: 「您说的「明天」是 12月2日（周三）还是 12月3日（周四）？」 with both as choices. */
+function whichDay(word: string, options: readonly Appointment[], ctx: FlowContext) {
+  const [coming, literal] = options.map((o) => new Date(o.asap ? ctx.now : o.at)) as [Date, Date];
+  const tz = ctx.policy.timezone;
+  return {
+    question: {
+      zh: `您说的「${word}」是 ${formatDay(coming, tz, "zh")}还是 ${formatDay(literal, tz, "zh")}？`,
+      en: `By “${word}”, do you mean ${formatDay(coming, tz, "en")} or ${formatDay(literal, tz, "en")}?`,
+    },
+    choices: [coming, literal].map((at) => ({ label: formatWhen(at, tz, ctx.lang), value: `set:appointment:${at.toISOString()}` })),
+    fallback: options[1]!,
+  };
+}
 
 const category: SlotDef<Classification> = {
   name: "category",

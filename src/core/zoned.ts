@@ -72,11 +72,17 @@ const WEEKDAY_ZH = ["周日", "周一", "周二", "周三", "周四", "周五", 
 /** "11月24日（周二）15:00" / "Tue 24 Nov 15:00" in the property's zone. */
 export function formatWhen(instant: Date, tz: string, lang: "zh" | "en"): string {
   const w = wallTime(instant, tz);
-  if (lang === "zh") return `${w.month}月${w.day}日（${WEEKDAY_ZH[w.weekday]}）${pad(w.hour)}:${pad(w.minute)}`;
+  return `${formatDay(instant, tz, lang)}${lang === "zh" ? "" : " "}${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** "11月24日（周二）" / "Tue 24 Nov": the day and its weekday in the property's zone. */
+export function formatDay(instant: Date, tz: string, lang: "zh" | "en"): string {
+  const w = wallTime(instant, tz);
+  if (lang === "zh") return `${w.month}月${w.day}日（${WEEKDAY_ZH[w.weekday]}）`;
   const month = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(
     new Date(Date.UTC(2000, w.month - 1, 1)),
   );
-  return `${WEEKDAYS[w.weekday]} ${w.day} ${month} ${pad(w.hour)}:${pad(w.minute)}`;
+  return `${WEEKDAYS[w.weekday]} ${w.day} ${month}`;
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2026-11-24T15:00:00+08:00 (what the API shows). */

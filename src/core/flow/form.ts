@@ -52,6 +52,8 @@ interface FormState extends FlowState {
   /** slots the resident set by hand (not re-derived) */
   pinned: string[];
   prefaced?: boolean;
+  /** slots whose ambiguous answer was asked about already (asked once only) */
+  clarified?: string[];
 }
 
 const CONFIRM = "$confirm";
@@ -207,12 +209,21 @@ export function defineForm(def: FormDef): Flow {
     let changed = false;
     let askedResult: "value" | "error" | "declined" | undefined;
     let askedError = "";
+    let clarify: { name: string; question: string; choices: Choice[] } | undefined;
     for (const name of def.extractOrder) {
       const s = slot(name);
       const asked = st.asked === name;
-      const r = s.extract({ text: blank(input.text, spans), asked, filled: st.values[name] !== undefined }, ctx, st.values);
+      let r = s.extract({ text: blank(input.text, spans), asked, filled: st.values[name] !== undefined }, ctx, st.values);
       if (!r) continue;
       if (r.span) spans.push(r.span);
+      if ("ask" in r) {
+        if (!st.clarified?.includes(name)) {
+          clarify = { name, question: ctx.t(r.ask.question), choices: r.ask.choices };
+          if (asked) askedResult = "value";
+          continue;
+        }
+        r = { value: r.ask.fallback };
+      }
       if ("value" in r) {
         const parsed = s.schema.safeParse(r.value);
         if (!parsed.success) continue;
@@ -235,6 +246,13 @@ export function defineForm(def: FormDef): Flow {
     if (askedSlot && askedResult === "error") return refuse(askedSlot, st, ctx, askedError, notes);
     if (askedSlot && askedResult === undefined && !changed && !input.attachments.length) {
       return refuse(askedSlot, st, ctx, ctx.t(askedSlot.refusal), notes);
+    }
+    if (clarify) {
+      // everything else the message held is kept; the one question is asked with its choices
+      derive(st, ctx);
+      st.clarified = [...(st.clarified ?? []), clarify.name];
+      st.asked = clarify.name;
+      return { replies: [{ text: [...notes, clarify.question].join("\n"), choices: clarify.choices, expects: clarify.name }], state: st, effects: [] };
     }
     if (st.asked === CONFIRM || st.asked === EDIT) {
       if (!changed) {

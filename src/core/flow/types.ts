@@ -136,7 +136,12 @@ export interface Flow {
 }
 
 /** What one slot's extractor makes of a message. */
-export type Extraction<T> = { value: T; span?: Span } | { error: Text; span?: Span } | { declined: true; span?: Span };
+export type Extraction<T> =
+  | { value: T; span?: Span }
+  | { error: Text; span?: Span }
+  | { declined: true; span?: Span }
+  /** the message could mean either of the choices: asked once, then `fallback` is taken */
+  | { ask: { question: Text; choices: Choice[]; fallback: T }; span?: Span };
 
 export interface SlotMessage {
   /** the normalised text, with what earlier slots used blanked out */
