@@ -5,7 +5,7 @@ import type { Reachable, Workforce } from "./dispatch/dispatcher.js";
 import { turnRows, type BoundStaff, type StaffTurn, type Translate } from "./staff-turn.js";
 import { climb, holdersOf } from "./escalation.js";
 import { fromStatuses, move } from "./lifecycle.js";
-import { addDuration } from "./deadlines.js";
+import { addDuration, hoursFor } from "./calendar.js";
 import { residentKey, toStaff, type AccountOf } from "./notify.js";
 
 /** A callback task as the desk reads it. */
@@ -16,7 +16,7 @@ export interface CallbackView {
   residentRating: string | null;
   /** other callbacks of the same ticket still pending */
   othersPending: number;
-  ticket: { id: string; number: string; status: TicketStatus; propertyId: string; place: string | null; description: string; assigneeId: string | null; residentId: string | null };
+  ticket: { id: string; number: string; status: TicketStatus; propertyId: string; place: string | null; description: string; urgency: string; assigneeId: string | null; residentId: string | null };
 }
 
 export interface CallbackStore {
@@ -141,7 +141,7 @@ export class CallbackDesk {
     const tk = cb.ticket;
     const policy = this.deps.policyOf(tk.propertyId);
     if (move(tk.status, "reopened").ok) {
-      turn.moves!.push({ ticketId: tk.id, from: fromStatuses("reopened"), to: "reopened", set: { reopenedAt: now, dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy), escalations: "{}" } });
+      turn.moves!.push({ ticketId: tk.id, from: fromStatuses("reopened"), to: "reopened", set: { reopenedAt: now, dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, hoursFor(tk.urgency)), escalations: "{}" } });
       turn.events!.push({ type: "ticket.reopened", ticketId: tk.id, propertyId: tk.propertyId, data: { source } });
     }
     const staff = await this.deps.workforce.staffOf(tk.propertyId, { fresh: true });

@@ -5,7 +5,7 @@ import type { Policy } from "./policy.js";
 import type { EventRecord, OutboxRecord } from "./ports.js";
 import { breaches, climb, holdersOf, nextDeadline, STEP_TEXT, type Breach, type Escalations, type StepDeadlines } from "./escalation.js";
 import { move } from "./lifecycle.js";
-import { addDuration } from "./deadlines.js";
+import { addDuration, hoursFor } from "./calendar.js";
 import { formatWhen } from "./zoned.js";
 import { toResident, toStaff, type AccountOf } from "./notify.js";
 import { askNewTime, type NewTimeTexts } from "./new-time.js";
@@ -82,7 +82,8 @@ export class DeadlineSweep {
     const escalations = { ...t.escalations };
     // the few-seconds cache: a sweep of many tickets reads the staff once (offers read them fresh)
     const staff = await this.deps.workforce.staffOf(t.propertyId);
-    for (const b of breaches(t.status, t.deadlines, t.escalations, policy, now)) {
+    const hours = hoursFor(t.urgency);
+    for (const b of breaches(t.status, t.deadlines, t.escalations, policy, now, hours)) {
       if (b.step === "accept") {
         status = await this.acceptTimeout(t, b, staff, policy, now, change, deadlines, escalations);
         continue;
@@ -101,7 +102,7 @@ export class DeadlineSweep {
       if (!told) escalations[b.step] = policy.escalation.chain.length;
     }
     change.set.escalations = JSON.stringify(escalations);
-    change.set.nextDueAt = nextDeadline(status, deadlines, escalations, policy);
+    change.set.nextDueAt = nextDeadline(status, deadlines, escalations, policy, hours);
     return change;
   }
 
@@ -165,7 +166,7 @@ export class DeadlineSweep {
     }
     if (!move(t.status, "refused").ok) return t.status;
     // nobody above: supervisors dispatch by hand (the dispatch step nags them), the resident is told honestly
-    const dispatchDueAt = addDuration(now, policy.deadlines.dispatch, policy);
+    const dispatchDueAt = addDuration(now, policy.deadlines.dispatch, policy, hoursFor(t.urgency));
     Object.assign(change.set, { status: "refused", acceptDueAt: null, dispatchDueAt });
     deadlines.acceptDueAt = null;
     deadlines.dispatchDueAt = dispatchDueAt;

@@ -1,5 +1,6 @@
 import type { Role, Text, TicketStatus } from "./domain.js";
 import type { Policy } from "./policy.js";
+import { elapsed, later, type Hours } from "./calendar.js";
 
 /**
  * Deadlines and how a missed one climbs (SPEC §4). Each step of a ticket has a deadline column;
@@ -47,21 +48,25 @@ export const STEP_TEXT: Record<Step, Text> = {
   resolve: { zh: "处理完毕", en: "resolution" },
 };
 
-/** When the step next needs the sweep: its deadline, then one `every` per reminder sent; null once the chain's top knows. */
-export function stepDueAt(step: Step, due: Date, sent: number, policy: Policy): Date | null {
+/**
+ * When the step next needs the sweep: its deadline, then one `every` per reminder sent, on the ticket's
+ * clock (office time for all but very urgent tickets: a deadline that falls in quiet hours is acted on
+ * when the office opens); null once the chain's top knows.
+ */
+export function stepDueAt(step: Step, due: Date, sent: number, policy: Policy, hours: Hours): Date | null {
   // an unanswered work order is acted on (counted as refused) once, at its deadline
-  if (step === "accept") return sent ? null : due;
+  if (step === "accept") return sent ? null : later(due, 0, policy, hours);
   if (sent >= policy.escalation.chain.length) return null;
-  return new Date(due.getTime() + sent * policy.escalation.every.minutes * 60000);
+  return later(due, sent * policy.escalation.every.minutes, policy, hours);
 }
 
 /** The earliest moment the deadline sweep must look at this ticket again (what Ticket.nextDueAt stores). */
-export function nextDeadline(status: TicketStatus, deadlines: StepDeadlines, escalations: Escalations, policy: Policy): Date | null {
+export function nextDeadline(status: TicketStatus, deadlines: StepDeadlines, escalations: Escalations, policy: Policy, hours: Hours): Date | null {
   let next: Date | null = null;
   for (const step of LIVE_STEPS[status]) {
     const due = deadlines[STEP_COLUMN[step]];
     if (!due) continue;
-    const at = stepDueAt(step, due, escalations[step] ?? 0, policy);
+    const at = stepDueAt(step, due, escalations[step] ?? 0, policy, hours);
     if (at && (!next || at < next)) next = at;
   }
   return next;
@@ -80,7 +85,7 @@ export interface Breach {
  * The steps missed by `now` that have not been acted on at their current level. After downtime a
  * step goes straight to the level it would have reached, and only that level is told.
  */
-export function breaches(status: TicketStatus, deadlines: StepDeadlines, escalations: Escalations, policy: Policy, now: Date): Breach[] {
+export function breaches(status: TicketStatus, deadlines: StepDeadlines, escalations: Escalations, policy: Policy, now: Date, hours: Hours): Breach[] {
   const out: Breach[] = [];
   const every = policy.escalation.every.minutes * 60000;
   const top = policy.escalation.chain.length - 1;
@@ -88,13 +93,13 @@ export function breaches(status: TicketStatus, deadlines: StepDeadlines, escalat
     const due = deadlines[STEP_COLUMN[step]];
     if (!due) continue;
     const sent = escalations[step] ?? 0;
-    const at = stepDueAt(step, due, sent, policy);
+    const at = stepDueAt(step, due, sent, policy, hours);
     if (!at || at > now) continue;
     if (step === "accept") {
       out.push({ step, due, level: 0, skipped: 0 });
       continue;
     }
-    const reached = Math.min(top, Math.floor((now.getTime() - due.getTime()) / every));
+    const reached = Math.min(top, Math.floor(elapsed(due, now, policy, hours) / every));
     out.push({ step, due, level: Math.max(sent, reached), skipped: Math.max(0, reached - sent) });
   }
   return out;

@@ -12,6 +12,13 @@ export const policySchema = z.object({
   timezone: z.string().default("Asia/Shanghai").refine(isTimeZone, "unknown time zone"),
   /** Hours in which appointments are accepted (very urgent reports are served at any time). */
   serviceHours: z.object({ start: hhmm, end: hhmm }).default({ start: "08:00", end: "21:00" }),
+  /**
+   * The office's hours on working days: non-urgent deadlines count only these, and staff hear of
+   * non-urgent tickets only in them (quiet hours). Default: the service hours.
+   */
+  officeHours: z.object({ start: hhmm, end: hhmm }).optional(),
+  /** Told to residents with a very urgent report when nobody is on duty (the night duty phone). */
+  nightContact: z.string().optional(),
   /** Days ahead a resident may book. */
   maxAdvanceDays: z.number().int().min(1).max(365).default(30),
   /** A conversation idle this long expires. */
@@ -81,11 +88,17 @@ export const policySchema = z.object({
   faq: z.array(z.object({ keywords: z.array(z.string()).min(1), answer: z.string(), answerEn: z.string().optional() })).default([]),
 });
 
-export type Policy = z.output<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;
+/** A policy as the rules read it: office hours resolved to the service hours when not set. */
+export type Policy = Omit<z.output<typeof policySchema>, "officeHours"> & { officeHours: { start: string; end: string } };
+
+/** The parsed file with its defaults resolved. */
+export function resolvePolicy(p: z.output<typeof policySchema>): Policy {
+  return { ...p, officeHours: p.officeHours ?? p.serviceHours };
+}
 
 export function parsePolicy(input: unknown): Policy {
-  return policySchema.parse(input ?? {});
+  return resolvePolicy(policySchema.parse(input ?? {}));
 }
 
 function isTimeZone(tz: string): boolean {

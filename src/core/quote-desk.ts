@@ -5,7 +5,7 @@ import { orderView } from "./dispatch/dispatcher.js";
 import type { InboundMessage } from "./ports.js";
 import type { Policy } from "./policy.js";
 import { turnRows, type OfferedOrder, type StaffTurn, type Translate } from "./staff-turn.js";
-import { addDuration } from "./deadlines.js";
+import { addDuration } from "./calendar.js";
 
 /** The words of a quote (conversations/quotes.ts). */
 export interface QuoteWords {
@@ -59,7 +59,7 @@ export class QuoteDesk {
       // nobody free now: the dispatch deadline makes the sweep chase the supervisors
       return {
         replies: [{ text: t(w.acceptedWaiting) }],
-        moves: [{ ticketId: tk.id, from, to: "on_hold", set: { quoteStatus: "accepted", dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy) } }],
+        moves: [{ ticketId: tk.id, from, to: "on_hold", set: { quoteStatus: "accepted", dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, "office") } }],
         events: [accepted, { type: "dispatch.none", ticketId: tk.id, propertyId: tk.propertyId, data: { why: ["报价已同意，暂无可派的师傅"] } }],
       };
     }

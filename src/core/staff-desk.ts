@@ -5,7 +5,7 @@ import { formatWhen } from "./zoned.js";
 import { STATUS_TEXT, VISIT_NATURES as VISITS } from "./domain.js";
 import { feeStandard } from "./fees.js";
 import { askNewTime } from "./new-time.js";
-import { addDuration } from "./deadlines.js";
+import { addDuration, hoursFor } from "./calendar.js";
 import { callbacksOnCompletion } from "./callbacks.js";
 import type { InboundMessage } from "./ports.js";
 import { OrderChanges } from "./order-changes.js";
@@ -183,7 +183,7 @@ export class StaffDesk {
     const up = await this.dispatcher?.offerUp({ ticketId: tk.id, propertyId: tk.propertyId, level: order.level, view: orderView(tk) }, staff, reason.label.zh, policy, now);
     if (!up) {
       // nobody above: the resident picks a new time; the supervisors are chased from a fresh dispatch deadline
-      turn.moves![0]!.set = { dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy), escalations: "{}" };
+      turn.moves![0]!.set = { dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, hoursFor(tk.urgency)), escalations: "{}" };
       turn.events!.push({ type: "dispatch.exhausted", ticketId: tk.id, propertyId: tk.propertyId, data: { after: staff.name } });
       turn.replies.push({ text: t(w.texts.refusedNoOne, { number: tk.number }) });
       const ask = residentRow(tk, askNewTime(tk.id, tk.number, now, policy, w.newTime), now, this.reach);

@@ -122,7 +122,7 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
       status: c.status,
       residentRating: c.residentRating,
       othersPending,
-      ticket: { id: t.id, number: t.number, status: t.status as TicketStatus, propertyId: t.propertyId, place: placeText(t), description: t.description, assigneeId: t.assigneeId, residentId: t.residentId },
+      ticket: { id: t.id, number: t.number, status: t.status as TicketStatus, propertyId: t.propertyId, place: placeText(t), description: t.description, urgency: t.urgency, assigneeId: t.assigneeId, residentId: t.residentId },
     };
   }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { policySchema, type Policy } from "../core/policy.js";
+import { policySchema, resolvePolicy, type Policy } from "../core/policy.js";
 
 /** A property's file: its name and its policy (policies/<id>.yaml). */
 export const fileSchema = z.object({ name: z.string().trim().min(1).max(60), policy: policySchema.prefault({}) });
@@ -50,5 +50,5 @@ export function parsePolicyText(id: string, file: string, text: string): PolicyF
     const line = at === undefined ? 1 : lines.linePos(at).line;
     return { ok: false, id, file, error: `${file}:${line}: ${issue.path.join(".") || "(file)"}: ${issue.message}` };
   }
-  return { ok: true, id, name: r.data.name, policy: r.data.policy, input: (doc.toJS() as { policy?: unknown }).policy ?? {} };
+  return { ok: true, id, name: r.data.name, policy: resolvePolicy(r.data.policy), input: (doc.toJS() as { policy?: unknown }).policy ?? {} };
 }

@@ -5,7 +5,7 @@ import { CATEGORIES, placeLabel } from "../domain.js";
 import type { NewTicket, Reply } from "../flow/types.js";
 import type { Policy } from "../policy.js";
 import type { EventRecord, OutboxRecord } from "../ports.js";
-import { addDuration } from "../deadlines.js";
+import { addDuration, hoursFor } from "../calendar.js";
 import { formatWhen } from "../zoned.js";
 import { maskPhone } from "../parse/phone.js";
 import { chooseWorker, type Worker } from "./choose-worker.js";
@@ -89,7 +89,7 @@ export class Dispatcher {
   /** 报价单 to the supervisors; the ticket waits (received) with the quote deadline as its dispatch deadline. */
   private requestQuote(ticket: NewTicket, property: { id: string; policy: Policy }, staff: readonly Reachable[], now: Date): DispatchPlan {
     const policy = property.policy;
-    const due = addDuration(now, policy.deadlines.quote, policy);
+    const due = addDuration(now, policy.deadlines.quote, policy, "office");
     ticket.quoteStatus = "requested";
     ticket.deadlines = { ...ticket.deadlines, dispatchDueAt: due };
     const when = formatWhen(due, policy.timezone, "zh");
@@ -126,7 +126,7 @@ export class Dispatcher {
     const choice = chooseWorker(job, others, now, policy.timezone);
     if (!choice.ok) return undefined;
     const worker = choice.worker as Reachable;
-    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
+    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, hoursFor(job.urgency));
     const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: worker.id, level: 0, offeredAt: now, respondBy, why: [...why, ...choice.why.map((w) => w.zh)] };
     return { worker, assignment, respondBy };
   }
@@ -164,7 +164,7 @@ export class Dispatcher {
     // the cached list keeps balancing until it is read again
     worker.openLoad++;
     worker.lastAssignedAt = now;
-    const respondBy = addDuration(now, property.policy.deadlines.acceptWindow, property.policy);
+    const respondBy = addDuration(now, property.policy.deadlines.acceptWindow, property.policy, hoursFor(ticket.urgency));
     const assignment: AssignmentRecord = { id: randomUUID(), ticketId: ticket.id, staffId: worker.id, level, offeredAt: now, respondBy, why };
     plan.assignments.push(assignment);
     // the ticket is filed already dispatched (it has not been written yet: same transaction)
@@ -190,7 +190,7 @@ export class Dispatcher {
     const rank = (s: Reachable) => Math.max(-1, ...s.roles.map((r) => chain.indexOf(r as Role)));
     const superior = refuser ? (superiorsOf(refuser, staff, chain) as Reachable[]).find((s) => this.reach(s) && rank(s) <= ceiling) : undefined;
     if (!superior) return undefined;
-    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
+    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, hoursFor(order.view.urgency));
     const why = [`${refusedBy.name}${verb}（${reason}），按规定转上一级`];
     const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: superior.id, level: order.level + 1, offeredAt: now, respondBy, why };
     const payload = workOrder(order.view, policy, assignment, `（${refusedBy.name}${verb}：${reason}）`);
@@ -221,7 +221,7 @@ export class Dispatcher {
   async offerTo(staffId: string, order: { ticketId: string; propertyId: string; view: OrderView }, policy: Policy, now: Date, by: string) {
     const staff = (await this.workforce.staffOf(order.propertyId, { fresh: true })).find((s) => s.id === staffId);
     if (!staff) return undefined;
-    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy);
+    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, hoursFor(order.view.urgency));
     const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId, level: 0, offeredAt: now, respondBy, why: [`人工派单（${by}）`] };
     return { staff, assignment, respondBy, outbox: this.message(staff, workOrder(order.view, policy, assignment), order.ticketId, now) };
   }
