@@ -13,6 +13,14 @@ export const reminderTexts = {
     zh: "【超时升级】{number}（{place} {description}）应在 {due} 前{step}，已超时 {late}，{who}尚未处理。请您督办。",
     en: "[Escalated] {number} ({place} {description}) was due for {step} by {due}; {late} late and {who} has not acted. Please follow up.",
   },
+  warning: {
+    zh: "【快超时】{number}（{place} {description}）需在 {due} 前{step}，还剩 {left}。",
+    en: "[Due soon] {number} ({place} {description}) is due for {step} by {due}; {left} left.",
+  },
+  quietSummary: {
+    zh: "【上班提醒】非工作时间里有 {count} 项到期未处理（夜间未打扰您）：",
+    en: "[Start of day] {count} items fell due outside office hours (you were not disturbed at night):",
+  },
   residentLate: {
     zh: "您好，非常抱歉，您的报事 {number} 师傅未能按时到场。我们已催促并上报主管，会尽快上门；如需另约时间，请直接告诉我。",
     en: "Hello, we are sorry: the technician for your report {number} is late. We have chased and escalated it; if you want another time, just tell me.",

@@ -114,7 +114,7 @@ export async function createApp(
   };
   const jobs: Job[] = [
     outboxJob,
-    sweepJob("deadlines", config.SCHEDULE_DEADLINES, "tickets", { due: (now, n) => dispatchOrder(deadlineStore.due(now, n)), plan: (t, now) => sweep.plan(t, now), apply: (c, now) => deadlineStore.apply(c, now) }, offerPending),
+    sweepJob("deadlines", config.SCHEDULE_DEADLINES, "tickets", { due: (now, n) => dispatchOrder(deadlineStore.due(now, n)), plan: (t, now) => sweep.plan(t, now), settle: (c, now) => sweep.settle(c, now), apply: (c, now) => deadlineStore.apply(c, now) }, offerPending),
     sweepJob("callbacks", config.SCHEDULE_CALLBACKS, "callbacks", { due: (now, n) => callbackStore.due(now, n), plan: (c, now) => reminders.plan(c, now), apply: (c) => callbackStore.apply(c) }, offerPending),
     reportJob(config.SCHEDULE_REPORTS, { properties, store: new ReportStore(hot), workforce: store, accountOf, offer: offerPending, texts: { daily: dailyText, monthly: monthlyText } }),
   ];

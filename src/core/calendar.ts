@@ -42,6 +42,11 @@ function windowFrom(day: Date, policy: Policy): { start: Date; end: Date } {
   return { start: at(d, toMinutes(start), policy.timezone), end: at(d, toMinutes(end), policy.timezone) };
 }
 
+/** A non-urgent report filed outside office hours waits for the office (very urgent ones never wait). */
+export function waitsForTheOffice(t: { urgency: string }, policy: Policy, now: Date): boolean {
+  return hoursFor(t.urgency) === "office" && !isOfficeTime(now, policy);
+}
+
 /** Is the office open at this instant? */
 export function isOfficeTime(instant: Date, policy: Policy): boolean {
   const day = dateOf(wallTime(instant, policy.timezone));
@@ -63,6 +68,12 @@ export function nextOfficeStart(instant: Date, policy: Policy): Date {
 export function officeDayEnd(instant: Date, policy: Policy): Date {
   const open = nextOfficeStart(instant, policy);
   return windowFrom(dateOf(wallTime(open, policy.timezone)), policy).end;
+}
+
+/** When the office day open at `instant` (or next to open) opened. */
+export function officeDayStart(instant: Date, policy: Policy): Date {
+  const open = nextOfficeStart(instant, policy);
+  return windowFrom(dateOf(wallTime(open, policy.timezone)), policy).start;
 }
 
 /** `minutes` of office time after `from`. */

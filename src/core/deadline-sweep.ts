@@ -3,9 +3,9 @@ import { VISIT_NATURES, type Category, type Role, type Severity, type Text, type
 import { orderView, type AssignmentRecord, type Dispatcher, type Reachable, type Workforce } from "./dispatch/dispatcher.js";
 import type { Policy } from "./policy.js";
 import type { EventRecord, OutboxRecord } from "./ports.js";
-import { breaches, climb, holdersOf, nextDeadline, STEP_TEXT, type Breach, type Escalations, type StepDeadlines } from "./escalation.js";
+import { breaches, climb, holdersOf, nextDeadline, STEP_TEXT, stepDueAt, warnings, type Breach, type Escalations, type Step, type StepDeadlines } from "./escalation.js";
 import { move } from "./lifecycle.js";
-import { addDuration, hoursFor } from "./calendar.js";
+import { addDuration, elapsed, hoursFor, officeDayStart } from "./calendar.js";
 import { formatWhen } from "./zoned.js";
 import { toResident, toStaff, type AccountOf } from "./notify.js";
 import { askNewTime, type NewTimeTexts } from "./new-time.js";
@@ -47,6 +47,8 @@ export interface TicketChange {
   set: Record<string, string | number | Date | null>;
   /** the unanswered offer, expired (counts as refused) */
   expireOffer?: string;
+  /** reminders held over from quiet hours: sent as one summary per person (DeadlineSweep.settle) */
+  heldOver?: { staff: Reachable; line: string }[];
   assignments: AssignmentRecord[];
   events: EventRecord[];
   outbox: OutboxRecord[];
@@ -59,6 +61,8 @@ export interface SweepTexts {
   acceptTimeout: Text;
   nobodyLeft: Text;
   newTime: NewTimeTexts;
+  warning: Text;
+  quietSummary: Text;
   lateBy(minutes: number): string;
 }
 
@@ -82,8 +86,12 @@ export class DeadlineSweep {
     const escalations = { ...t.escalations };
     // the few-seconds cache: a sweep of many tickets reads the staff once (offers read them fresh)
     const staff = await this.deps.workforce.staffOf(t.propertyId);
-    const hours = hoursFor(t.urgency);
-    for (const b of breaches(t.status, t.deadlines, t.escalations, policy, now, hours)) {
+    for (const w of warnings(t.status, t.deadlines, t.escalations, policy, now, t)) {
+      escalations.warned = [...(escalations.warned ?? []), w.step];
+      // a ticket waiting for a worker is dispatched by the sweep itself at the deadline: nobody to warn
+      if (w.step !== "dispatch" || !this.waitsForAWorker(t, status)) this.warn(t, w, staff, policy, now, change);
+    }
+    for (const b of breaches(t.status, t.deadlines, t.escalations, policy, now, t)) {
       if (b.step === "accept") {
         status = await this.acceptTimeout(t, b, staff, policy, now, change, deadlines, escalations);
         continue;
@@ -102,33 +110,78 @@ export class DeadlineSweep {
       if (!told) escalations[b.step] = policy.escalation.chain.length;
     }
     change.set.escalations = JSON.stringify(escalations);
-    change.set.nextDueAt = nextDeadline(status, deadlines, escalations, policy, hours);
+    change.set.nextDueAt = nextDeadline(status, deadlines, escalations, policy, t);
     return change;
   }
 
-  /** The person responsible for a step: the assignee, else whoever hears of this kind of report first. */
-  private responsible(t: DueTicket, staff: readonly Reachable[], policy: Policy): Reachable[] {
+  /**
+   * Quiet hours: the reminders held over from the night go out as one summary per person, on the
+   * change of that person's first ticket in the batch (all of a batch is written in one transaction).
+   */
+  settle(changes: TicketChange[], now: Date): TicketChange[] {
+    const byStaff = new Map<string, { staff: Reachable; lines: string[]; change: TicketChange }>();
+    for (const c of changes) {
+      for (const h of c.heldOver ?? []) {
+        const entry = byStaff.get(h.staff.id) ?? { staff: h.staff, lines: [], change: c };
+        entry.lines.push(h.line);
+        byStaff.set(h.staff.id, entry);
+      }
+    }
+    for (const { staff, lines, change } of byStaff.values()) {
+      const text = lines.length === 1 ? lines[0]! : [fill(this.deps.texts.quietSummary, { count: lines.length }), ...lines.map((l, i) => `${i + 1}. ${l}`)].join("\n");
+      change.outbox.push(...toStaff(staff, { text }, change.ticketId, now, this.deps.accountOf));
+    }
+    return changes;
+  }
+
+  /**
+   * The person responsible for a step: the assignee, else whoever hears of this kind of report first.
+   * A hold past its limit is the supervisors' to chase.
+   */
+  private responsible(t: DueTicket, staff: readonly Reachable[], policy: Policy, step?: Step): Reachable[] {
     const assignee = t.assigneeId ? staff.find((s) => s.id === t.assigneeId) : undefined;
-    if (assignee && t.status !== "refused" && t.status !== "reopened") return [assignee];
+    if (assignee && step !== "hold" && t.status !== "refused" && t.status !== "reopened") return [assignee];
     const role: Role = t.nature === "投诉" ? policy.complaintRecipients[t.severity ?? "轻微"] : (policy.escalation.chain[1] ?? "supervisor");
     return holdersOf(role, staff, policy.escalation.chain) as Reachable[];
   }
 
+  /** 快超时: one warning, to the person responsible only, before the step's deadline. */
+  private warn(t: DueTicket, w: { step: Step; due: Date }, staff: readonly Reachable[], policy: Policy, now: Date, change: TicketChange): void {
+    const to = this.responsible(t, staff, policy, w.step);
+    const text = fill(this.deps.texts.warning, {
+      number: t.number,
+      place: t.place ?? "",
+      description: t.description.slice(0, 30),
+      due: formatWhen(w.due, policy.timezone, "zh"),
+      step: STEP_TEXT[w.step].zh,
+      left: this.deps.texts.lateBy(elapsed(now, w.due, policy, hoursFor(t.urgency)) / 60000),
+    });
+    for (const s of to) change.outbox.push(...toStaff(s, { text }, t.id, now, this.deps.accountOf));
+    change.events.push(this.event(t, "ticket.warned", now, { step: w.step, due: w.due.toISOString(), to: to.map((s) => s.name) }));
+  }
+
   private remind(t: DueTicket, b: Breach, staff: readonly Reachable[], policy: Policy, now: Date, change: TicketChange): boolean {
-    const first = this.responsible(t, staff, policy);
+    const first = this.responsible(t, staff, policy, b.step);
     const to = climb(first, b.level, staff, policy.escalation.chain) as Reachable[];
     if (!to.length) return false;
+    const hours = hoursFor(t.urgency);
     const vars = {
       number: t.number,
       place: t.place ?? "",
       description: t.description.slice(0, 30),
       due: formatWhen(b.due, policy.timezone, "zh"),
       step: STEP_TEXT[b.step].zh,
-      late: this.deps.texts.lateBy((now.getTime() - b.due.getTime()) / 60000),
+      // late by the ticket's clock: a night does not count against a non-urgent ticket
+      late: this.deps.texts.lateBy(Math.max(1, elapsed(b.due, now, policy, hours)) / 60000),
       who: first.map((p) => p.name).join("、"),
     };
     const text = fill(b.level === 0 ? this.deps.texts.overdue : this.deps.texts.overdueUp, vars);
-    for (const s of to) change.outbox.push(...toStaff(s, { text }, t.id, now, this.deps.accountOf));
+    // quiet hours: what came due while the office was closed was held for its opening, and joins one summary per person
+    const heldOver = hours === "office" && (stepDueAt(b.step, b.due, b.level, policy, hours) ?? now) <= officeDayStart(now, policy);
+    for (const s of to) {
+      if (heldOver) (change.heldOver ??= []).push({ staff: s, line: text });
+      else change.outbox.push(...toStaff(s, { text }, t.id, now, this.deps.accountOf));
+    }
     // (a refused ticket's resident has just been told nobody can come yet: no second apology)
     if (b.step === "arrive" && b.level === 0 && t.status !== "refused") {
       const sorry = toResident(t.residentId, { text: fill(this.deps.texts.residentLate, vars) }, t.id, now, this.deps.accountOf);
@@ -154,6 +207,7 @@ export class DeadlineSweep {
     change.events.push(this.event(t, "ticket.refused", now, { staffId: offer?.staffId ?? null, staff: name, reason, timeout: true }));
     const up = offer && worker ? await this.deps.dispatcher.offerUp({ ticketId: t.id, propertyId: t.propertyId, level: offer.level, view: orderView(t) }, worker, "超时未接单", policy, now) : undefined;
     escalations.accept = 0;
+    escalations.warned = escalations.warned?.filter((s) => s !== "accept");
     if (up) {
       // dispatched → refused → dispatched again: both through the state machine
       if (!move(t.status, "refused").ok || !move("refused", "dispatched").ok) return t.status;
@@ -182,8 +236,12 @@ export class DeadlineSweep {
     return "refused";
   }
 
-  /** A visit nobody has now: refused, reopened, or never dispatched (not a complaint, not waiting for a quote). */
+  /**
+   * A visit nobody has now: refused, reopened, or never dispatched (not waiting for a quote); or a
+   * complaint filed in quiet hours, never forwarded.
+   */
   private waitsForAWorker(t: DueTicket, status: TicketStatus): boolean {
+    if (t.nature === "投诉") return status === "received" && !t.assigneeId;
     if (!VISIT_NATURES.includes(t.nature)) return false;
     return status === "refused" || status === "reopened" || (status === "received" && !t.quoteStatus);
   }
@@ -191,7 +249,8 @@ export class DeadlineSweep {
   /** The filing criteria once more, without those who declined it; true when someone was offered it. */
   private async redispatch(t: DueTicket, status: TicketStatus, policy: Policy, now: Date, change: TicketChange, deadlines: StepDeadlines): Promise<boolean> {
     if (!move(status, "dispatched").ok) return false;
-    const picked = await this.deps.dispatcher.dispatchStored({ ticketId: t.id, propertyId: t.propertyId, view: orderView(t), building: t.building }, policy, now, t.declinedBy);
+    const order = { ticketId: t.id, propertyId: t.propertyId, view: orderView(t), building: t.building };
+    const picked = t.nature === "投诉" ? await this.deps.dispatcher.forwardStored(order, policy, now) : await this.deps.dispatcher.dispatchStored(order, policy, now, t.declinedBy);
     if (!picked) return false;
     change.assignments.push(picked.assignment);
     Object.assign(change.set, { status: "dispatched", assigneeId: picked.to.id, acceptDueAt: picked.respondBy, dispatchedAt: now });

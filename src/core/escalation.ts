@@ -1,13 +1,14 @@
 import type { Role, Text, TicketStatus } from "./domain.js";
 import type { Policy } from "./policy.js";
-import { elapsed, later, type Hours } from "./calendar.js";
+import { elapsed, hoursFor, later, type Hours } from "./calendar.js";
+import { warnAt, type TicketKind } from "./warn-before.js";
 
 /**
  * Deadlines and how a missed one climbs (SPEC §4). Each step of a ticket has a deadline column;
  * which steps matter depends on the status. A missed step reminds the person responsible (level 0),
  * then every `escalation.every` one level higher, until the chain's top has been told.
  */
-export const STEPS = ["dispatch", "accept", "arrive", "answer", "resolve"] as const;
+export const STEPS = ["dispatch", "accept", "arrive", "answer", "resolve", "hold"] as const;
 export type Step = (typeof STEPS)[number];
 
 export const STEP_COLUMN = {
@@ -16,11 +17,13 @@ export const STEP_COLUMN = {
   arrive: "arriveDueAt",
   answer: "firstReplyDueAt",
   resolve: "resolveDueAt",
+  /** on hold too long (policy maxHold): the supervisor is reminded */
+  hold: "holdDueAt",
 } as const satisfies Record<Step, string>;
 
 export type StepDeadlines = Partial<Record<(typeof STEP_COLUMN)[Step], Date | null>>;
-/** reminders already sent per step */
-export type Escalations = Partial<Record<Step, number>>;
+/** reminders already sent per step, and the steps whose 快超时 warning has gone */
+export type Escalations = Partial<Record<Step, number>> & { warned?: Step[] };
 
 /** The steps whose deadlines still matter in each status (a step already done no longer can be late). */
 const LIVE_STEPS: Record<TicketStatus, readonly Step[]> = {
@@ -28,8 +31,8 @@ const LIVE_STEPS: Record<TicketStatus, readonly Step[]> = {
   dispatched: ["accept", "answer", "arrive", "resolve"],
   accepted: ["arrive", "resolve"],
   arrived: ["resolve"],
-  // (dispatch: a quote the resident accepted, waiting for someone free)
-  on_hold: ["dispatch", "resolve"],
+  // (dispatch: a quote the resident accepted, waiting for someone free; hold: paused, see liveSteps)
+  on_hold: ["dispatch", "resolve", "hold"],
   refused: ["dispatch", "arrive", "resolve"],
   reopened: ["dispatch", "resolve"],
   escalated: ["dispatch", "resolve"],
@@ -46,7 +49,14 @@ export const STEP_TEXT: Record<Step, Text> = {
   arrive: { zh: "到场", en: "arrival" },
   answer: { zh: "答复业主", en: "answer to the resident" },
   resolve: { zh: "处理完毕", en: "resolution" },
+  hold: { zh: "结束挂起、恢复处理", en: "the end of the hold" },
 };
+
+/** A ticket on hold has its clock stopped: only the hold's own limit still counts. */
+function liveSteps(status: TicketStatus, deadlines: StepDeadlines): readonly Step[] {
+  if (deadlines.holdDueAt) return ["hold"];
+  return LIVE_STEPS[status].filter((s) => s !== "hold");
+}
 
 /**
  * When the step next needs the sweep: its deadline, then one `every` per reminder sent, on the ticket's
@@ -61,12 +71,15 @@ export function stepDueAt(step: Step, due: Date, sent: number, policy: Policy, h
 }
 
 /** The earliest moment the deadline sweep must look at this ticket again (what Ticket.nextDueAt stores). */
-export function nextDeadline(status: TicketStatus, deadlines: StepDeadlines, escalations: Escalations, policy: Policy, hours: Hours): Date | null {
+export function nextDeadline(status: TicketStatus, deadlines: StepDeadlines, escalations: Escalations, policy: Policy, kind: TicketKind): Date | null {
+  const hours = hoursFor(kind.urgency);
   let next: Date | null = null;
-  for (const step of LIVE_STEPS[status]) {
+  for (const step of liveSteps(status, deadlines)) {
     const due = deadlines[STEP_COLUMN[step]];
     if (!due) continue;
-    const at = stepDueAt(step, due, escalations[step] ?? 0, policy, hours);
+    const sent = escalations[step] ?? 0;
+    const warning = !sent && !escalations.warned?.includes(step) ? warnAt(step, due, kind, policy) : null;
+    const at = warning ?? stepDueAt(step, due, sent, policy, hours);
     if (at && (!next || at < next)) next = at;
   }
   return next;
@@ -85,11 +98,12 @@ export interface Breach {
  * The steps missed by `now` that have not been acted on at their current level. After downtime a
  * step goes straight to the level it would have reached, and only that level is told.
  */
-export function breaches(status: TicketStatus, deadlines: StepDeadlines, escalations: Escalations, policy: Policy, now: Date, hours: Hours): Breach[] {
+export function breaches(status: TicketStatus, deadlines: StepDeadlines, escalations: Escalations, policy: Policy, now: Date, kind: TicketKind): Breach[] {
+  const hours = hoursFor(kind.urgency);
   const out: Breach[] = [];
   const every = policy.escalation.every.minutes * 60000;
   const top = policy.escalation.chain.length - 1;
-  for (const step of LIVE_STEPS[status]) {
+  for (const step of liveSteps(status, deadlines)) {
     const due = deadlines[STEP_COLUMN[step]];
     if (!due) continue;
     const sent = escalations[step] ?? 0;
@@ -101,6 +115,21 @@ export function breaches(status: TicketStatus, deadlines: StepDeadlines, escalat
     }
     const reached = Math.min(top, Math.floor(elapsed(due, now, policy, hours) / every));
     out.push({ step, due, level: Math.max(sent, reached), skipped: Math.max(0, reached - sent) });
+  }
+  return out;
+}
+
+/**
+ * 快超时: the steps whose warning has come (not yet missed, not yet warned). A step already missed
+ * is not warned: its breach is told instead.
+ */
+export function warnings(status: TicketStatus, deadlines: StepDeadlines, escalations: Escalations, policy: Policy, now: Date, kind: TicketKind): { step: Step; due: Date }[] {
+  const out: { step: Step; due: Date }[] = [];
+  for (const step of liveSteps(status, deadlines)) {
+    const due = deadlines[STEP_COLUMN[step]];
+    if (!due || escalations[step] || escalations.warned?.includes(step)) continue;
+    const at = warnAt(step, due, kind, policy);
+    if (at && at <= now && now < due) out.push({ step, due });
   }
   return out;
 }

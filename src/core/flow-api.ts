@@ -9,5 +9,6 @@ export { findPhone, maskPhone } from "./parse/phone.js";
 export { findPlace, type PlaceWords } from "./parse/place.js";
 export { findAppointment, judge as checkAppointment } from "./parse/appointment.js";
 export { formatDay, formatWhen } from "./zoned.js";
+export { nextOfficeStart, waitsForTheOffice } from "./calendar.js";
 export { draftTicket } from "./ticket.js";
 export { fill } from "./text.js";

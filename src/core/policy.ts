@@ -19,6 +19,10 @@ export const policySchema = z.object({
   officeHours: z.object({ start: hhmm, end: hhmm }).optional(),
   /** Told to residents with a very urgent report when nobody is on duty (the night duty phone). */
   nightContact: z.string().optional(),
+  /** 快超时: warn the person responsible this long before a step's deadline (default: 15m for steps of an hour or more, a third of shorter ones). */
+  warnBefore: durationSchema.optional(),
+  /** A ticket on hold (waiting for parts or the owner) this long reminds the supervisor; its clock is stopped meanwhile. */
+  maxHold: durationSchema.prefault("3d"),
   /** Days ahead a resident may book. */
   maxAdvanceDays: z.number().int().min(1).max(365).default(30),
   /** A conversation idle this long expires. */

@@ -2,7 +2,6 @@ import BetterSqlite3 from "better-sqlite3";
 import { roomLabel, type ChannelName, type Lang, type Place, type TicketStatus } from "../core/domain.js";
 import { CANCELLABLE_STATUSES } from "../core/lifecycle.js";
 import { nextDeadline, STEP_COLUMN, type Escalations, type StepDeadlines } from "../core/escalation.js";
-import { hoursFor } from "../core/calendar.js";
 import type { Policy } from "../core/policy.js";
 import type { ConversationState } from "../core/flow/engine.js";
 import type { StoredResident, StoredSession, TicketMove, WriteSet } from "../core/ports.js";
@@ -14,7 +13,7 @@ const tsOrNull = (d: Date | null | undefined) => (d ? ts(d) : null);
 
 /** The deadline columns, as stored. */
 export const DEADLINE_COLUMNS = Object.values(STEP_COLUMN);
-export type DeadlineRow = { propertyId: string; status: string; urgency: string; escalations: string | null } & Record<(typeof DEADLINE_COLUMNS)[number], string | null>;
+export type DeadlineRow = { propertyId: string; status: string; nature: string; severity: string | null; urgency: string; escalations: string | null } & Record<(typeof DEADLINE_COLUMNS)[number], string | null>;
 export const deadlinesOf = (r: DeadlineRow): StepDeadlines =>
   Object.fromEntries(DEADLINE_COLUMNS.map((c) => [c, r[c] ? new Date(r[c]) : null])) as StepDeadlines;
 
@@ -70,7 +69,7 @@ export class SqliteHotPath {
         ON CONFLICT(channel, externalId) DO UPDATE SET staffId = excluded.staffId, unreachable = 0, boundAt = excluded.boundAt`),
       callback: p(`INSERT INTO Callback (id, ticketId, seq, kind, status, dueAt, nextAt, remindCount, createdAt)
         VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM Callback WHERE ticketId = ?), ?, 'pending', ?, ?, 0, ?)`),
-      deadlines: p(`SELECT propertyId, status, urgency, escalations, ${DEADLINE_COLUMNS.join(", ")} FROM Ticket WHERE id = ?`),
+      deadlines: p(`SELECT propertyId, status, nature, severity, urgency, escalations, ${DEADLINE_COLUMNS.join(", ")} FROM Ticket WHERE id = ?`),
       set_due: p(`UPDATE Ticket SET nextDueAt = ? WHERE id = ?`),
       outbox: p(`INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, sentAt, inboundId, ticketId, createdAt)
         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`),
@@ -156,7 +155,7 @@ export class SqliteHotPath {
         acceptDueAt: tsOrNull(t.deadlines.acceptDueAt),
         arriveDueAt: tsOrNull(t.deadlines.arriveDueAt),
         resolveDueAt: tsOrNull(t.deadlines.resolveDueAt),
-        nextDueAt: tsOrNull(nextDeadline(t.status, t.deadlines, {}, this.policyOf(t.propertyId), hoursFor(t.urgency))),
+        nextDueAt: tsOrNull(nextDeadline(t.status, t.deadlines, {}, this.policyOf(t.propertyId), t)),
       });
     }
     this.records({ assignments: s.assignments ?? [] });
@@ -243,7 +242,7 @@ export class SqliteHotPath {
   refreshDue(ticketId: string): void {
     const r = this.q.deadlines.get(ticketId) as DeadlineRow | undefined;
     if (!r) return;
-    const next = nextDeadline(r.status as TicketStatus, deadlinesOf(r), r.escalations ? (JSON.parse(r.escalations) as Escalations) : {}, this.policyOf(r.propertyId), hoursFor(r.urgency));
+    const next = nextDeadline(r.status as TicketStatus, deadlinesOf(r), r.escalations ? (JSON.parse(r.escalations) as Escalations) : {}, this.policyOf(r.propertyId), r);
     this.q.set_due.run(tsOrNull(next), ticketId);
   }
 

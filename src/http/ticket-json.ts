@@ -1,7 +1,8 @@
 import { isoInZone } from "../core/zoned.js";
+import { hoursFor } from "../core/calendar.js";
 import type { Event, Staff, Ticket } from "../generated/prisma/client.js";
 
-const DEADLINES = ["firstReplyDueAt", "dispatchDueAt", "acceptDueAt", "arriveDueAt", "resolveDueAt", "callbackDueAt"] as const;
+const DEADLINES = ["firstReplyDueAt", "dispatchDueAt", "acceptDueAt", "arriveDueAt", "resolveDueAt", "callbackDueAt", "holdDueAt"] as const;
 const STEPS = ["receivedAt", "registeredAt", "dispatchedAt", "acceptedAt", "arrivedAt", "completedAt", "visitedAt", "closedAt", "cancelledAt"] as const;
 
 /** A ticket as the admin API shows it; every time in ISO 8601 with the property's offset. */
@@ -29,6 +30,12 @@ export function ticketJson(t: Ticket & { assignee?: Staff | null; events?: Event
     assignee: t.assignee ? { id: t.assignee.id, name: t.assignee.name } : null,
     steps: Object.fromEntries(STEPS.map((k) => [k.replace(/At$/, ""), iso(t[k])])),
     deadlines: Object.fromEntries(DEADLINES.map((k) => [k.replace(/DueAt$/, ""), iso(t[k])])),
+    /** the clock the deadlines count on: "office" (office hours on working days) or "round" (very urgent: 24 hours) */
+    clock: hoursFor(t.urgency),
+    /** time the clock stood still while on hold, in ms, and the hold now (if any) */
+    pausedMs: t.pausedMs,
+    hold: t.pausedAt ? { since: iso(t.pausedAt), reason: t.holdReason, until: iso(t.holdDueAt) } : null,
+    urges: t.urges,
     /** when the deadline sweep next looks at it, and how far each missed step has climbed */
     nextDue: iso(t.nextDueAt),
     escalations: t.escalations ?? {},

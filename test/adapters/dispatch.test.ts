@@ -18,7 +18,7 @@ const zhao = { id: 8102, first_name: "赵" };
 
 /** two technicians bound on Telegram: 李 (plumbing, buildings 3 and 5) and 赵 (electrical) */
 async function withTechnicians() {
-  ({ svc, double } = await startWithTelegram({ limits: UNPACED }));
+  ({ svc, double } = await startWithTelegram({ limits: UNPACED, policy: { warnBefore: "0m" } }));
   const db = svc.app.db;
   await db.staff.create({ data: { id: "s-li", propertyId: "demo", name: "李", roles: ["technician"], skills: ["plumbing"], buildings: ["3", "5"], phone: "13900001111" } });
   await db.staff.create({ data: { id: "s-zhao", propertyId: "demo", name: "赵", roles: ["technician"], skills: ["electrical"], buildings: [] } });

@@ -8,7 +8,7 @@ const startService = telegramPerTest();
 
 describe("a paid job outside the fee catalogue: the supervisor quotes, the resident accepts or declines in chat", () => {
   it("quoted, accepted, then dispatched with the agreed fee on the work order; a declined one is cancelled at no charge", async () => {
-    const { svc, double } = await startService({ limits: UNPACED });
+    const { svc, double } = await startService({ limits: UNPACED, policy: { warnBefore: "0m" } });
     await bindTeam(svc);
     const owner = new Visitor(svc.url);
     await owner.say("3栋2单元201 卧室衣柜门坏了 13812345678 明天下午三点");

@@ -6,7 +6,9 @@ import { parsePolicy } from "../../src/core/policy.js";
 import { parseDuration } from "../../src/core/duration.js";
 
 /** Office 08:00–18:00; 2026-12-25 (a Friday) a holiday, Saturday 2026-12-26 an extra working day. */
-const policy = parsePolicy({ officeHours: { start: "08:00", end: "18:00" }, holidays: ["2026-12-25"], workdays: ["2026-12-26"] });
+const policy = parsePolicy({ officeHours: { start: "08:00", end: "18:00" }, holidays: ["2026-12-25"], workdays: ["2026-12-26"], warnBefore: "0m" });
+const REPAIR = { nature: "报修", severity: null, urgency: "一般" };
+const VERY_URGENT = { ...REPAIR, urgency: "非常紧急" };
 const sh = (s: string) => new Date(`${s}+08:00`);
 const d = (s: string) => parseDuration(s)!;
 
@@ -53,11 +55,11 @@ describe("the property's working calendar", () => {
   it("reminders of a non-urgent ticket climb only in office time; a very urgent one climbs through the night", () => {
     const deadlines = { arriveDueAt: sh("2026-12-01T17:50:00") };
     // 17:50 + 30 office minutes = 08:20 the next day
-    expect(nextDeadline("accepted", deadlines, { arrive: 1 }, policy, "office")).toEqual(sh("2026-12-02T08:20:00"));
-    expect(breaches("accepted", deadlines, { arrive: 1 }, policy, sh("2026-12-01T23:00:00"), "office")).toEqual([]);
-    expect(breaches("accepted", deadlines, { arrive: 1 }, policy, sh("2026-12-01T23:00:00"), "round")).toMatchObject([{ step: "arrive", level: 3 }]);
+    expect(nextDeadline("accepted", deadlines, { arrive: 1 }, policy, REPAIR)).toEqual(sh("2026-12-02T08:20:00"));
+    expect(breaches("accepted", deadlines, { arrive: 1 }, policy, sh("2026-12-01T23:00:00"), REPAIR)).toEqual([]);
+    expect(breaches("accepted", deadlines, { arrive: 1 }, policy, sh("2026-12-01T23:00:00"), VERY_URGENT)).toMatchObject([{ step: "arrive", level: 3 }]);
     // a deadline that falls in quiet hours (an appointment at 20:00) is acted on when the office opens
-    expect(nextDeadline("accepted", { arriveDueAt: sh("2026-12-01T19:55:00") }, {}, policy, "office")).toEqual(sh("2026-12-02T08:00:00"));
+    expect(nextDeadline("accepted", { arriveDueAt: sh("2026-12-01T19:55:00") }, {}, policy, REPAIR)).toEqual(sh("2026-12-02T08:00:00"));
   });
 
   it("counts the same in any host zone (the property's wall clock, not the host's)", () => {

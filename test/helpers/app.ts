@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { parse, stringify } from "yaml";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
@@ -27,7 +28,15 @@ export interface RunningApp {
 
 /** Starts the real service on a loopback port with its own SQLite file (or an existing one, for restarts). */
 export async function startApp(
-  opts: { dir?: string; clock?: TestClock; env?: Record<string, string>; webhookPath?: string; wechatPuppet?: unknown } = {},
+  opts: {
+    dir?: string;
+    clock?: TestClock;
+    env?: Record<string, string>;
+    webhookPath?: string;
+    wechatPuppet?: unknown;
+    /** settings that differ from the demo property's policy (merged into policies/demo.yaml) */
+    policy?: Record<string, unknown>;
+  } = {},
 ): Promise<RunningApp> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "baoshi-test-"));
   const clock = opts.clock ?? new TestClock(MONDAY_10AM);
@@ -38,7 +47,9 @@ export async function startApp(
   const policies = join(dir, "policies");
   if (!existsSync(policies)) {
     mkdirSync(policies);
-    copyFileSync(new URL("../../policies/demo.yaml", import.meta.url), join(policies, "demo.yaml"));
+    const demo = parse(readFileSync(new URL("../../policies/demo.yaml", import.meta.url), "utf8")) as { policy: Record<string, unknown> };
+    demo.policy = { ...demo.policy, ...opts.policy };
+    writeFileSync(join(policies, "demo.yaml"), stringify(demo));
   }
   const config = createConfig({ DATABASE_URL: `file:${join(dir, "baoshi.db")}`, ADMIN_TOKEN, POLICIES_DIR: policies, ...opts.env, ...webhook });
   const logs: string[] = [];

@@ -7,7 +7,7 @@ import { Visitor } from "../helpers/visitor.js";
 const startService = telegramPerTest();
 
 async function start() {
-  const { svc, double } = await startService({ limits: UNPACED });
+  const { svc, double } = await startService({ limits: UNPACED, policy: { warnBefore: "0m" } });
   await bindTeam(svc);
   return { svc, double };
 }

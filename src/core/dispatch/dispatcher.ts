@@ -5,7 +5,7 @@ import { CATEGORIES, placeLabel } from "../domain.js";
 import type { NewTicket, Reply } from "../flow/types.js";
 import type { Policy } from "../policy.js";
 import type { EventRecord, OutboxRecord } from "../ports.js";
-import { addDuration, hoursFor } from "../calendar.js";
+import { addDuration, hoursFor, waitsForTheOffice } from "../calendar.js";
 import { formatWhen } from "../zoned.js";
 import { maskPhone } from "../parse/phone.js";
 import { chooseWorker, type Worker } from "./choose-worker.js";
@@ -56,8 +56,14 @@ export class Dispatcher {
 
   async plan(ticket: NewTicket, property: { id: string; policy: Policy }, now: Date): Promise<DispatchPlan> {
     const plan: DispatchPlan = { assignments: [], events: [], outbox: [] };
-    if (ticket.status === "received" && ticket.nature === "投诉") return this.forwardComplaint(ticket, property, now);
-    if (ticket.status !== "received" || !["报修", "求助"].includes(ticket.nature)) return plan;
+    if (ticket.status !== "received" || !["报修", "求助", "投诉"].includes(ticket.nature)) return plan;
+    // quiet hours: a non-urgent report waits for the office (nobody is woken for it); the sweep dispatches or
+    // forwards it at its dispatch deadline, which the office clock put just after opening
+    if (waitsForTheOffice(ticket, property.policy, now)) {
+      plan.events.push(dispatchEvent(ticket, property.id, "dispatch.deferred", { until: ticket.deadlines.dispatchDueAt?.toISOString() ?? null }, now));
+      return plan;
+    }
+    if (ticket.nature === "投诉") return this.forwardComplaint(ticket, property, now);
     const staff = await this.workforce.staffOf(property.id);
     // a paid job the catalogue does not price is quoted first (seed 000 3.5.4 c); emergencies are not held up
     const fee = feeStandard(ticket, property.policy);
@@ -75,11 +81,17 @@ export class Dispatcher {
       const text = `【待派工】${ticket.number}（${ticket.place ? placeLabel(ticket.place) : ""} ${ticket.description.slice(0, 30)}）没有可派的师傅：${choice.why.map((w) => w.zh).join("；")}。请尽快人工派单。`;
       for (const s of staff.filter((x) => x.roles.includes("supervisor"))) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
       // the resident is told honestly; the sweep tries again at the dispatch deadline, then chases the supervisors
+      const night = property.policy.nightContact;
       plan.notes = [
-        {
-          zh: "不好意思，目前暂时没有能上门的师傅，主管已收到通知，会尽快安排；安排好后会告诉您师傅的姓名和上门时间。",
-          en: "We are sorry: no technician is free right now. A supervisor has been told and will arrange one; we will tell you who and when.",
-        },
+        ticket.urgency === "非常紧急"
+          ? {
+              zh: `值班师傅暂时联系不上，主管已收到紧急通知，正在安排人员赶来${night ? `；您也可以直接拨打夜间值班电话 ${night}` : ""}。`,
+              en: `The duty technician cannot be reached right now; the supervisors have been alerted and are sending someone${night ? `. You can also call the night duty phone ${night}` : ""}.`,
+            }
+          : {
+              zh: "不好意思，目前暂时没有能上门的师傅，主管已收到通知，会尽快安排；安排好后会告诉您师傅的姓名和上门时间。",
+              en: "We are sorry: no technician is free right now. A supervisor has been told and will arrange one; we will tell you who and when.",
+            },
       ];
       return plan;
     }
@@ -137,20 +149,35 @@ export class Dispatcher {
    */
   private async forwardComplaint(ticket: NewTicket, property: { id: string; policy: Policy }, now: Date): Promise<DispatchPlan> {
     const plan: DispatchPlan = { assignments: [], events: [], outbox: [] };
-    const chain = property.policy.escalation.chain;
-    const role = property.policy.complaintRecipients[ticket.severity ?? "轻微"];
-    const staff = (await this.workforce.staffOf(property.id)).filter((s) => this.reach(s));
-    // nobody in that role: the highest role anyone holds
-    const fallback = [...chain].reverse().map((r) => staff.filter((s) => s.roles.includes(r))).find((l) => l.length) ?? [];
-    const named = holdersOf(role, staff, chain) as Reachable[];
-    const holders = named.length ? named : fallback;
-    const [first] = [...holders].sort((a, b) => a.openLoad - b.openLoad || (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0));
+    const first = this.complaintHolder(ticket.severity, await this.workforce.staffOf(property.id), property.policy);
     if (!first) {
       plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: [`没有可以受理${ticket.severity ?? ""}投诉的人员`] }, now));
       return plan;
     }
-    const level = Math.max(0, ...first.roles.map((r) => chain.indexOf(r as Role)));
-    return this.offerNew(ticket, property, first, level, [`${ticket.severity ?? "轻微"}投诉，按规定由${first.name}受理`], now, plan);
+    return this.offerNew(ticket, property, first.holder, first.level, [first.why], now, plan);
+  }
+
+  /** Who takes on a complaint of this severity (complaintRecipients; nobody in that role: the highest role anyone holds). */
+  private complaintHolder(severity: string | null, all: readonly Reachable[], policy: Policy) {
+    const chain = policy.escalation.chain;
+    const role = policy.complaintRecipients[(severity ?? "轻微") as "轻微" | "重要" | "重大"];
+    const staff = all.filter((s) => this.reach(s));
+    const fallback = [...chain].reverse().map((r) => staff.filter((s) => s.roles.includes(r))).find((l) => l.length) ?? [];
+    const named = holdersOf(role, staff, chain) as Reachable[];
+    const holders = named.length ? named : fallback;
+    const [holder] = [...holders].sort((a, b) => a.openLoad - b.openLoad || (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0));
+    if (!holder) return undefined;
+    const level = Math.max(0, ...holder.roles.map((r) => chain.indexOf(r as Role)));
+    return { holder, level, why: `${severity ?? "轻微"}投诉，按规定由${holder.name}受理` };
+  }
+
+  /** A stored complaint (filed in quiet hours) forwarded at its deadline, as at filing; undefined when nobody can take it. */
+  async forwardStored(order: { ticketId: string; propertyId: string; view: OrderView }, policy: Policy, now: Date) {
+    const first = this.complaintHolder(order.view.severity ?? null, await this.workforce.staffOf(order.propertyId, { fresh: true }), policy);
+    if (!first) return undefined;
+    const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, "office");
+    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: first.holder.id, level: first.level, offeredAt: now, respondBy, why: [first.why] };
+    return { to: first.holder, assignment, respondBy, outbox: this.message(first.holder, workOrder(order.view, policy, assignment), order.ticketId, now) };
   }
 
   /** The skills the description names, else the policy's skills for the category. */

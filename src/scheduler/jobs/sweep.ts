@@ -8,6 +8,8 @@ export interface SweepParts<Row, Change> {
   /** the oldest due rows, through an index on their next-due column */
   due(now: Date, limit: number): Row[];
   plan(row: Row, now: Date): Promise<Change>;
+  /** a last look at the batch's changes together, before they are written (e.g. one summary per person) */
+  settle?(changes: Change[], now: Date): Change[];
   /** one transaction; a row changed meanwhile is skipped (so two runs never act twice) */
   apply(changes: Change[], now: Date): { applied: number; outbox: OutboxRecord[] };
 }
@@ -32,7 +34,7 @@ export function sweepJob<Row, Change>(
         if (!due.length) break;
         const changes: Change[] = [];
         for (const row of due) changes.push(await parts.plan(row, now));
-        const { applied, outbox } = parts.apply(changes, now);
+        const { applied, outbox } = parts.apply(parts.settle ? parts.settle(changes, now) : changes, now);
         offer(outbox);
         done += applied;
         messages += outbox.length;
