@@ -16,7 +16,7 @@ export const quoteWords = {
       zh: "您好，您的报事 {number} 不在收费标准内，经主管评估：{note}，费用 {price} 元。请问是否同意？同意后我们马上安排师傅上门。",
       en: "Hello, your report {number} is not in the fee catalogue. The supervisor's quote: {note}, {price} yuan. Do you accept? A technician is sent as soon as you do.",
     },
-    accepted: { zh: "好的，已确认费用，{name}师傅会尽快与您联系上门时间。", en: "Thank you. {name} will contact you about the visit." },
+    accepted: { zh: "好的，已确认费用，{worker}会尽快与您联系上门时间。", en: "Thank you. {name} will contact you about the visit." },
     acceptedWaiting: { zh: "好的，已确认费用，我们正在为您安排师傅，安排好后会告诉您。", en: "Thank you. We are arranging a technician and will tell you who and when." },
     declined: { zh: "好的，已为您取消报事 {number}，不会收取任何费用。如有需要，随时再告诉我。", en: "All right, report {number} is cancelled at no charge. Tell me any time you need something." },
     alreadyAnswered: { zh: "报事 {number} 的报价已经确认过了。", en: "The quote for {number} has already been answered." },

@@ -4,6 +4,7 @@ import { VISIT_NATURES as VISITS } from "./domain.js";
 import { move } from "./lifecycle.js";
 import { findAppointment } from "./parse/appointment.js";
 import { formatWhen } from "./zoned.js";
+import { workerTitle } from "./text.js";
 import { residentRow, turnRows, type BoundStaff, type OfferedOrder, type Reach, type StaffStore, type StaffTurn, type StaffWords, type Translate } from "./staff-turn.js";
 
 /**
@@ -98,7 +99,7 @@ export class OrderChanges {
       events: [{ type: "ticket.rescheduled", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, from: tk.appointmentAt?.toISOString() ?? null, to: at.toISOString() } }],
       outbox: [],
     };
-    const told = residentRow(tk, t(w.residentRescheduled, { number: tk.number, name: staff.name, when }), now, this.reach);
+    const told = residentRow(tk, t(w.residentRescheduled, { number: tk.number, name: staff.name, worker: workerTitle(staff.name), when }), now, this.reach);
     if (told) turn.outbox!.push(told);
     return turn;
   }

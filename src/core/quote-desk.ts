@@ -6,6 +6,7 @@ import type { InboundMessage } from "./ports.js";
 import type { Policy } from "./policy.js";
 import { turnRows, type OfferedOrder, type StaffTurn, type Translate } from "./staff-turn.js";
 import { addDuration } from "./calendar.js";
+import { workerTitle } from "./text.js";
 
 /** The words of a quote (conversations/quotes.ts). */
 export interface QuoteWords {
@@ -64,7 +65,7 @@ export class QuoteDesk {
       };
     }
     return {
-      replies: [{ text: t(w.accepted, { name: picked.to.name }) }],
+      replies: [{ text: t(w.accepted, { name: picked.to.name, worker: workerTitle(picked.to.name) }) }],
       assignments: [picked.assignment],
       moves: [{ ticketId: tk.id, from, to: "dispatched", stamp: "dispatchedAt", set: { quoteStatus: "accepted", assigneeId: picked.to.id, acceptDueAt: picked.respondBy } }],
       events: [accepted, { type: "ticket.dispatched", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: picked.to.id, staff: picked.to.name, why: picked.assignment.why } }],

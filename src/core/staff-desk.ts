@@ -2,6 +2,7 @@ import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { orderView } from "./dispatch/dispatcher.js";
 import { fromStatuses, move } from "./lifecycle.js";
 import { formatWhen } from "./zoned.js";
+import { workerTitle } from "./text.js";
 import { STATUS_TEXT, VISIT_NATURES as VISITS } from "./domain.js";
 import { feeStandard } from "./fees.js";
 import { askNewTime } from "./new-time.js";
@@ -9,6 +10,7 @@ import { addDuration, hoursFor } from "./calendar.js";
 import { callbacksOnCompletion } from "./callbacks.js";
 import type { InboundMessage } from "./ports.js";
 import { OrderChanges } from "./order-changes.js";
+import { HoldDesk } from "./hold-desk.js";
 import { residentRow, turnRows, type BoundStaff, type OfferedOrder, type Reach, type StaffStore, type StaffTurn, type StaffWords, type Translate } from "./staff-turn.js";
 
 
@@ -24,10 +26,13 @@ export class StaffDesk {
     private readonly dispatcher?: Dispatcher,
   ) {
     this.changes = new OrderChanges(store, words, reach, dispatcher);
+    this.holds = new HoldDesk(store, words, reach);
   }
 
   /** 报价, 转单, 改约 */
   private readonly changes: OrderChanges;
+  /** 挂起, 恢复 */
+  private readonly holds: HoldDesk;
 
   /** undefined when the message is not a staff matter (the resident flows take it) */
   async handle(msg: InboundMessage, text: string, now: Date, t: Translate): Promise<StaffTurn | undefined> {
@@ -72,6 +77,8 @@ export class StaffDesk {
       if (orders.length > 1) return { replies: [{ text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:handover:${o.id}` })) }] };
       return this.changes.handOver(staff, orders[0]!, undefined, now, t);
     }
+    if (w.hold.test(text)) return this.holds.hold(staff, undefined, undefined, now, t);
+    if (w.resume.test(text)) return this.holds.resume(staff, undefined, now, t);
     const resched = w.reschedule.exec(text);
     if (resched) return this.changes.reschedule(staff, resched[1]!.trim(), now, t);
     if (w.myOrders.test(text)) {
@@ -94,6 +101,8 @@ export class StaffDesk {
       if (!tk) return { replies: [{ text: t(w.notYours) }] };
       return this.changes.handOver(staff, tk, choice.split(":")[3], now, t);
     }
+    if (action === "hold") return this.holds.hold(staff, id, choice.split(":")[3], now, t);
+    if (action === "resume") return this.holds.resume(staff, id, now, t);
     if (action === "resched") {
       const tk = (await this.store.ordersIn(staff.id, ["accepted"])).find((o) => o.id === id);
       const at = new Date(Number(choice.split(":")[3]));
@@ -128,7 +137,7 @@ export class StaffDesk {
     };
     // a paid job's fee standard is told before work starts (SPEC §5)
     const fee = feeStandard(tk, this.reach.policyOf(tk.propertyId));
-    const said = t(visit ? w.residentTold : w.residentTakenOn, { ...vars, name: staff.name, phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" });
+    const said = t(visit ? w.residentTold : w.residentTakenOn, { ...vars, name: staff.name, worker: workerTitle(staff.name), phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" });
     const told = residentRow(tk, fee ? `${said}\n${t(w.paidJob, { fee: fee.text })}` : said, now, this.reach);
     if (told) turn.outbox!.push(told);
     return turn;
@@ -154,8 +163,9 @@ export class StaffDesk {
       outbox: [],
       ...(callbacks.length ? { callbacks } : {}),
     };
-    const name = to === "completed" && VISITS.includes(tk.nature) ? `${staff.name}师傅` : staff.name;
-    const said = t(to === "arrived" ? w.residentArrived : w.residentCompleted, { number: tk.number, name, notes: notes ? `（${notes}）` : "" });
+    const name = staff.name;
+    const worker = VISITS.includes(tk.nature) ? workerTitle(staff.name) : staff.name;
+    const said = t(to === "arrived" ? w.residentArrived : w.residentCompleted, { number: tk.number, name, worker, notes: notes ? `（${notes}）` : "" });
     // the resident rates the finished job in chat; the answer joins the callback record
     const told = residentRow(tk, to === "completed" ? { text: said, choices: this.words.ratings.map((r) => ({ label: r, value: `rate:${tk.id}:${r}` })) } : { text: said }, now, this.reach);
     if (told) turn.outbox!.push(told);

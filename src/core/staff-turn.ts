@@ -1,6 +1,7 @@
 import type { Category, ChannelName, Text, TicketStatus } from "./domain.js";
 import type { AssignmentRecord } from "./dispatch/dispatcher.js";
 import type { Policy } from "./policy.js";
+import type { StepDeadlines } from "./escalation.js";
 import type { CallbackAnswer, CallbackRecord } from "./callbacks.js";
 import type { QuoteWords } from "./quote-desk.js";
 import type { NewTimeTexts } from "./new-time.js";
@@ -48,6 +49,12 @@ export interface OfferedOrder {
     resolveDueAt: Date | null;
     building: string | null;
     attachments: number;
+    /** on hold: since when, why, and the status it returns to */
+    pausedAt: Date | null;
+    pausedMs: number;
+    holdReason: string | null;
+    holdFrom: string | null;
+    deadlines: StepDeadlines;
   };
 }
 
@@ -80,6 +87,9 @@ export interface StaffWords {
   onBehalf: RegExp;
   /** 改约, with the new time agreed with the resident after it */
   reschedule: RegExp;
+  /** 挂起 (on hold, waiting for parts or the owner) and 恢复 (resume) */
+  hold: RegExp;
+  resume: RegExp;
   /** every staff command; unbound users who type one are told it is for staff */
   commands: RegExp;
   texts: {
@@ -118,11 +128,20 @@ export interface StaffWords {
     residentTakenOn: Text;
     /** a paid job (有偿服务): the fee standard, told to the resident before work starts */
     paidJob: Text;
+    holdWhy: Text;
+    noneToHold: Text;
+    held: Text;
+    residentHeld: Text;
+    noneOnHold: Text;
+    resumed: Text;
+    residentResumed: Text;
   };
   /** the resident's rating of a finished job (满意 / 基本满意 / 不满意) */
   ratings: readonly string[];
   /** reasons a worker picks when refusing (拒单) */
   refusalReasons: readonly { code: string; label: Text }[];
+  /** reasons a worker picks when putting an order on hold (挂起) */
+  holdReasons: readonly { code: string; label: Text }[];
 }
 
 export interface StaffTurn {

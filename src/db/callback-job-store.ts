@@ -1,6 +1,7 @@
 import type { CallbackChange, DueCallback } from "../core/callback-reminders.js";
 import type { OutboxRecord } from "../core/ports.js";
 import { VISIT_NATURES } from "../core/domain.js";
+import { workerTitle } from "../core/text.js";
 import { ts, type SqliteHotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
 
@@ -37,7 +38,7 @@ export class CallbackJobStore {
         description: String(r.description),
         phone: s(r.phone),
         completedAt: r.completedAt ? new Date(String(r.completedAt)) : null,
-        worker: r.worker === null ? null : VISIT_NATURES.includes(String(r.nature)) ? `${String(r.worker)}师傅` : String(r.worker),
+        worker: r.worker === null ? null : VISIT_NATURES.includes(String(r.nature)) ? workerTitle(String(r.worker)) : String(r.worker),
       },
     }));
   }

@@ -12,7 +12,7 @@ import { wallTime } from "../core/zoned.js";
 import type { Database } from "./client.js";
 import { GroupCommitter } from "./committer.js";
 import { SqliteHotPath } from "./hot-path.js";
-import { placeText } from "./rows.js";
+import { deadlinesOfRow, placeText } from "./rows.js";
 
 /**
  * The intake's storage: the per-message path (session, resident, group commit) on the SQLite
@@ -212,5 +212,10 @@ function orderTicket(t: Ticket): OfferedOrder["ticket"] {
     resolveDueAt: t.resolveDueAt,
     building: t.building,
     attachments: Array.isArray(t.attachments) ? t.attachments.length : 0,
+    pausedAt: t.pausedAt,
+    pausedMs: t.pausedMs,
+    holdReason: t.holdReason,
+    holdFrom: t.holdFrom,
+    deadlines: deadlinesOfRow(t),
   };
 }

@@ -1,5 +1,6 @@
 import type { Place } from "../core/domain.js";
 import { placeLabel, roomLabel } from "../core/domain.js";
+import { STEP_COLUMN, type StepDeadlines } from "../core/escalation.js";
 
 /** A place as the Ticket table's columns. */
 export function placeColumns(p: Place | null) {
@@ -19,4 +20,9 @@ export function placeOf(row: { building: string | null; unit: string | null; roo
 export function placeText(row: Parameters<typeof placeOf>[0]): string | null {
   const p = placeOf(row);
   return p ? placeLabel(p) : null;
+}
+
+/** A ticket row's step deadlines (what the escalation rules read). */
+export function deadlinesOfRow(row: Record<(typeof STEP_COLUMN)[keyof typeof STEP_COLUMN], Date | null>): StepDeadlines {
+  return Object.fromEntries(Object.values(STEP_COLUMN).map((c) => [c, row[c]])) as StepDeadlines;
 }

@@ -9,8 +9,10 @@ import type { EventRecord, OutboxRecord } from "../core/ports.js";
 import type { Database } from "../db/client.js";
 import type { SqliteHotPath } from "../db/hot-path.js";
 import type { PropertyDirectory } from "../db/properties.js";
-import { placeText } from "../db/rows.js";
+import { deadlinesOfRow, placeText } from "../db/rows.js";
 import { parseOr400, sendError } from "./errors.js";
+import { holdMove, resumeMove } from "../core/hold.js";
+
 
 export interface TicketActionDeps {
   db: Database;
@@ -33,13 +35,25 @@ export function ticketActionRoutes(api: FastifyInstance, deps: TicketActionDeps)
     if (!body) return reply;
     const t = await deps.db.ticket.findUnique({ where: { number: req.params.number } });
     if (!t) return sendError(reply, 404, "ticket_not_found", `no ticket numbered ${req.params.number.slice(0, 40)}`);
-    const m = move(t.status as TicketStatus, body.to);
-    if (!m.ok) return sendError(reply, 409, "illegal_transition", m.reason.zh);
     const now = deps.clock.now();
+    // a hold stops the ticket's clock, and leaving it moves the deadlines on (core/hold.ts)
+    const holding = body.to === "on_hold" || (t.status === "on_hold" && t.pausedAt);
+    let held: ReturnType<typeof holdMove> | undefined;
+    if (holding) {
+      const policy = deps.properties.get(t.propertyId).policy;
+      const tk = { ...t, status: t.status as TicketStatus, deadlines: deadlinesOfRow(t) };
+      if (body.to === "on_hold" && !body.reason) return sendError(reply, 400, "reason_required", "reason: say why the ticket goes on hold (e.g. 等配件)");
+      held = body.to === "on_hold" ? holdMove(tk, body.reason!, now, policy) : resumeMove(tk, now, policy);
+      if (!held.ok) return sendError(reply, 409, "illegal_transition", held.reason.zh);
+      if (body.to !== "on_hold" && body.to !== t.holdFrom) return sendError(reply, 409, "illegal_transition", `挂起的工单只能恢复为「${t.holdFrom}」`);
+    } else {
+      const m = move(t.status as TicketStatus, body.to);
+      if (!m.ok) return sendError(reply, 409, "illegal_transition", m.reason.zh);
+    }
     try {
       deps.hot.change({
-        moves: [{ ticketId: t.id, from: fromStatuses(body.to), to: body.to, ...(STEP_TIMESTAMP[body.to] ? { stamp: STEP_TIMESTAMP[body.to]! } : {}), at: now }],
-        events: [event(t, `ticket.${body.to}`, { from: t.status, ...(body.reason ? { reason: body.reason } : {}) }, now)],
+        moves: [held?.ok ? { ...held.move, at: now } : { ticketId: t.id, from: fromStatuses(body.to), to: body.to, ...(STEP_TIMESTAMP[body.to] ? { stamp: STEP_TIMESTAMP[body.to]! } : {}), at: now }],
+        events: [event(t, holding && body.to !== "on_hold" ? "ticket.resumed" : `ticket.${body.to}`, { from: t.status, ...(body.reason ? { reason: body.reason } : {}) }, now)],
       });
     } catch {
       return sendError(reply, 409, "changed_meanwhile", "the ticket changed meanwhile; read it again");
