@@ -1,5 +1,6 @@
 /** 查询进度: the resident's own open reports, newest first. */
 import { formatWhen, OPEN_STATUSES, STATUS_TEXT, type Flow } from "../src/core/flow-api.js";
+import { urgeWords } from "./urge.js";
 
 export const progressFlow: Flow = {
   name: "progress",
@@ -20,7 +21,10 @@ export const progressFlow: Flow = {
       return `${i + 1}. ${t.number} ${desc}\n   ${ctx.t(STATUS_TEXT[t.status])}${when ? ctx.t({ zh: "，预约 {when}", en: ", visit {when}" }, { when }) : ""}`;
     });
     const head = ctx.t({ zh: "您有 {n} 条处理中的报事：", en: "You have {n} open report(s):" }, { n: open.length });
-    return { replies: [{ text: `${head}\n${lines.join("\n")}` }], state: null, effects: [] };
+    // 催单 under each report still waiting for someone (not a finished one waiting for its callback)
+    const urgeable = open.filter((t) => t.status !== "completed").slice(0, 3);
+    const choices = urgeable.map((t) => ({ label: `${ctx.t(urgeWords.label)} ${t.number}`, value: `urge:${t.id}` }));
+    return { replies: [{ text: `${head}\n${lines.join("\n")}`, ...(choices.length ? { choices } : {}) }], state: null, effects: [] };
   },
   async resume(_state, input, ctx) {
     return this.start(input, ctx);

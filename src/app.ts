@@ -5,6 +5,8 @@ import { callbackWords } from "../conversations/callbacks.js";
 import { CallbackDesk } from "./core/callback-desk.js";
 import { QuoteDesk } from "./core/quote-desk.js";
 import { NewTimeDesk } from "./core/new-time.js";
+import { UrgeDesk } from "./core/urge-desk.js";
+import { urgeWords } from "../conversations/urge.js";
 import { quoteWords } from "../conversations/quotes.js";
 import { DeadlineSweep } from "./core/deadline-sweep.js";
 import { DeadlineStore } from "./db/deadline-store.js";
@@ -86,6 +88,7 @@ export async function createApp(
     callbacks: new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf }),
     quotes: new QuoteDesk(store, quoteWords, { dispatcher, policyOf }),
     newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
+    urges: new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf }),
     dispatcher,
     afterCommit: (ws) => {
       if (ws.binding) store.forgetWorkforce();

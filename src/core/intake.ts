@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "./clock.js";
 import type { ChannelName, Text } from "./domain.js";
-import type { ConversationEngine, ConversationState } from "./flow/engine.js";
+import { typedChoice, type ConversationEngine, type ConversationState } from "./flow/engine.js";
 import type { Effect, FlowContext, Reply } from "./flow/types.js";
 import { KeyedQueue, LruMap } from "./keyed-queue.js";
 import type { Logger } from "./log.js";
@@ -13,8 +13,12 @@ import type { StaffTurn } from "./staff-turn.js";
 import type { CallbackDesk } from "./callback-desk.js";
 import type { QuoteDesk } from "./quote-desk.js";
 import type { NewTimeDesk } from "./new-time.js";
+import type { UrgeDesk } from "./urge-desk.js";
 import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { localize } from "./text.js";
+
+/** Choices the desks answer (work orders, callbacks, ratings, quotes, new times, urges), not the flows. */
+const DESK_CHOICE = /^(wo|cb|rate|quote|newtime|urge):/;
 
 /**
  * The message could not be recorded, so nothing of it happened: the channel should have it
@@ -55,6 +59,8 @@ export interface IntakeDeps {
   quotes?: QuoteDesk;
   /** a resident's pick of a new time when nobody could go */
   newTime?: NewTimeDesk;
+  /** 催单: a resident urges an open report */
+  urges?: UrgeDesk;
   /** 回访 results from stewards, ratings from residents */
   callbacks?: CallbackDesk;
   /** sends each new valid report to a worker in the same transaction */
@@ -85,7 +91,8 @@ export class Intake {
     return this.queue.run(key, () => this.process(key, msg));
   }
 
-  private async process(key: string, msg: InboundMessage): Promise<Reply[]> {
+  private async process(key: string, inbound: InboundMessage): Promise<Reply[]> {
+    let msg = inbound;
     const { store, clock, log } = this.deps;
     const now = clock.now();
     const session = await this.session(key);
@@ -107,9 +114,17 @@ export class Intake {
     let effects: Effect[] = [];
     let next: ConversationState | null = conversation;
     let staffTurn: StaffTurn | undefined;
+    // a number or label typed for a desk's choice (WeChat has no buttons) is that choice
+    const typed = !msg.choice && text ? typedChoice(conversation?.lastChoices, text) : undefined;
+    if (typed && DESK_CHOICE.test(typed.value)) {
+      msg = { ...msg, choice: typed.value };
+      text = "";
+    }
     // staff matters (typed commands, choices on a work order wo:… or a callback cb:…) and a resident's rating (rate:…)
-    if (((text && !msg.choice) || /^(wo|cb|rate|quote|newtime):/.test(msg.choice ?? "")) && text.length <= this.maxText) {
+    if (((text && !msg.choice) || DESK_CHOICE.test(msg.choice ?? "")) && text.length <= this.maxText) {
       staffTurn = (await this.deps.staff?.handle(msg, text, now, t)) ?? (await this.deps.callbacks?.handle(msg, text, now, t)) ?? (await this.deps.quotes?.handle(msg, text, now, t)) ?? (await this.deps.newTime?.handle(msg, text, now, t));
+      // an urge typed in the middle of a report is the report's business (e.g. "什么时候来" as a time)
+      if (!staffTurn && (!conversation?.flow || msg.choice)) staffTurn = await this.deps.urges?.handle(msg, text, now, t);
     }
     // 代报: the staff member's conversation takes a report for a resident, through the same flow
     if (staffTurn?.onBehalf) {
@@ -120,6 +135,9 @@ export class Intake {
     const onBehalf = conversation?.onBehalf;
     if (staffTurn) {
       replies = staffTurn.replies;
+      // a desk's own choices can be answered by number too
+      const offered = replies.at(-1)?.choices;
+      next = { ...(conversation ?? { lang }), lastChoices: offered?.length ? offered : undefined };
     } else if (text.length > this.maxText) {
       replies = [{ text: t(this.deps.texts.tooLong, { max: this.maxText }) }];
     } else if (!text && !msg.choice && !msg.attachments?.length) {

@@ -23,6 +23,12 @@ export const policySchema = z.object({
   warnBefore: durationSchema.optional(),
   /** A ticket on hold (waiting for parts or the owner) this long reminds the supervisor; its clock is stopped meanwhile. */
   maxHold: durationSchema.prefault("3d"),
+  /** 催单: one urge per ticket per this interval */
+  urgeEvery: durationSchema.prefault("10m"),
+  /** Reports one resident may file a day (floods); past it they are offered 转人工. Very urgent ones always go through. */
+  maxReportsPerDay: z.number().int().min(1).max(1000).default(10),
+  /** The same resident or room reporting what looks like the same problem within this window is shown the open ticket. */
+  duplicateWindow: durationSchema.prefault("24h"),
   /** Days ahead a resident may book. */
   maxAdvanceDays: z.number().int().min(1).max(365).default(30),
   /** A conversation idle this long expires. */

@@ -55,6 +55,12 @@ export interface OfferedOrder {
     holdReason: string | null;
     holdFrom: string | null;
     deadlines: StepDeadlines;
+    assigneeId: string | null;
+    receivedAt: Date;
+    nextDueAt: Date | null;
+    /** 催单: how often the resident urged it, and when last */
+    urges: number;
+    lastUrgedAt: Date | null;
   };
 }
 

@@ -82,6 +82,12 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
     return rows.map(orderTicket);
   }
 
+  async lastUrge(ticketId: string): Promise<{ status: string; level: number } | undefined> {
+    const e = await this.db.event.findFirst({ where: { ticketId, type: "ticket.urged" }, orderBy: { at: "desc" } });
+    const data = e?.data as { status?: string; level?: number } | null | undefined;
+    return data?.status ? { status: data.status, level: data.level ?? 0 } : undefined;
+  }
+
   async ticketById(ticketId: string) {
     const t = await this.db.ticket.findUnique({ where: { id: ticketId } });
     return t ? { ...orderTicket(t), quoteStatus: t.quoteStatus, quoteFen: t.quoteFen, quoteNote: t.quoteNote } : undefined;
@@ -217,5 +223,10 @@ function orderTicket(t: Ticket): OfferedOrder["ticket"] {
     holdReason: t.holdReason,
     holdFrom: t.holdFrom,
     deadlines: deadlinesOfRow(t),
+    assigneeId: t.assigneeId,
+    receivedAt: t.receivedAt,
+    nextDueAt: t.nextDueAt,
+    urges: t.urges,
+    lastUrgedAt: t.lastUrgedAt,
   };
 }

@@ -57,6 +57,16 @@ const CASES: [string, Step[]][] = [
     [["say", "好像闻到燃气味，2栋1单元201，13100009999", /^⚠️[\s\S]*96777[\s\S]*单号/]],
   ],
   ["progress of one's own reports", [["say", "查询进度", /没有处理中的报事/]]],
+  [
+    "催单 from 查询进度, then typed; a second within ten minutes is told when it can be chased again",
+    [
+      ["say", "3栋2单元201 卫生间水龙头漏水 13812345678 尽快", /请您核对/],
+      ["choose", "确认提交", /单号/],
+      ["say", "查询进度", /1 条处理中的报事/],
+      ["choose", "催单", /已记录您的催单（BS\d{8}-\d{4}，已等待 1 分钟）/],
+      ["say", "催一下", /已经催过[\s\S]*后可以再催/],
+    ],
+  ],
 ];
 
 let svc: RunningApp;

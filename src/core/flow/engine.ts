@@ -86,11 +86,8 @@ export class ConversationEngine {
 
   /** A typed label or number of the last choices counts as pressing it. */
   private pressed(conv: ConversationState, input: FlowInput): FlowInput {
-    if (input.choice || !conv.lastChoices?.length) return input;
-    const typed = input.text.trim().toLowerCase();
-    const byNumber = /^\d{1,2}$/.test(typed) ? conv.lastChoices[Number(typed) - 1] : undefined;
-    const byLabel = conv.lastChoices.find((c) => c.label.toLowerCase() === typed);
-    const hit = byNumber ?? byLabel;
+    if (input.choice) return input;
+    const hit = typedChoice(conv.lastChoices, input.text);
     return hit ? { ...input, text: "", choice: hit.value } : input;
   }
 
@@ -182,3 +179,11 @@ export class ConversationEngine {
   }
 }
 
+
+/** The choice a typed number ("2") or label ("确认提交") picks among the last ones offered, if any. */
+export function typedChoice(choices: readonly Choice[] | undefined, text: string): Choice | undefined {
+  if (!choices?.length) return undefined;
+  const typed = text.trim().toLowerCase();
+  const byNumber = /^\d{1,2}$/.test(typed) ? choices[Number(typed) - 1] : undefined;
+  return byNumber ?? choices.find((c) => c.label.toLowerCase() === typed);
+}
