@@ -6,6 +6,8 @@ import { CallbackDesk } from "./core/callback-desk.js";
 import { QuoteDesk } from "./core/quote-desk.js";
 import { NewTimeDesk } from "./core/new-time.js";
 import { UrgeDesk } from "./core/urge-desk.js";
+import { TicketNotes } from "./core/ticket-notes.js";
+import { noteText } from "../conversations/duplicates.js";
 import { urgeWords } from "../conversations/urge.js";
 import { quoteWords } from "../conversations/quotes.js";
 import { DeadlineSweep } from "./core/deadline-sweep.js";
@@ -89,6 +91,7 @@ export async function createApp(
     quotes: new QuoteDesk(store, quoteWords, { dispatcher, policyOf }),
     newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
     urges: new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf }),
+    notes: new TicketNotes({ workforce: store, accountOf, ticket: (id) => store.ticketById(id), text: noteText }),
     dispatcher,
     afterCommit: (ws) => {
       if (ws.binding) store.forgetWorkforce();

@@ -10,5 +10,7 @@ export { findPlace, type PlaceWords } from "./parse/place.js";
 export { findAppointment, judge as checkAppointment } from "./parse/appointment.js";
 export { formatDay, formatWhen } from "./zoned.js";
 export { nextOfficeStart, waitsForTheOffice } from "./calendar.js";
+export { looksAlike } from "./similar.js";
+export { startOfDay } from "./zoned.js";
 export { draftTicket } from "./ticket.js";
-export { fill } from "./text.js";
+export { fill, workerTitle } from "./text.js";

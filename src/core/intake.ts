@@ -14,6 +14,7 @@ import type { CallbackDesk } from "./callback-desk.js";
 import type { QuoteDesk } from "./quote-desk.js";
 import type { NewTimeDesk } from "./new-time.js";
 import type { UrgeDesk } from "./urge-desk.js";
+import type { TicketNotes } from "./ticket-notes.js";
 import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { localize } from "./text.js";
 
@@ -61,6 +62,8 @@ export interface IntakeDeps {
   newTime?: NewTimeDesk;
   /** 催单: a resident urges an open report */
   urges?: UrgeDesk;
+  /** a report that repeats an open one, added to it as a note */
+  notes?: TicketNotes;
   /** 回访 results from stewards, ratings from residents */
   callbacks?: CallbackDesk;
   /** sends each new valid report to a worker in the same transaction */
@@ -166,7 +169,10 @@ export class Intake {
     if (notices.length) replies = [{ text: notices.join("\n") }, ...replies];
 
     const plans = [];
-    for (const e of effects) if (e.type === "fileTicket" && this.deps.dispatcher) plans.push(await this.deps.dispatcher.plan(e.ticket, property, now));
+    for (const e of effects) {
+      if (e.type === "fileTicket" && this.deps.dispatcher) plans.push(await this.deps.dispatcher.plan(e.ticket, property, now));
+      if (e.type === "addToTicket" && this.deps.notes) plans.push({ assignments: [], ...(await this.deps.notes.plan(e, { id: key, channel: msg.channel }, now)) });
+    }
     // what dispatch adds (nobody free, a quote first) joins the filing answer: one message, as before
     const notes = plans.flatMap((p) => p.notes ?? []).map((n) => t(n));
     if (notes.length && replies.length) replies = [...replies.slice(0, -1), { ...replies.at(-1)!, text: [replies.at(-1)!.text, ...notes].join("\n") }];

@@ -94,6 +94,12 @@ export function isoInZone(instant: Date, tz: string): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/** Midnight of the zone's calendar day at this instant. */
+export function startOfDay(instant: Date, tz: string): Date {
+  const w = wallTime(instant, tz);
+  return fromWallTime({ year: w.year, month: w.month, day: w.day, hour: 0, minute: 0 }, tz);
+}
+
 /** Minutes since midnight on the zone's clock. */
 export function minuteOfDay(instant: Date, tz: string): number {
   const w = wallTime(instant, tz);

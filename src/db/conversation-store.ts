@@ -1,5 +1,5 @@
-import { OPEN_STATUSES, type Category, type ChannelName, type TicketStatus } from "../core/domain.js";
-import type { Reply, TicketSummary } from "../core/flow/types.js";
+import { OPEN_STATUSES, type Category, type ChannelName, type Place, type TicketStatus } from "../core/domain.js";
+import type { Reply, SimilarTicket, TicketSummary } from "../core/flow/types.js";
 import type { ConversationStore, StoredResident, StoredSession, WriteSet } from "../core/ports.js";
 import type { BoundStaff, OfferedOrder, StaffStore } from "../core/staff-turn.js";
 import type { Reachable, Workforce } from "../core/dispatch/dispatcher.js";
@@ -55,6 +55,28 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
       take: limit,
     });
     return rows.map(summary);
+  }
+
+  async openSince(residentId: string, place: Place | null, since: Date): Promise<SimilarTicket[]> {
+    const room = place?.kind === "room" ? { building: place.building, unit: place.unit, roomNo: place.room } : undefined;
+    const rows = await this.db.ticket.findMany({
+      where: { status: { in: [...STILL_OPEN] }, receivedAt: { gte: since }, OR: [{ residentId }, ...(room ? [room] : [])] },
+      include: { assignee: true },
+      orderBy: { receivedAt: "desc" },
+      take: 10,
+    });
+    return rows.map((r) => ({
+      ...summary(r),
+      category: (r.category as Category | null) ?? null,
+      mine: r.residentId === residentId,
+      assigneeName: r.assignee?.name ?? null,
+      arriveDueAt: r.arriveDueAt,
+      dispatchDueAt: r.dispatchDueAt,
+    }));
+  }
+
+  async filedSince(residentId: string, since: Date): Promise<number> {
+    return this.db.ticket.count({ where: { residentId, receivedAt: { gte: since } } });
   }
 
   async staffByIdentity(channel: ChannelName, externalId: string): Promise<BoundStaff | undefined> {
@@ -185,6 +207,9 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
     return `${prefix}${String(c.value).padStart(4, "0")}`;
   }
 }
+
+/** Open and not yet done: what a new report may repeat. */
+const STILL_OPEN: readonly TicketStatus[] = ["received", "dispatched", "accepted", "arrived", "on_hold", "refused", "reopened", "escalated"];
 
 function summary(r: Ticket): TicketSummary {
   return {

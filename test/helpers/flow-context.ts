@@ -9,6 +9,9 @@ export function flowContext(opts: { now: Date; lang?: Lang; policy?: PolicyInput
   const reader: TicketReader = {
     listForResident: async (_id, statuses, limit) => (opts.tickets ?? []).filter((t) => statuses.includes(t.status)).slice(0, limit),
     nextNumber: async () => `BS20261123-${String(++n).padStart(4, "0")}`,
+    // (what a new report may repeat, and how many were filed today, are read from storage: tested through HTTP)
+    openSince: async () => [],
+    filedSince: async () => 0,
   };
   const lang = opts.lang ?? "zh";
   return {

@@ -35,6 +35,13 @@ export interface FormDef {
   yesWords: readonly string[];
   texts: FormTexts;
   submit(values: Readonly<Record<string, unknown>>, ctx: FlowContext): Promise<{ replies: Reply[]; effects: Effect[] }>;
+  /**
+   * Asked once, just before submitting (a report that repeats an open one): a question with choices.
+   * undefined: submit as usual.
+   */
+  precheck?(values: Readonly<Record<string, unknown>>, ctx: FlowContext): Promise<Reply | undefined>;
+  /** the answer to the precheck's question; undefined: submit as usual */
+  answerPrecheck?(choice: string, values: Readonly<Record<string, unknown>>, ctx: FlowContext): Promise<{ replies: Reply[]; effects: Effect[] } | undefined>;
   /** the resident would not or could not give a needed slot: keep the report as invalid */
   giveUp(values: Readonly<Record<string, unknown>>, reason: Text, ctx: FlowContext): Promise<{ replies: Reply[]; effects: Effect[] }>;
 }
@@ -54,10 +61,13 @@ interface FormState extends FlowState {
   prefaced?: boolean;
   /** slots whose ambiguous answer was asked about already (asked once only) */
   clarified?: string[];
+  /** the precheck was asked (once) */
+  prechecked?: boolean;
 }
 
 const CONFIRM = "$confirm";
 const EDIT = "$edit";
+const PRECHECK = "$precheck";
 
 export function defineForm(def: FormDef): Flow {
   const slotByName = new Map(def.slots.map((s) => [s.name, s]));
@@ -135,6 +145,8 @@ export function defineForm(def: FormDef): Flow {
     const s = missing(st, ctx);
     if (s) return { replies: [ask(s, st, ctx, notes)], state: st, effects: [] };
     if (def.skipConfirm?.(st.values)) {
+      const asked = await precheck(st, ctx, notes);
+      if (asked) return asked;
       const r = await def.submit(st.values, ctx);
       // one message: what was said first (safety advice) stays first, the report number right after it
       const [first, ...rest] = r.replies;
@@ -169,8 +181,24 @@ export function defineForm(def: FormDef): Flow {
 
   const end = (r: { replies: Reply[]; effects: Effect[] }): FlowResult => ({ replies: r.replies, effects: r.effects, state: null });
 
+  /** The precheck's question, once; undefined when there is none (submit goes ahead). */
+  async function precheck(st: FormState, ctx: FlowContext, notes: string[] = []): Promise<FlowResult | undefined> {
+    if (st.prechecked || !def.precheck) return undefined;
+    const q = await def.precheck(st.values, ctx);
+    if (!q) return undefined;
+    st.prechecked = true;
+    st.asked = PRECHECK;
+    return { replies: [notes.length ? { ...q, text: `${notes.join("\n")}\n\n${q.text}` } : q], state: st, effects: [] };
+  }
+
+  /** Confirmed: the precheck first (once), then submitted. */
+  async function confirmed(st: FormState, ctx: FlowContext): Promise<FlowResult> {
+    return (await precheck(st, ctx)) ?? end(await def.submit(st.values, ctx));
+  }
+
   async function onChoice(st: FormState, choice: string, ctx: FlowContext): Promise<FlowResult | undefined> {
-    if (choice === "confirm" && st.asked === CONFIRM) return end(await def.submit(st.values, ctx));
+    if (choice === "confirm" && st.asked === CONFIRM) return confirmed(st, ctx);
+    if (st.asked === PRECHECK) return end((await def.answerPrecheck?.(choice, st.values, ctx)) ?? (await def.submit(st.values, ctx)));
     if (choice === "edit") {
       st.asked = EDIT;
       return { replies: [editChoices(st, ctx)], state: st, effects: [] };
@@ -202,7 +230,7 @@ export function defineForm(def: FormDef): Flow {
       st.values.attachments = [...((st.values.attachments as unknown[]) ?? []), ...input.attachments];
       if (!input.text) notes.push(ctx.t(def.texts.attachmentReceived));
     }
-    if (st.asked === CONFIRM && def.yesWords.some((w) => input.text.toLowerCase() === w)) return end(await def.submit(st.values, ctx));
+    if (st.asked === CONFIRM && def.yesWords.some((w) => input.text.toLowerCase() === w)) return confirmed(st, ctx);
 
     const spans: Span[] = [];
     const pendingErrors = new Map<string, string>();

@@ -37,10 +37,24 @@ export interface TicketSummary {
   receivedAt: Date;
 }
 
+/** An open ticket that a new report may repeat: the resident's own, or another of the same room. */
+export interface SimilarTicket extends TicketSummary {
+  category: Category | null;
+  /** filed by this resident (else by someone else for the same room: shown without details) */
+  mine: boolean;
+  assigneeName: string | null;
+  arriveDueAt: Date | null;
+  dispatchDueAt: Date | null;
+}
+
 /** Reads a flow may make. */
 export interface TicketReader {
   /** the resident's own tickets in these statuses, newest first */
   listForResident(residentId: string, statuses: readonly TicketStatus[], limit: number): Promise<TicketSummary[]>;
+  /** open tickets received since then, by this resident or for this room, newest first */
+  openSince(residentId: string, place: Place | null, since: Date): Promise<SimilarTicket[]>;
+  /** how many reports this resident filed since then (any outcome) */
+  filedSince(residentId: string, since: Date): Promise<number>;
   /** the next report number for the property, e.g. BS20261123-0007 */
   nextNumber(propertyId: string, now: Date, timezone: string): Promise<string>;
 }
@@ -106,7 +120,9 @@ export type Effect =
   | { type: "fileTicket"; ticket: NewTicket }
   | { type: "cancelTicket"; ticketId: string; number: string }
   | { type: "requestHuman" }
-  | { type: "rememberResident"; place?: Place; phone?: string };
+  | { type: "rememberResident"; place?: Place; phone?: string }
+  /** a report that repeats an open one, added to it as a note (with its attachments); its holder is told */
+  | { type: "addToTicket"; ticketId: string; number: string; text: string; attachments: Attachment[] };
 
 /** JSON-serialisable state a flow keeps between messages. */
 export type FlowState = { [key: string]: unknown };

@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import type { Attachment, ChannelName } from "./domain.js";
+import type { Reachable, Workforce } from "./dispatch/dispatcher.js";
+import { toStaff, type AccountOf } from "./notify.js";
+import type { EventRecord, OutboxRecord } from "./ports.js";
+import type { Text } from "./domain.js";
+import { fill } from "./text.js";
+
+/**
+ * A resident's message added to an open report as a note (they said it repeats it): stored as the
+ * ticket's `ticket.note` event with its attachments, and the person holding the report is told, in
+ * the transaction of the message. Nothing is dropped.
+ */
+export class TicketNotes {
+  constructor(
+    private readonly deps: { workforce: Workforce; accountOf: AccountOf; ticket(id: string): Promise<{ id: string; propertyId: string; assigneeId: string | null } | undefined>; text: Text },
+  ) {}
+
+  async plan(note: { ticketId: string; number: string; text: string; attachments: Attachment[] }, actor: { id: string; channel: ChannelName }, now: Date): Promise<{ events: EventRecord[]; outbox: OutboxRecord[] }> {
+    const tk = await this.deps.ticket(note.ticketId);
+    if (!tk) return { events: [], outbox: [] };
+    const event: EventRecord = {
+      id: randomUUID(),
+      propertyId: tk.propertyId,
+      ticketId: tk.id,
+      type: "ticket.note",
+      actor: actor.id,
+      channel: actor.channel,
+      data: { text: note.text, attachments: note.attachments, by: "resident" },
+      at: now,
+    };
+    const staff = tk.assigneeId ? (await this.deps.workforce.staffOf(tk.propertyId)).find((s) => s.id === tk.assigneeId) : undefined;
+    const attached = note.attachments.length ? `（附件 ${note.attachments.length} 个）` : "";
+    const text = fill(this.deps.text.zh, { number: note.number, text: note.text.slice(0, 200), attached });
+    return { events: [event], outbox: staff ? toStaff(staff as Reachable, { text }, tk.id, now, this.deps.accountOf) : [] };
+  }
+}
