@@ -31,7 +31,8 @@ export interface WallTime {
 }
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
-export function wallTime(instant: Date, tz: string): WallTime {
+/** The zone's clock read through Intl (costly: the offsets it gives are cached per hour below). */
+function formattedWallTime(instant: Date, tz: string): WallTime {
   const p: Record<string, string> = {};
   for (const part of partsFormatter(tz).formatToParts(instant)) p[part.type] = part.value;
   return {
@@ -45,11 +46,40 @@ export function wallTime(instant: Date, tz: string): WallTime {
   };
 }
 
+/**
+ * Offsets by zone and UTC hour: zones change their offset only at the top of an hour (DST and
+ * law changes), so one Intl reading serves the whole hour. The calendar's arithmetic reads the
+ * clock many times per ticket; this keeps that cheap.
+ */
+const offsets = new Map<string, Map<number, number>>();
+
 /** Offset of the zone from UTC at that instant, in minutes (Asia/Shanghai → 480). */
 export function offsetMinutes(instant: Date, tz: string): number {
-  const w = wallTime(instant, tz);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+  const hour = Math.floor(instant.getTime() / 3600000);
+  let byHour = offsets.get(tz);
+  if (!byHour) offsets.set(tz, (byHour = new Map()));
+  let off = byHour.get(hour);
+  if (off === undefined) {
+    const at = new Date(hour * 3600000);
+    const w = formattedWallTime(at, tz);
+    off = Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - at.getTime()) / 60000);
+    if (byHour.size > 50_000) byHour.clear();
+    byHour.set(hour, off);
+  }
+  return off;
+}
+
+export function wallTime(instant: Date, tz: string): WallTime {
+  const d = new Date(instant.getTime() + offsetMinutes(instant, tz) * 60000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+  };
 }
 
 /** The instant at which the zone's clock shows this wall time. */

@@ -12,6 +12,7 @@ import { wallTime } from "../core/zoned.js";
 import type { Database } from "./client.js";
 import { GroupCommitter } from "./committer.js";
 import { SqliteHotPath } from "./hot-path.js";
+import { ResidentReads } from "./resident-reads.js";
 import { deadlinesOfRow, placeText } from "./rows.js";
 
 /**
@@ -20,6 +21,8 @@ import { deadlinesOfRow, placeText } from "./rows.js";
  */
 export class SqliteConversationStore implements ConversationStore, StaffStore, Workforce, CallbackStore, QuoteStore, NewTimeStore {
   readonly committer: GroupCommitter;
+  /** the report flow's reads before filing (repeats, the day's count) */
+  private readonly reads: ResidentReads;
   private readonly counters = new Map<string, Promise<{ value: number }>>();
 
   constructor(
@@ -27,6 +30,7 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
     private readonly hot: SqliteHotPath,
   ) {
     this.committer = new GroupCommitter(hot.writeAll);
+    this.reads = new ResidentReads(hot);
   }
 
   async loadSession(key: string): Promise<StoredSession | undefined> {
@@ -58,25 +62,11 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
   }
 
   async openSince(residentId: string, place: Place | null, since: Date): Promise<SimilarTicket[]> {
-    const room = place?.kind === "room" ? { building: place.building, unit: place.unit, roomNo: place.room } : undefined;
-    const rows = await this.db.ticket.findMany({
-      where: { status: { in: [...STILL_OPEN] }, receivedAt: { gte: since }, OR: [{ residentId }, ...(room ? [room] : [])] },
-      include: { assignee: true },
-      orderBy: { receivedAt: "desc" },
-      take: 10,
-    });
-    return rows.map((r) => ({
-      ...summary(r),
-      category: (r.category as Category | null) ?? null,
-      mine: r.residentId === residentId,
-      assigneeName: r.assignee?.name ?? null,
-      arriveDueAt: r.arriveDueAt,
-      dispatchDueAt: r.dispatchDueAt,
-    }));
+    return this.reads.openSince(residentId, place, since);
   }
 
   async filedSince(residentId: string, since: Date): Promise<number> {
-    return this.db.ticket.count({ where: { residentId, receivedAt: { gte: since } } });
+    return this.reads.filedSince(residentId, since);
   }
 
   async staffByIdentity(channel: ChannelName, externalId: string): Promise<BoundStaff | undefined> {
@@ -207,9 +197,6 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
     return `${prefix}${String(c.value).padStart(4, "0")}`;
   }
 }
-
-/** Open and not yet done: what a new report may repeat. */
-const STILL_OPEN: readonly TicketStatus[] = ["received", "dispatched", "accepted", "arrived", "on_hold", "refused", "reopened", "escalated"];
 
 function summary(r: Ticket): TicketSummary {
   return {

@@ -63,7 +63,21 @@ describe("the property's working calendar", () => {
   });
 
   it("counts the same in any host zone (the property's wall clock, not the host's)", () => {
-    expect(process.env.TZ).toBeDefined();
     expect(addOfficeMinutes(sh("2026-12-31T17:59:00"), 2, policy)).toEqual(sh("2027-01-01T08:01:00"));
+  });
+});
+
+describe("the zone's clock", () => {
+  it("reads the same as Intl at every quarter hour across daylight-saving changes (cached offsets)", async () => {
+    const { wallTime } = await import("../../src/core/zoned.js");
+    for (const tz of ["America/Los_Angeles", "Asia/Shanghai", "Australia/Lord_Howe", "Asia/Kolkata"]) {
+      const f = new Intl.DateTimeFormat("en-GB", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+      // the US change (8 March) and Lord Howe's half-hour one (5 April)
+      for (const t of [Date.parse("2026-03-07T00:00:00Z"), Date.parse("2026-04-04T00:00:00Z")].flatMap((from) => Array.from({ length: 3 * 96 }, (_, i) => from + i * 15 * 60000))) {
+        const w = wallTime(new Date(t), tz);
+        const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
+        expect([w.year, w.month, w.day, w.hour, w.minute], `${tz} ${new Date(t).toISOString()}`).toEqual([p.year, p.month, p.day, p.hour, p.minute]);
+      }
+    }
   });
 });
