@@ -28,6 +28,18 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** force pretty or JSON logs; default: pretty in a terminal, JSON otherwise */
   LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
+  /** the zone readable logs show their times in (JSON lines keep epoch milliseconds) */
+  LOG_TIMEZONE: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "unknown time zone (e.g. Asia/Shanghai)"),
   /** the property served when a channel names none */
   DEFAULT_PROPERTY: z.string().regex(/^[a-z0-9_-]{1,40}$/, "use lower-case letters, digits, - or _").default("demo"),
   /** one YAML file per property (policies/<id>.yaml), read at start and on reload (SIGHUP) */

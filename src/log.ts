@@ -1,5 +1,6 @@
 import pino from "pino";
 import { maskPhone, maskPhonesInText } from "./core/parse/phone.js";
+import { isoInZone } from "./core/zoned.js";
 
 /** Deep copy with every phone number masked, in fields and inside text. */
 function mask(value: unknown, depth = 0): unknown {
@@ -13,7 +14,7 @@ function mask(value: unknown, depth = 0): unknown {
 }
 
 /** pino with phones masked; readable in a terminal, one JSON line per record otherwise. */
-export function createLogger(opts: { level: string; format: "auto" | "pretty" | "json"; destination?: pino.DestinationStream }) {
+export function createLogger(opts: { level: string; format: "auto" | "pretty" | "json"; destination?: pino.DestinationStream; timeZone?: string }) {
   const pretty = opts.format === "pretty" || (opts.format === "auto" && process.stdout.isTTY && !opts.destination);
   const options: pino.LoggerOptions = {
     level: opts.level,
@@ -26,7 +27,12 @@ export function createLogger(opts: { level: string; format: "auto" | "pretty" | 
       },
     },
   };
-  if (pretty) return pino({ ...options, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" } } });
+  if (pretty) {
+    // the property's clock with its offset ("2026-12-02T05:17:29+08:00"), not the host's (UTC in a container)
+    const zone = opts.timeZone ?? "Asia/Shanghai";
+    const timestamp = () => `,"time":"${isoInZone(new Date(), zone)}"`;
+    return pino({ ...options, timestamp, transport: { target: "pino-pretty", options: { translateTime: false, ignore: "pid,hostname" } } });
+  }
   return opts.destination ? pino(options, opts.destination) : pino(options);
 }
 export type AppLogger = ReturnType<typeof createLogger>;

@@ -16,7 +16,7 @@ async function main() {
     }
     throw err;
   }
-  const log = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const log = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT, timeZone: config.LOG_TIMEZONE });
   const app = await createApp(config, { clock: systemClock, log });
   await app.server.listen({ port: config.PORT, host: config.HOST });
   await app.startChannels();
@@ -38,6 +38,13 @@ async function main() {
   process.on("SIGHUP", () => void app.reloadPolicies().catch((err) => log.error({ err: String(err) }, "policy reload failed")));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+  // `npm start` does not pass a SIGTERM on to the script it runs: when npm goes, the service goes too
+  if (process.env.npm_lifecycle_event === "start") {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void stop("npm exited");
+    }, 500).unref();
+  }
 }
 
 main().catch((err) => {

@@ -1,6 +1,9 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { startApp } from "./helpers/app.js";
+import { freePort, startApp } from "./helpers/app.js";
 
 describe("starting the service", () => {
   it("a bad setting stops the start with one line naming the variable", () => {
@@ -12,6 +15,25 @@ describe("starting the service", () => {
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split("\n").filter((l) => !l.startsWith("npm warn"));
     expect(lines).toEqual([expect.stringMatching(/^config error: PORT .*\(got "abc"\)$/)]);
+  });
+
+  it("stopping `npm start` (SIGTERM to npm) stops the server too", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "baoshi-start-"));
+    const port = await freePort();
+    const npm = spawn("npm", ["start", "--silent"], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "b.db")}`, LOG_FORMAT: "json" }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    npm.stdout.on("data", (d) => (out += String(d)));
+    const up = async () => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+    for (let i = 0; i < 200 && !out.includes("Baoshi is serving"); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await up()).toBe(200);
+    npm.kill("SIGTERM");
+    let status = 200;
+    for (let i = 0; i < 100 && status !== 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = await up();
+    }
+    expect(status).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("the embedded database runs in WAL mode with durable commits, migrated at start", async () => {

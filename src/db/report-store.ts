@@ -1,6 +1,7 @@
 import type { Period } from "../core/periods.js";
 import type { OutboxRecord } from "../core/ports.js";
 import { OPEN_STATUSES } from "../core/domain.js";
+import { STEPS } from "../core/escalation.js";
 import { ts, type SqliteHotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
 
@@ -74,7 +75,7 @@ export class ReportStore {
         `SELECT number, building, unit, roomNo, location, description, status, escalations FROM Ticket t
          WHERE propertyId = ? AND status IN ${OPEN} AND ${LATE} ORDER BY receivedAt`,
         propertyId,
-      ).map((r) => ({ number: String(r.number), place: place(r), description: String(r.description), status: String(r.status), steps: Object.keys(JSON.parse(String(r.escalations ?? "{}")) as object) })),
+      ).map((r) => ({ number: String(r.number), place: place(r), description: String(r.description), status: String(r.status), steps: Object.keys(JSON.parse(String(r.escalations ?? "{}")) as object).filter((k) => (STEPS as readonly string[]).includes(k)) })),
       overdueCallbacks: this.all(
         `SELECT t.number, c.dueAt, s.name FROM Callback c JOIN Ticket t ON t.id = c.ticketId LEFT JOIN Staff s ON s.id = c.stewardId
          WHERE t.propertyId = ? AND c.status = 'pending' AND c.dueAt <= ? ORDER BY c.dueAt`,

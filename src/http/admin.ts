@@ -12,7 +12,13 @@ import { ticketJson } from "./ticket-json.js";
 const listQuery = z.object({
   status: z.enum(STATUSES).optional(),
   property: z.string().max(40).optional(),
-  since: z.iso.datetime({ offset: true, message: "must be an ISO 8601 time, e.g. 2026-11-23T00:00:00+08:00" }).optional(),
+  // a "+" left unencoded in a URL arrives as a space: "…T00:00:00 08:00" is read as "+08:00"
+  since: z
+    .preprocess(
+      (v) => (typeof v === "string" ? v.replace(/ (\d{2}:?\d{2})$/, "+$1") : v),
+      z.iso.datetime({ offset: true, message: "must be an ISO 8601 time, e.g. 2026-11-23T00:00:00+08:00 (in a URL, write + as %2B: since=2026-11-23T00:00:00%2B08:00)" }),
+    )
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

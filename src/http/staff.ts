@@ -5,6 +5,7 @@ import type { Clock } from "../core/clock.js";
 import type { Duration } from "../core/duration.js";
 import type { Database } from "../db/client.js";
 import type { PropertyDirectory } from "../db/properties.js";
+import { isoInZone } from "../core/zoned.js";
 import { ROLES } from "../core/domain.js";
 import { parseOr400, sendError } from "./errors.js";
 
@@ -76,6 +77,8 @@ export function staffRoutes(
     const expiresAt = new Date(now.getTime() + deps.bindCodeTtl.minutes * 60000);
     const code = bindCode();
     await deps.db.bindCode.create({ data: { code, staffId: staff.id, expiresAt, createdAt: now } });
-    return reply.code(201).send({ code, expiresAt: expiresAt.toISOString(), howTo: `send "/bind ${code}" (or "绑定 ${code}") to the bot` });
+    // in the property's zone, as every other time the API shows
+    const tz = deps.properties.get(staff.propertyId).policy.timezone;
+    return reply.code(201).send({ code, expiresAt: isoInZone(expiresAt, tz), howTo: `send "/bind ${code}" (or "绑定 ${code}") to the bot` });
   });
 }

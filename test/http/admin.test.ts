@@ -37,12 +37,15 @@ describe("the admin API", () => {
     expect((await svc.admin("/api/tickets?property=demo")).body.tickets).toHaveLength(2);
     expect((await svc.admin("/api/tickets?property=elsewhere")).body.tickets).toHaveLength(0);
     expect((await svc.admin("/api/tickets?since=2026-11-23T10:30:00%2B08:00")).body.tickets).toHaveLength(1);
+    // the example as typed into a URL: its "+" arrives as a space, and is read as meant
+    expect((await svc.admin("/api/tickets?since=2026-11-23T10:30:00+08:00")).body.tickets).toHaveLength(1);
   });
 
   it("says what is wrong with a filter, and 404s an unknown number", async () => {
     const bad = await svc.admin("/api/tickets?since=yesterday");
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/since: must be an ISO 8601 time/);
+    expect(bad.body.error.message).toContain("write + as %2B");
     expect((await svc.admin("/api/tickets?status=lost")).status).toBe(400);
     const missing = await svc.admin("/api/tickets/BS20990101-0001");
     expect(missing.status).toBe(404);
