@@ -7,6 +7,8 @@ import { QuoteDesk } from "./core/quote-desk.js";
 import { NewTimeDesk } from "./core/new-time.js";
 import { UrgeDesk } from "./core/urge-desk.js";
 import { TicketNotes } from "./core/ticket-notes.js";
+import { HumanRequests } from "./core/human-requests.js";
+import { humanAlert } from "../conversations/human.js";
 import { noteText } from "../conversations/duplicates.js";
 import { urgeWords } from "../conversations/urge.js";
 import { quoteWords } from "../conversations/quotes.js";
@@ -92,6 +94,7 @@ export async function createApp(
     newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
     urges: new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf }),
     notes: new TicketNotes({ workforce: store, accountOf, ticket: (id) => store.ticketById(id), text: noteText }),
+    humans: new HumanRequests({ workforce: store, accountOf, policyOf, text: humanAlert }),
     dispatcher,
     afterCommit: (ws) => {
       if (ws.binding) store.forgetWorkforce();

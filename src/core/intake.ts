@@ -15,6 +15,7 @@ import type { QuoteDesk } from "./quote-desk.js";
 import type { NewTimeDesk } from "./new-time.js";
 import type { UrgeDesk } from "./urge-desk.js";
 import type { TicketNotes } from "./ticket-notes.js";
+import type { HumanRequests } from "./human-requests.js";
 import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { localize } from "./text.js";
 
@@ -64,6 +65,8 @@ export interface IntakeDeps {
   urges?: UrgeDesk;
   /** a report that repeats an open one, added to it as a note */
   notes?: TicketNotes;
+  /** 转人工: the stewards told */
+  humans?: HumanRequests;
   /** 回访 results from stewards, ratings from residents */
   callbacks?: CallbackDesk;
   /** sends each new valid report to a worker in the same transaction */
@@ -172,6 +175,10 @@ export class Intake {
     for (const e of effects) {
       if (e.type === "fileTicket" && this.deps.dispatcher) plans.push(await this.deps.dispatcher.plan(e.ticket, property, now));
       if (e.type === "addToTicket" && this.deps.notes) plans.push({ assignments: [], ...(await this.deps.notes.plan(e, { id: key, channel: msg.channel }, now)) });
+      if (e.type === "requestHuman" && this.deps.humans) {
+        const who = { channel: msg.channel, ...(msg.displayName ? { displayName: msg.displayName } : {}), ...(resident?.phone ? { phone: resident.phone } : {}), ...(resident?.place ? { place: resident.place } : {}) };
+        plans.push({ assignments: [], events: [], outbox: await this.deps.humans.plan(property.id, who, now) });
+      }
     }
     // what dispatch adds (nobody free, a quote first) joins the filing answer: one message, as before
     const notes = plans.flatMap((p) => p.notes ?? []).map((n) => t(n));
