@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { telegramPerTest, UNPACED } from "../helpers/telegram.js";
-import { bindTeam, team } from "../helpers/team.js";
+import { bindTeam, fileAndAccept, team } from "../helpers/team.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
 
 const startService = telegramPerTest();
@@ -10,10 +10,7 @@ describe("a report that repeats an open one, and floods", () => {
     const { svc, double } = await startService({ limits: UNPACED, policy: { warnBefore: "0m" } });
     await bindTeam(svc);
     const owner = new Visitor(svc.url);
-    await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
-    const number = numberIn(await owner.press("确认提交"))!;
-    double.press(team.li, await double.nth(team.li.id, 1), "接单");
-    await double.nth(team.li.id, 2);
+    const number = await fileAndAccept(double, owner, "3栋2单元201 厨房水管漏水 13812345678 尽快");
 
     svc.clock.advance(20);
     await owner.say("3栋2单元201 厨房水管还在漏水，地上都是水了 13812345678 尽快");

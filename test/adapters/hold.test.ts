@@ -1,25 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { telegramPerTest, UNPACED } from "../helpers/telegram.js";
-import { bindTeam, team } from "../helpers/team.js";
+import { sweep, telegramPerTest, UNPACED } from "../helpers/telegram.js";
+import { bindTeam, fileAndAccept, team } from "../helpers/team.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
 
 const startService = telegramPerTest();
 
-async function sweep(svc: Awaited<ReturnType<typeof startService>>["svc"]) {
-  const r = await svc.app.scheduler.run("deadlines");
-  await svc.app.telegram!.flushed();
-  return r;
-}
 
 describe("挂起 (on hold): the clock stops while the work waits for parts or the owner", () => {
   it("the worker puts an accepted order on hold with a picked reason; nothing is chased meanwhile; resumed, every deadline moves on by the pause", async () => {
     const { svc, double } = await startService({ limits: UNPACED, policy: { warnBefore: "0m" } });
     await bindTeam(svc);
     const owner = new Visitor(svc.url);
-    await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
-    const number = numberIn(await owner.press("确认提交"))!;
-    double.press(team.li, await double.nth(team.li.id, 1), "接单");
-    await double.nth(team.li.id, 2);
+    const number = await fileAndAccept(double, owner, "3栋2单元201 厨房水管漏水 13812345678 尽快");
 
     svc.clock.advance(5);
     double.say(team.li, "挂起");

@@ -45,6 +45,19 @@ export async function bindTeam(svc: RunningApp, only?: (keyof typeof team)[]) {
   svc.app.store.forgetWorkforce();
 }
 
+/** A report filed on the web chat and accepted by 李 on Telegram (his first work order). Returns its number. */
+export async function fileAndAccept(
+  double: { nth(chat: number, n: number): Promise<any>; press(u: TgUser, m: any, label: string): void },
+  owner: { say(text: string): Promise<string>; press(label: string): Promise<string> },
+  report: string,
+): Promise<string> {
+  await owner.say(report);
+  const number = /BS\d{8}-\d{4}/.exec(await owner.press("确认提交"))![0];
+  double.press(team.li, await double.nth(team.li.id, 1), "接单");
+  await double.nth(team.li.id, 2);
+  return number;
+}
+
 /**
  * A report filed on the web chat and driven through 接单 → 到场 → 完工 by 李 on Telegram.
  * Returns its number once the completion is recorded.

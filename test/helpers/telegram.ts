@@ -46,3 +46,10 @@ export async function startWithTelegram(opts: { limits?: Limits; webhook?: boole
   const svc: RunningApp = await startApp({ env, ...(opts.dir ? { dir: opts.dir } : {}), ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.webhook ? { webhookPath: "/telegram/hook" } : {}), ...(opts.policy ? { policy: opts.policy } : {}) });
   return { svc, double };
 }
+
+/** Runs the deadline sweep now and waits until what it sent has reached the double. */
+export async function sweep(svc: RunningApp) {
+  const r = await svc.app.scheduler.run("deadlines");
+  await svc.app.telegram!.flushed();
+  return r;
+}

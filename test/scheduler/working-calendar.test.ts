@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { RunningApp } from "../helpers/app.js";
 import type { BotApiDouble } from "../helpers/bot-api-double.js";
 import { TestClock } from "../helpers/clock.js";
-import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
+import { startWithTelegram, sweep, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, team } from "../helpers/team.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
 
@@ -27,11 +27,6 @@ async function start(at: string, policy: Record<string, unknown> = {}) {
   return running;
 }
 
-async function sweep(svc: RunningApp) {
-  const r = await svc.app.scheduler.run("deadlines");
-  await svc.app.telegram!.flushed();
-  return r;
-}
 
 /** Every Telegram message staff received. */
 const staffMessages = (double: BotApiDouble) => Object.values(team).flatMap((u) => double.sentTo(u.id));
