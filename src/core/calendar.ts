@@ -34,12 +34,22 @@ function at(day: Date, minuteOfDay: number, tz: string): Date {
   return fromWallTime({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }, tz);
 }
 
+/** Office windows already worked out, per policy (a reloaded policy is a new object) and day. */
+const windows = new WeakMap<Policy, Map<number, { start: Date; end: Date }>>();
+
 /** The office window [start, end) of the working day at or after `day`. */
 function windowFrom(day: Date, policy: Policy): { start: Date; end: Date } {
+  let byDay = windows.get(policy);
+  if (!byDay) windows.set(policy, (byDay = new Map()));
+  const known = byDay.get(day.getTime());
+  if (known) return known;
   let d = day;
   for (let i = 0; i < 400 && !isWorkingDay(d, policy); i++) d = new Date(d.getTime() + DAY);
   const { start, end } = policy.officeHours;
-  return { start: at(d, toMinutes(start), policy.timezone), end: at(d, toMinutes(end), policy.timezone) };
+  const w = { start: at(d, toMinutes(start), policy.timezone), end: at(d, toMinutes(end), policy.timezone) };
+  if (byDay.size > 5000) byDay.clear();
+  byDay.set(day.getTime(), w);
+  return w;
 }
 
 /** A non-urgent report filed outside office hours waits for the office (very urgent ones never wait). */
