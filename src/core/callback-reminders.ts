@@ -6,6 +6,7 @@ import type { EventRecord, OutboxRecord } from "./ports.js";
 import { climb } from "./escalation.js";
 import { formatWhen } from "./zoned.js";
 import { toStaff, type AccountOf } from "./notify.js";
+import { elapsed, isOfficeTime, later, nextOfficeStart } from "./calendar.js";
 
 /** A callback whose time has come, as the callback job reads it. */
 export interface DueCallback {
@@ -38,7 +39,8 @@ const fill = (t: Text, v: Record<string, string>) => t.zh.replace(/\{(\w+)\}/g, 
 /**
  * The callback job's decisions (SPEC §6): a new callback reminds its steward with the report's summary
  * and the satisfaction choices; at its deadline the steward is reminded again; then every
- * `escalation.every` the reminder climbs to the steward's superior, up the chain.
+ * `escalation.every` of office time the reminder climbs to the steward's superior, up the chain.
+ * Nothing is sent while the office is closed: the reminders wait for it to open.
  */
 export class CallbackReminders {
   constructor(
@@ -58,6 +60,8 @@ export class CallbackReminders {
     const staff = await this.deps.workforce.staffOf(tk.propertyId);
     const steward = (cb.stewardId ? staff.find((s) => s.id === cb.stewardId) : undefined) ?? this.chooseSteward(cb, staff);
     const change: CallbackChange = { id: cb.id, expect: { remindCount: cb.remindCount }, set: { stewardId: steward?.id ?? null, remindedAt: now }, events: [], outbox: [] };
+    // quiet hours: a callback is office work; its reminders wait for the office to open
+    if (!isOfficeTime(now, policy)) return { ...change, set: { stewardId: steward?.id ?? null, nextAt: nextOfficeStart(now, policy) } };
     const tz = policy.timezone;
     const vars = {
       number: tk.number,
@@ -68,7 +72,7 @@ export class CallbackReminders {
       notes: "",
       due: formatWhen(cb.dueAt, tz, "zh"),
       phone: tk.phone?.replace(/^\+86/, "") ?? "—",
-      late: this.deps.lateBy((now.getTime() - cb.dueAt.getTime()) / 60000),
+      late: this.deps.lateBy(Math.max(60000, elapsed(cb.dueAt, now, policy, "office")) / 60000),
       who: steward?.name ?? "管家",
     };
     const choices = this.deps.satisfaction.map((label, i) => ({ label, value: `cb:${cb.id}:${i}` }));
@@ -84,12 +88,12 @@ export class CallbackReminders {
     }
     // overdue: the steward again (level 0), then one level up every interval; after downtime, straight to the level reached
     const top = policy.escalation.chain.length - 1;
-    const reached = Math.min(top, Math.floor((now.getTime() - cb.dueAt.getTime()) / every));
+    const reached = Math.min(top, Math.floor(elapsed(cb.dueAt, now, policy, "office") / every));
     const level = Math.max(Math.max(0, cb.remindCount - 1), reached);
     const to = (steward ? climb([steward], level, staff, policy.escalation.chain) : []) as Reachable[];
     const text = fill(level === 0 ? this.deps.texts.overdue : this.deps.texts.overdueUp, vars);
     for (const s of to) change.outbox.push(...toStaff(s, level === 0 ? { text, choices } : { text }, tk.id, now, this.deps.accountOf));
-    const next = new Date(cb.dueAt.getTime() + (level + 1) * every);
+    const next = later(cb.dueAt, ((level + 1) * every) / 60000, policy, "office");
     Object.assign(change.set, { remindCount: level + 2, nextAt: to.length && level < top ? next : null });
     change.events.push(this.event(cb, level === 0 ? "callback.overdue" : "callback.escalated", now, { kind: cb.kind, level, to: to.map((s) => s.name) }));
     return change;

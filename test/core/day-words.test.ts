@@ -80,10 +80,10 @@ describe(`day words on the property's calendar (host TZ=${process.env.TZ ?? "uns
     });
   }
 
-  it("names weekdays, next week's days, 15号 and 月底 on the property's calendar at 00:30 and 23:30", async () => {
+  it("names weekdays, next week's days and 15号 on the property's calendar at every hour; 月底 and the year's end too", async () => {
     // 2026-11-30 is a Monday, the last day of November
-    for (const hhmm of ["00:30", "23:30"]) {
-      const now = new Date(`2026-11-30T${hhmm}:00+08:00`);
+    for (const h of hours) {
+      const now = new Date(`2026-11-30T${String(h).padStart(2, "0")}:30:00+08:00`);
       expect((await readTime("3栋2单元201 水管漏水 13812345678 周三上午10点", now)).at).toBe("2026-12-02T10:00:00+08:00");
       expect((await readTime("3栋2单元201 水管漏水 13812345678 下周一上午9点", now)).at).toBe("2026-12-07T09:00:00+08:00");
       expect((await readTime("3栋2单元201 水管漏水 13812345678 15号下午3点", now)).at).toBe("2026-12-15T15:00:00+08:00");

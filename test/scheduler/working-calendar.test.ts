@@ -3,7 +3,7 @@ import type { RunningApp } from "../helpers/app.js";
 import type { BotApiDouble } from "../helpers/bot-api-double.js";
 import { TestClock } from "../helpers/clock.js";
 import { startWithTelegram, sweep, UNPACED } from "../helpers/telegram.js";
-import { bindTeam, team } from "../helpers/team.js";
+import { bindTeam, fileAndComplete, team } from "../helpers/team.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
 
 /**
@@ -128,6 +128,21 @@ describe("the working calendar (office 08:00–18:00, Christmas off)", () => {
     svc.clock.set("2026-12-02T08:30:00+08:00");
     await sweep(svc);
     expect(double.sentTo(team.wang.id).map((m) => m.text.slice(0, 6))).toEqual(["【超时升级】", "【超时升级】"]);
+  });
+
+  it("a job finished after closing time: the steward is reminded to call back when the office opens, not at night", async () => {
+    const { svc, double } = await start("2026-12-01T17:00:00+08:00");
+    const owner = new Visitor(svc.url);
+    const number = await fileAndComplete(svc, double, owner, "3栋2单元201 厨房水管漏水 13812345678 尽快", 90);
+    for (const at of ["2026-12-01T18:31:00+08:00", "2026-12-01T23:00:00+08:00", "2026-12-02T07:59:00+08:00"]) {
+      svc.clock.set(at);
+      await svc.app.scheduler.run("callbacks");
+      await svc.app.telegram!.flushed();
+    }
+    expect(double.sentTo(team.sun.id)).toHaveLength(0);
+    svc.clock.set("2026-12-02T08:00:00+08:00");
+    await svc.app.scheduler.run("callbacks");
+    expect((await double.nth(team.sun.id, 1)).text).toContain(number);
   });
 
   it("快超时: one warning before the acceptance deadline, to the worker only; then the timeout climbs as before", async () => {
