@@ -1,5 +1,19 @@
 /** A report that repeats an open one, and a resident past the day's limit: what they are told. */
-import { formatDay, formatWhen, STATUS_TEXT, workerTitle, type FlowContext, type Reply, type SimilarTicket, type Text } from "../src/core/flow-api.js";
+import {
+  formatDay,
+  formatWhen,
+  looksAlike,
+  STATUS_TEXT,
+  workerTitle,
+  type Classification,
+  type FlowContext,
+  type Place,
+  type Reply,
+  type SimilarTicket,
+  type Text,
+} from "../src/core/flow-api.js";
+
+type Values = Readonly<Record<string, unknown>>;
 
 export const duplicateTexts = {
   mine: {
@@ -61,3 +75,20 @@ export const noteText: Text = {
   zh: "【业主补充】{number}：{text}{attached}",
   en: "[Resident added] {number}: {text}{attached}",
 };
+
+/** The resident's (or their room's) open reports of the last day that this one seems to repeat. */
+export async function similarOpen(values: Values, ctx: FlowContext) {
+  const c = values.category as Classification | undefined;
+  const text = values.description as string | undefined;
+  if (!c || !text) return [];
+  const since = new Date(ctx.now.getTime() - ctx.policy.duplicateWindow.minutes * 60000);
+  const open = await ctx.tickets.openSince(ctx.residentId, (values.place as Place) ?? null, since);
+  return open.filter((t) => t.category === c.category && looksAlike(t.description, text));
+}
+
+/** A report that looks like one still open: shown it, with "add to it" and "file a new one" (never for an emergency). */
+export async function repeats(values: Values, ctx: FlowContext) {
+  if ((values.category as Classification | undefined)?.urgency === "非常紧急") return undefined;
+  const [t] = await similarOpen(values, ctx);
+  return t ? repeatQuestion(t, ctx) : undefined;
+}

@@ -26,14 +26,13 @@ import {
   type Place,
   type SlotDef,
   type Text,
-  looksAlike,
   startOfDay,
 } from "../src/core/flow-api.js";
 import { greeting } from "./commands.js";
 import { asapWords, keywords, places } from "./keywords.js";
 import { formTexts, yesWords } from "./texts.js";
 import { describeFiled, safetyAdvice } from "./report-texts.js";
-import { duplicateTexts, repeatQuestion } from "./duplicates.js";
+import { duplicateTexts, repeats, similarOpen } from "./duplicates.js";
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -248,8 +247,7 @@ export const reportFlow = defineForm({
   async answerPrecheck(choice, values, ctx) {
     if (!choice.startsWith("dup:add:")) return undefined;
     // (checked again: a choice may be pressed late, or made up)
-    const open = await similarOpen(values, ctx);
-    const t = open.find((x) => x.id === choice.slice("dup:add:".length));
+    const t = (await similarOpen(values, ctx)).find((x) => x.id === choice.slice("dup:add:".length));
     if (!t) return undefined;
     const text = values.description as string;
     return {
@@ -331,20 +329,3 @@ export const reportFlow = defineForm({
     };
   },
 });
-
-/** The resident's (or their room's) open reports of the last day that this one seems to repeat. */
-async function similarOpen(values: Values, ctx: FlowContext) {
-  const c = classification(values);
-  const text = values.description as string | undefined;
-  if (!c || !text) return [];
-  const since = new Date(ctx.now.getTime() - ctx.policy.duplicateWindow.minutes * 60000);
-  const open = await ctx.tickets.openSince(ctx.residentId, (values.place as Place) ?? null, since);
-  return open.filter((t) => t.category === c.category && looksAlike(t.description, text));
-}
-
-/** A report that looks like one still open: shown it, with "add to it" and "file a new one" (never for an emergency). */
-async function repeats(values: Values, ctx: FlowContext) {
-  if (classification(values)?.urgency === "非常紧急") return undefined;
-  const [t] = await similarOpen(values, ctx);
-  return t ? repeatQuestion(t, ctx) : undefined;
-}
