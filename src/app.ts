@@ -93,7 +93,7 @@ export async function createApp(
     quotes: new QuoteDesk(store, quoteWords, { dispatcher, policyOf }),
     newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
     urges: new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf }),
-    notes: new TicketNotes({ workforce: store, accountOf, ticket: (id) => store.ticketById(id), text: noteText }),
+    notes: new TicketNotes({ workforce: store, accountOf, policyOf, ticket: (id) => store.ticketById(id), text: noteText }),
     humans: new HumanRequests({ workforce: store, accountOf, policyOf, text: humanAlert }),
     dispatcher,
     afterCommit: (ws) => {
@@ -119,7 +119,7 @@ export async function createApp(
     name: "outbox",
     schedule: config.SCHEDULE_OUTBOX,
     // retries are polled by each sender every second; this finds sends interrupted by a crash
-    run: async (now: Date) => ({ unconfirmed: outbox.recoverClaims(new Date(now.getTime() - config.JOB_LEASE), now) }),
+    run: async (now: Date) => ({ released: outbox.releaseHeld(now), unconfirmed: outbox.recoverClaims(new Date(now.getTime() - config.JOB_LEASE), now) }),
   };
   const jobs: Job[] = [
     outboxJob,

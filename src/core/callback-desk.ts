@@ -6,7 +6,7 @@ import { turnRows, type BoundStaff, type StaffTurn, type Translate } from "./sta
 import { climb, holdersOf } from "./escalation.js";
 import { fromStatuses, move } from "./lifecycle.js";
 import { addDuration, hoursFor } from "./calendar.js";
-import { residentKey, toStaff, type AccountOf } from "./notify.js";
+import { quietly, residentKey, toStaff, type AccountOf } from "./notify.js";
 
 /** A callback task as the desk reads it. */
 export interface CallbackView {
@@ -155,7 +155,8 @@ export class CallbackDesk {
       .replace("{description}", tk.description.slice(0, 30))
       .replace("{source}", source)
       .replace("{comment}", comment);
-    for (const s of to) turn.outbox!.push(...turnRows(toStaff(s, { text }, tk.id, now, this.deps.accountOf)));
+    // (rated at night: the superior hears of it when the office opens)
+    for (const s of to) turn.outbox!.push(...turnRows(quietly(toStaff(s, { text }, tk.id, now, this.deps.accountOf), tk, policy, now)));
     turn.events!.push({ type: "callback.unsatisfied", ticketId: tk.id, propertyId: tk.propertyId, data: { source, escalatedTo: to.map((s) => s.name) } });
     return to.map((s) => s.name).join("、") || "服务中心";
   }

@@ -98,9 +98,9 @@ export class DeadlineSweep {
       }
       // a waiting ticket is first tried again (someone may be free or on duty now); only then is anyone chased
       if (b.step === "dispatch" && b.level === 0 && this.waitsForAWorker(t, status)) {
-        const done = await this.redispatch(t, status, policy, now, change, deadlines);
-        if (done) {
-          status = "dispatched";
+        const after = await this.redispatch(t, status, policy, now, change, deadlines);
+        if (after) {
+          status = after;
           continue;
         }
       }
@@ -246,18 +246,30 @@ export class DeadlineSweep {
     return status === "refused" || status === "reopened" || (status === "received" && !t.quoteStatus);
   }
 
-  /** The filing criteria once more, without those who declined it; true when someone was offered it. */
-  private async redispatch(t: DueTicket, status: TicketStatus, policy: Policy, now: Date, change: TicketChange, deadlines: StepDeadlines): Promise<boolean> {
-    if (!move(status, "dispatched").ok) return false;
+  /**
+   * The filing criteria once more, without those who declined it: the status it leaves the ticket in
+   * (dispatched, or received waiting for a quote); undefined when nobody can take it.
+   */
+  private async redispatch(t: DueTicket, status: TicketStatus, policy: Policy, now: Date, change: TicketChange, deadlines: StepDeadlines): Promise<TicketStatus | undefined> {
+    if (!move(status, "dispatched").ok) return undefined;
     const order = { ticketId: t.id, propertyId: t.propertyId, view: orderView(t), building: t.building };
+    // filed after hours and never looked at: a paid job outside the catalogue is quoted first, as at filing
+    if (status === "received" && t.nature !== "投诉" && this.deps.dispatcher.needsQuote(order.view, policy)) {
+      const asked = this.deps.dispatcher.quoteRequest(order, await this.deps.workforce.staffOf(t.propertyId), policy, now);
+      Object.assign(change.set, { quoteStatus: "requested", dispatchDueAt: asked.due });
+      deadlines.dispatchDueAt = asked.due;
+      change.events.push(this.event(t, "quote.requested", now, { due: asked.due.toISOString() }));
+      change.outbox.push(...asked.outbox);
+      return "received";
+    }
     const picked = t.nature === "投诉" ? await this.deps.dispatcher.forwardStored(order, policy, now) : await this.deps.dispatcher.dispatchStored(order, policy, now, t.declinedBy);
-    if (!picked) return false;
+    if (!picked) return undefined;
     change.assignments.push(picked.assignment);
     Object.assign(change.set, { status: "dispatched", assigneeId: picked.to.id, acceptDueAt: picked.respondBy, dispatchedAt: now });
     deadlines.acceptDueAt = picked.respondBy;
     change.events.push(this.event(t, "ticket.dispatched", now, { staffId: picked.to.id, staff: picked.to.name, why: picked.assignment.why }));
     change.outbox.push(...picked.outbox);
-    return true;
+    return "dispatched";
   }
 
   private event(t: DueTicket, type: string, at: Date, data: Record<string, unknown>): EventRecord {

@@ -1,8 +1,7 @@
 import type { ChannelName, Place, Text } from "./domain.js";
 import { placeLabel } from "./domain.js";
 import type { Reachable, Workforce } from "./dispatch/dispatcher.js";
-import { isOfficeTime } from "./calendar.js";
-import { toStaff, type AccountOf } from "./notify.js";
+import { quietly, toStaff, type AccountOf } from "./notify.js";
 import type { OutboxRecord } from "./ports.js";
 import type { Policy } from "./policy.js";
 import { fill } from "./text.js";
@@ -11,14 +10,14 @@ const CHANNEL_ZH: Record<string, string> = { web: "网页", telegram: "Telegram"
 
 /**
  * 转人工: the property's stewards (else its supervisors) are told in chat who asked for a person and how
- * to reach them, so someone calls. In quiet hours nobody is woken: the request stays recorded (the
- * `session.human_requested` event) and the resident is told when the office opens.
+ * to reach them, so someone calls. In quiet hours nobody is woken: the message waits for the office to
+ * open, and the resident is told when that is.
  */
 export class HumanRequests {
   constructor(private readonly deps: { workforce: Workforce; accountOf: AccountOf; policyOf(propertyId: string): Policy; text: Text }) {}
 
   async plan(propertyId: string, resident: { channel: ChannelName; displayName?: string; phone?: string; place?: Place }, now: Date): Promise<OutboxRecord[]> {
-    if (!isOfficeTime(now, this.deps.policyOf(propertyId))) return [];
+    const policy = this.deps.policyOf(propertyId);
     const staff = await this.deps.workforce.staffOf(propertyId);
     const stewards = staff.filter((s) => s.roles.includes("steward"));
     const to: Reachable[] = stewards.length ? stewards : staff.filter((s) => s.roles.includes("supervisor"));
@@ -28,6 +27,7 @@ export class HumanRequests {
       place: resident.place ? `，${placeLabel(resident.place)}` : "",
       phone: resident.phone ? `，电话 ${resident.phone.replace(/^\+86/, "")}` : "，未留电话，请在原渠道回复",
     });
-    return to.flatMap((s) => toStaff(s, { text }, null, now, this.deps.accountOf));
+    // at night it waits for the office to open (nobody is woken)
+    return quietly(to.flatMap((s) => toStaff(s, { text }, null, now, this.deps.accountOf)), { urgency: "一般" }, policy, now);
   }
 }

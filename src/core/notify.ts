@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { ChannelName } from "./domain.js";
 import type { Reply } from "./flow/types.js";
 import type { OutboxRecord } from "./ports.js";
+import type { Policy } from "./policy.js";
+import { nextOfficeStart, waitsForTheOffice } from "./calendar.js";
 
 /** A resident's chat identity as tickets store it ("channel:user"): they see and answer only their own. */
 export const residentKey = (msg: { channel: ChannelName; userId: string }) => `${msg.channel}:${msg.userId}`;
@@ -19,6 +21,16 @@ export function toStaff(s: { contacts: readonly { channel: ChannelName; external
   const c = reachOf(s, accountOf);
   if (!c) return [];
   return [{ id: randomUUID(), channel: c.channel, account: accountOf(c.channel)!, recipient: c.externalId, payload, status: "pending", inboundId: null, ticketId, createdAt: now }];
+}
+
+/**
+ * Quiet hours: messages to staff about a non-urgent ticket, written while the office is closed, are
+ * held until it opens (the outbox job releases them then); at any other time they go as they are.
+ */
+export function quietly<T extends { status: OutboxRecord["status"] }>(rows: T[], t: { urgency: string }, policy: Policy, now: Date): T[] {
+  if (!waitsForTheOffice(t, policy, now)) return rows;
+  const notBefore = nextOfficeStart(now, policy);
+  return rows.map((r) => (r.status === "pending" ? { ...r, status: "held" as const, notBefore } : r));
 }
 
 /**

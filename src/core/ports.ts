@@ -68,8 +68,12 @@ export interface OutboxRecord {
   account: string;
   recipient: string;
   payload: Reply;
-  /** "sent" for channels that deliver in the reply itself (web chat) */
-  status: "pending" | "sent";
+  /**
+   * "sent" for channels that deliver in the reply itself (web chat); "held" until `notBefore` (quiet hours:
+   * a non-urgent message to staff written at night waits for the office; the outbox job releases it)
+   */
+  status: "pending" | "sent" | "held";
+  notBefore?: Date;
   inboundId: string | null;
   ticketId: string | null;
   createdAt: Date;

@@ -198,7 +198,7 @@ export class SqliteHotPath {
     for (const e of r.events ?? []) q.event.run(e.id, e.propertyId, e.ticketId, e.type, e.actor, e.channel, e.data ? JSON.stringify(e.data) : null, ts(e.at));
     for (const o of r.outbox ?? []) {
       const at = ts(o.createdAt);
-      q.outbox.run(o.id, o.channel, o.account, o.recipient, JSON.stringify(o.payload), o.status, at, o.status === "sent" ? at : null, o.inboundId, o.ticketId, at);
+      q.outbox.run(o.id, o.channel, o.account, o.recipient, JSON.stringify(o.payload), o.status, o.notBefore ? ts(o.notBefore) : at, o.status === "sent" ? at : null, o.inboundId, o.ticketId, at);
     }
   }
 

@@ -33,6 +33,7 @@ export class SqliteOutboxStore implements OutboxStore {
       dead: p(`UPDATE OutboxMessage SET status = 'dead', attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?`),
       row: p(`SELECT o.channel, o.recipient, o.payload, o.ticketId, t.number, t.propertyId, t.phone FROM OutboxMessage o LEFT JOIN Ticket t ON t.id = o.ticketId WHERE o.id = ?`),
       stale: p(`SELECT id FROM OutboxMessage WHERE status = 'sending' AND claimedAt <= ? ORDER BY claimedAt LIMIT 500`),
+      release: p(`UPDATE OutboxMessage SET status = 'pending' WHERE status = 'held' AND nextAttemptAt <= ?`),
       unconfirmed: p(`UPDATE OutboxMessage SET status = 'unconfirmed', lastError = ? WHERE id = ? AND status = 'sending'`),
       stewards: p(`SELECT s.name, s.roles, i.channel, i.externalId FROM Staff s JOIN StaffIdentity i ON i.staffId = s.id
         WHERE s.propertyId = ? AND s.active = 1 AND i.unreachable = 0 AND (s.roles LIKE '%"steward"%' OR s.roles LIKE '%"supervisor"%')`),
@@ -111,6 +112,11 @@ export class SqliteOutboxStore implements OutboxStore {
    * the message): never sent again, so nothing is doubled; marked unconfirmed and a steward alerted to
    * check by phone. Claims older than `olderThan` only (a live sender finishes in seconds).
    */
+  /** Quiet hours over: held messages become pending, and the senders' next look sends them. */
+  releaseHeld(now: Date): number {
+    return this.q.release.run(ts(now)).changes;
+  }
+
   recoverClaims(olderThan: Date, at: Date): number {
     let alerts: { channel: ChannelName; row: OutboxRow }[] = [];
     let n = 0;

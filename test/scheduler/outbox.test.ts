@@ -47,13 +47,13 @@ describe("outbox delivery", () => {
     expect(await svc.app.scheduler.run("outbox")).toBeUndefined();
     clock.set(new Date(row.claimedAt!.getTime() + 3 * 60000));
     // … then the lease passes, and the old claim is settled: unconfirmed, never resent
-    expect(await svc.app.scheduler.run("outbox")).toEqual({ unconfirmed: 1 });
+    expect(await svc.app.scheduler.run("outbox")).toEqual({ released: 0, unconfirmed: 1 });
     await svc.app.telegram!.flushed();
     expect(double.sentTo(owner.id)).toHaveLength(1);
     expect((await svc.app.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("unconfirmed");
     expect(await svc.app.db.event.count({ where: { type: "outbox.unconfirmed" } })).toBe(1);
     expect((await double.nth(team.sun.id, 1)).text).toContain(`【消息未送达】telegram 用户 ${owner.id} 的一条消息未能确认送达`);
-    expect(await svc.app.scheduler.run("outbox")).toEqual({ unconfirmed: 0 });
+    expect(await svc.app.scheduler.run("outbox")).toEqual({ released: 0, unconfirmed: 0 });
   }, 60000);
 
   it("a message given up for good is dead, and a steward is alerted on another channel (WeChat)", async () => {

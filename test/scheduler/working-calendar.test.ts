@@ -61,6 +61,20 @@ describe("the working calendar (office 08:00–18:00, Christmas off)", () => {
     expect(staffMessages(double)).toHaveLength(1);
   });
 
+  it("a paid job outside the fee catalogue filed at night is quoted first when the office opens, never sent straight to a worker", async () => {
+    const { svc, double } = await start("2026-12-01T22:00:00+08:00");
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 卧室衣柜门坏了 13812345678 后天下午三点");
+    const number = numberIn(await owner.press("确认提交"))!;
+    svc.clock.set("2026-12-02T08:05:00+08:00");
+    await sweep(svc);
+    expect((await double.nth(team.wang.id, 1)).text).toContain(`【报价单】${number}`);
+    expect(double.sentTo(team.li.id)).toHaveLength(0);
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body).toMatchObject({ status: "received" });
+    expect(body.deadlines.dispatch).toBe("2026-12-02T08:20:00+08:00");
+  });
+
   it("filed on Christmas Eve night, it waits over the holiday; the weekend after the holiday is skipped too", async () => {
     const { svc } = await start("2026-12-24T22:00:00+08:00"); // Thursday; Friday 25th is the holiday
     const owner = new Visitor(svc.url);

@@ -66,8 +66,7 @@ export class Dispatcher {
     if (ticket.nature === "投诉") return this.forwardComplaint(ticket, property, now);
     const staff = await this.workforce.staffOf(property.id);
     // a paid job the catalogue does not price is quoted first (seed 000 3.5.4 c); emergencies are not held up
-    const fee = feeStandard(ticket, property.policy);
-    if (fee && !fee.items.length && ticket.urgency !== "非常紧急") return this.requestQuote(ticket, property, staff, now);
+    if (this.needsQuote(viewOfNew(ticket), property.policy)) return this.requestQuote(ticket, property, staff, now);
     const reachable = staff.filter((s) => this.reach(s));
     const job = {
       category: ticket.category ?? "A",
@@ -101,18 +100,12 @@ export class Dispatcher {
   /** 报价单 to the supervisors; the ticket waits (received) with the quote deadline as its dispatch deadline. */
   private requestQuote(ticket: NewTicket, property: { id: string; policy: Policy }, staff: readonly Reachable[], now: Date): DispatchPlan {
     const policy = property.policy;
-    const due = addDuration(now, policy.deadlines.quote, policy, "office");
+    const asked = this.quoteRequest({ ticketId: ticket.id, view: viewOfNew(ticket) }, staff, policy, now);
     ticket.quoteStatus = "requested";
-    ticket.deadlines = { ...ticket.deadlines, dispatchDueAt: due };
+    ticket.deadlines = { ...ticket.deadlines, dispatchDueAt: asked.due };
+    const due = asked.due;
     const when = formatWhen(due, policy.timezone, "zh");
-    const text = [
-      `【报价单】${ticket.number}`,
-      `位置：${ticket.place ? placeLabel(ticket.place) : "—"}`,
-      `内容：${ticket.description}`,
-      `有偿服务，不在收费标准内。请在 ${when} 前评估并报价：回复「报价 金额 说明」，例如「报价 200 更换瓷砖及人工」。`,
-    ].join("\n");
-    const plan: DispatchPlan = { assignments: [], events: [dispatchEvent(ticket, property.id, "quote.requested", { due: due.toISOString() }, now)], outbox: [] };
-    for (const s of holdersOf(policy.escalation.chain[1] ?? "supervisor", staff, policy.escalation.chain) as Reachable[]) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
+    const plan: DispatchPlan = { assignments: [], events: [dispatchEvent(ticket, property.id, "quote.requested", { due: due.toISOString() }, now)], outbox: asked.outbox };
     plan.notes = [
       {
         zh: `您报的维修项目不在收费标准内，主管会在 ${when} 前评估报价，您同意后再安排师傅上门。`,
@@ -120,6 +113,29 @@ export class Dispatcher {
       },
     ];
     return plan;
+  }
+
+  /**
+   * The 报价单 for a paid job outside the catalogue: to the supervisors, due on the office clock. A stored
+   * ticket (filed after hours, dispatched by the sweep) is quoted first just as a new one is.
+   */
+  quoteRequest(order: { ticketId: string; view: OrderView }, staff: readonly Reachable[], policy: Policy, now: Date): { due: Date; outbox: OutboxRecord[] } {
+    const due = addDuration(now, policy.deadlines.quote, policy, "office");
+    const v = order.view;
+    const text = [
+      `【报价单】${v.number}`,
+      `位置：${v.place ?? "—"}`,
+      `内容：${v.description}`,
+      `有偿服务，不在收费标准内。请在 ${formatWhen(due, policy.timezone, "zh")} 前评估并报价：回复「报价 金额 说明」，例如「报价 200 更换瓷砖及人工」。`,
+    ].join("\n");
+    const outbox = (holdersOf(policy.escalation.chain[1] ?? "supervisor", staff, policy.escalation.chain) as Reachable[]).flatMap((s) => this.message(s, { text }, order.ticketId, now));
+    return { due, outbox };
+  }
+
+  /** A paid job the fee catalogue does not price (quoted before anyone goes; emergencies are not held up). */
+  needsQuote(view: OrderView, policy: Policy): boolean {
+    const fee = feeStandard(view, policy);
+    return !!fee && !fee.items.length && view.urgency !== "非常紧急";
   }
 
   /** A stored ticket (a quote accepted) goes to the worker chosen as at filing; undefined when nobody can go. */
