@@ -7,6 +7,7 @@ import { KeyedQueue, LruMap } from "./keyed-queue.js";
 import type { Logger } from "./log.js";
 import { normalizeText } from "./parse/normalize.js";
 import { maskPhonesInText } from "./parse/phone.js";
+import { inTraditional, scriptOf, simplified } from "./parse/script.js";
 import type { ConversationStore, EventRecord, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "./ports.js";
 import type { StaffDesk } from "./staff-desk.js";
 import type { StaffTurn } from "./staff-turn.js";
@@ -106,7 +107,10 @@ export class Intake {
     const resident = await this.resident(key);
     const lang = session?.conversation.lang ?? resident?.lang ?? "zh";
     const t = localize(lang);
-    let text = normalizeText(msg.text ?? "");
+    // one script for every parser: traditional is read as simplified, and answered in traditional (below)
+    const written = normalizeText(msg.text ?? "");
+    const script = scriptOf(written);
+    let text = simplified(written);
     log.info({ channel: msg.channel, user: key, text: maskPhonesInText(text.slice(0, 200)), choice: msg.choice }, "inbound");
 
     let conversation = session?.conversation ?? null;
@@ -170,6 +174,9 @@ export class Intake {
       if (onBehalf && next) next = next.flow ? { ...next, onBehalf } : (({ onBehalf: _o, ...rest }) => rest)(next);
     }
     if (notices.length) replies = [{ text: notices.join("\n") }, ...replies];
+    // the script follows the resident's latest message in Chinese
+    if (script && next) next = script === "hant" ? { ...next, script: "hant" } : (({ script: _s, ...rest }) => rest)(next);
+    else if (script === "hant") next = { lang, script: "hant" };
 
     const plans = [];
     for (const e of effects) {
@@ -183,6 +190,7 @@ export class Intake {
     // what dispatch adds (nobody free, a quote first) joins the filing answer: one message, as before
     const notes = plans.flatMap((p) => p.notes ?? []).map((n) => t(n));
     if (notes.length && replies.length) replies = [...replies.slice(0, -1), { ...replies.at(-1)!, text: [replies.at(-1)!.text, ...notes].join("\n") }];
+    if (next?.script === "hant") replies = inTraditional(replies);
     const ws = this.writeSet(key, msg, property, now, next, effects, replies, resident, onBehalf);
     for (const p of plans) {
       ws.assignments = [...(ws.assignments ?? []), ...p.assignments];
@@ -346,7 +354,7 @@ async function cachedOrLoad<T>(cache: LruMap<string, T | null>, key: string, loa
 
 /** A conversation with nothing pending is not kept (the table holds only live conversations). */
 function keepSession(c: ConversationState | null): boolean {
-  return !!c && (!!c.flow || !!c.needsHuman || !!c.lastChoices?.length || c.lang !== "zh");
+  return !!c && (!!c.flow || !!c.needsHuman || !!c.lastChoices?.length || c.lang !== "zh" || !!c.script);
 }
 
 function residentRecord(

@@ -30,6 +30,8 @@ export interface ConversationState {
   needsHuman?: boolean;
   /** 代报: a staff member files this report for a resident (先处理后补单); set while that report is being taken */
   onBehalf?: { staffId: string; name: string };
+  /** the resident writes traditional Chinese: replies are given in it */
+  script?: "hant";
 }
 
 export interface Turn {

@@ -1,0 +1,28 @@
+import * as OpenCC from "opencc-js";
+import type { Reply } from "../flow/types.js";
+
+/**
+ * Traditional Chinese (`3棟2單元1502`, `明天上午十點`, `確認`) is read as simplified — every parser and
+ * keyword table works on one script — and a resident who writes traditional is answered in it.
+ * OpenCC's dictionaries (opencc-js) do the conversion, phrase by phrase.
+ */
+const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+
+/** Only a message with Chinese in it can be in either script. */
+const HAN = /[\u4e00-\u9fff]/;
+
+export function simplified(text: string): string {
+  return HAN.test(text) ? toSimplified(text) : text;
+}
+
+/** The script a message is written in: "hant" when it has traditional characters, "hans" when it has only simplified ones. */
+export function scriptOf(text: string): "hant" | "hans" | undefined {
+  if (!HAN.test(text)) return undefined;
+  return toSimplified(text) !== text ? "hant" : "hans";
+}
+
+/** Replies in traditional characters (text and choice labels; choice values stay as they are). */
+export function inTraditional(replies: readonly Reply[]): Reply[] {
+  return replies.map((r) => ({ ...r, text: toTraditional(r.text), ...(r.choices ? { choices: r.choices.map((c) => ({ ...c, label: toTraditional(c.label) })) } : {}) }));
+}
