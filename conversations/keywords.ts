@@ -65,3 +65,16 @@ export const skillWords: readonly { words: readonly string[]; skill: string }[] 
   { words: ["电梯"], skill: "elevator" },
   { words: ["草坪", "绿化", "树"], skill: "greening" },
 ];
+
+/**
+ * Slips a phone keyboard makes (pinyin input picks the wrong word of the same sound), mended before
+ * anything reads the message. Each keeps the text's length, so what is read still lines up with it.
+ */
+export const typos: readonly [RegExp, string][] = [
+  [/下五(?=\s*[\d零一二两三四五六七八九十])/g, "下午"],
+  [/上五(?=\s*[\d零一二两三四五六七八九十])/g, "上午"],
+  [/点话(?=[\s:：]*\d)/g, "电话"],
+  [/近快/g, "尽快"],
+  [/马统/g, "马桶"],
+  [/水笼头/g, "水龙头"],
+];

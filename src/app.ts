@@ -24,6 +24,7 @@ import { reportJob } from "./scheduler/jobs/reports.js";
 import { dailyText, monthlyText } from "../conversations/reports.js";
 import { fileURLToPath } from "node:url";
 import { commands, engineTexts, flows, inputTexts, roles, skillsOf, staffWords } from "../conversations/index.js";
+import { typos } from "../conversations/keywords.js";
 import { StaffDesk } from "./core/staff-desk.js";
 import { Dispatcher } from "./core/dispatch/dispatcher.js";
 import { dispatchOrder } from "./core/dispatch/choose-worker.js";
@@ -93,6 +94,7 @@ export async function createApp(
     quotes: new QuoteDesk(store, quoteWords, { dispatcher, policyOf }),
     newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
     urges: new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf }),
+    typos,
     notes: new TicketNotes({ workforce: store, accountOf, policyOf, ticket: (id) => store.ticketById(id), text: noteText }),
     humans: new HumanRequests({ workforce: store, accountOf, policyOf, text: humanAlert }),
     dispatcher,

@@ -72,6 +72,8 @@ export interface IntakeDeps {
   callbacks?: CallbackDesk;
   /** sends each new valid report to a worker in the same transaction */
   dispatcher?: Dispatcher;
+  /** slips of a phone keyboard mended before anything reads a message (conversations/keywords.ts) */
+  typos?: readonly [RegExp, string][];
   /** told after every commit (senders wake up for the new outbox rows) */
   afterCommit?: (ws: WriteSet) => void;
 }
@@ -110,7 +112,7 @@ export class Intake {
     // one script for every parser: traditional is read as simplified, and answered in traditional (below)
     const written = normalizeText(msg.text ?? "");
     const script = scriptOf(written);
-    let text = simplified(written);
+    let text = (this.deps.typos ?? []).reduce((s, [slip, meant]) => s.replace(slip, meant), simplified(written));
     log.info({ channel: msg.channel, user: key, text: maskPhonesInText(text.slice(0, 200)), choice: msg.choice }, "inbound");
 
     let conversation = session?.conversation ?? null;

@@ -71,6 +71,12 @@ const CASES: [string, Step[]][] = [
     ],
   ],
   [
+    "a phone keyboard's slips are mended: 下五, 点话, 近快",
+    [
+      ["say", "{楼}栋1单元1801 马统水箱漏水 明天下五两点来看看 点话13711112233", /请您核对[\s\S]*马桶水箱漏水[\s\S]*13711112233[\s\S]*11月24日（周二）14:00/],
+    ],
+  ],
+  [
     "traditional Chinese is understood, and answered in traditional",
     [
       ["say", "{楼}棟2單元1502 浴室的排水孔堵住了 明天上午十點 電話13522446688", /請您核對[\s\S]*{楼}棟2單元1502[\s\S]*11月24日（週二）10:00/],
