@@ -22,6 +22,13 @@ describe("rooms and places", () => {
     ["5栋 1单元 302 卫生间", { building: "5", unit: "1", room: "302" }],
     ["一栋二单元二零一", { building: "1", unit: "2", room: "201" }],
     ["18号楼3单元2601房", { building: "18", unit: "3", room: "2601" }],
+    // filler between the parts, 门 for 单元, English and pinyin
+    ["9栋2单元 我家是1602 洗菜池漏水", { building: "9", unit: "2", room: "1602" }],
+    ["8栋 我家是1403", { building: "8", unit: null, room: "1403" }],
+    ["7号楼1门302 厕所堵了", { building: "7", unit: "1", room: "302" }],
+    ["building 6 unit 1 room 803", { building: "6", unit: "1", room: "803" }],
+    ["4dong 1danyuan 202", { building: "4", unit: "1", room: "202" }],
+    ["11栋 2单元 1103 门锁坏了", { building: "11", unit: "2", room: "1103" }],
   ])("%s → %o", (text, room) => {
     const r = findPlace(normalizeText(text), policy, places);
     expect(r).toMatchObject({ ok: true, place: { kind: "room", ...room } });
@@ -43,6 +50,7 @@ describe("rooms and places", () => {
     ["3栋电梯里灯不亮", "3栋电梯"],
     ["我家楼下的地下车库B1层漏水", "地下车库B1层"],
     ["中心花园的喷泉不出水", "中心花园"],
+    ["3栋2单元楼梯间的灯不亮", "3栋2单元楼梯间"],
   ])("%s → location %s", (text, location) => {
     expect(findPlace(normalizeText(text), policy, places)).toMatchObject({ ok: true, place: { kind: "location", location } });
   });

@@ -16,11 +16,17 @@ export type PlaceResult = ({ ok: true; place: Place } | { ok: false; reason: Tex
 const NUM = "(?:\\d{1,3}|[A-Za-z]|[零〇一二两三四五六七八九十]{1,3})";
 const BUILDING_SUFFIX = "(?:号楼|栋|幢|座|号)";
 const ROOM = "(\\d{1,5}|[零〇一二两三四五六七八九]{3,4})";
+/** what people put between the building (or unit) and the room: "8栋 我家是1403" */
+const ROOM_FILLER = "(?:我家是|我家|家是|我住|住|是|的)?";
 const PATTERNS: RegExp[] = [
-  // 3栋2单元201, 5号楼1单元302室, B座1502, 三栋二单元201, 11栋 2单元 1103
-  new RegExp(`(?<![\\dA-Za-z])(${NUM})\\s*${BUILDING_SUFFIX}\\s*(?:(${NUM})\\s*单元\\s*)?-?\\s*${ROOM}\\s*(?:室|号|房)?(?![\\d])`, "g"),
+  // 3栋2单元201, 5号楼1单元302室, B座1502, 三栋二单元201, 11栋 2单元 1103, 7号楼1门302, 9栋2单元 我家是1602
+  new RegExp(`(?<![\\dA-Za-z])(${NUM})\\s*${BUILDING_SUFFIX}\\s*(?:(${NUM})\\s*(?:单元|门)\\s*)?${ROOM_FILLER}\\s*-?\\s*${ROOM}\\s*(?:室|号|房)?(?!\\d|\\s*单元|\\s*门\\s*\\d)`, "g"),
   // 3-2-201, 3-201
   /(?<![\d\w-])(\d{1,3}|[A-Za-z])\s*[-—－]\s*(?:(\d{1,2})\s*[-—－]\s*)?(\d{3,4})(?![\d-])/g,
+  // building 9 unit 3 room 1203, bldg 5, unit 2, rm 801
+  /\b(?:building|bldg|block|blk)\.?\s*(\d{1,3}|[A-Za-z])\b[\s,]*(?:unit\s*(\d{1,2})[\s,]*)?(?:room|rm|flat|apt|#)?\.?\s*(\d{3,4})\b/gi,
+  // pinyin: 4dong 1danyuan 202
+  /(?<![\dA-Za-z])(\d{1,3})\s*dong\s*(?:(\d{1,2})\s*danyuan\s*)?(\d{3,4})(?!\d)/gi,
 ];
 /** "2单元201" or "201室" without a building: asks for the building. */
 const PARTIAL = new RegExp(`(?:(${NUM})\\s*单元\\s*)?(\\d{3,4})\\s*(?:室|房)`, "g");
