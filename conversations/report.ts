@@ -36,8 +36,10 @@ import { duplicateTexts, repeats, similarOpen } from "./duplicates.js";
 
 type Values = Readonly<Record<string, unknown>>;
 
-const declinesRoom = /(不想|不方便|不愿意?|不能|不要|没法|拒绝).{0,3}(说|留|给|告诉|透露|提供)?.{0,3}(房号|地址|门牌|住址|住哪)|^(保密|不告诉你?|不想告诉你?|不想说|不愿意说|不说|不方便)$/;
-const declinesPhone = /(不想|不方便|不愿意?|不能|不要|不用|没法|拒绝).{0,3}(留|给|说|告诉|提供)?.{0,3}(电话|手机|号码|联系方式)|没有(电话|手机)|^(不留|不给|保密|不方便|不告诉你?)$/;
+/** Said in answer to the question being asked: "no", in its common forms. */
+const NO_ANSWER = "^(保密|不告诉你?|不想告诉你?|不想说|不愿意说|不说|不方便|不想给|不给|不给了|不留|不留了|不想留|算了吧?|不用了)[。！!]?$";
+const declinesRoom = new RegExp(`(不想|不方便|不愿意?|不能|不要|没法|拒绝).{0,3}(说|留|给|告诉|透露|提供)?.{0,3}(房号|地址|门牌|住址|住哪)|(房号|地址)(就)?不(说|留|给)了?|为什么要(房号|地址)|${NO_ANSWER}`);
+const declinesPhone = new RegExp(`(不想|不方便|不愿意?|不能|不要|不用|没法|拒绝).{0,3}(留|给|说|告诉|提供)?.{0,3}(电话|手机|号码|联系方式)|不(留|给)(电话|手机|号码)|(电话|手机|号码)(就)?不(留|给)了?|为什么要(留)?(电话|手机|号码)|没有(电话|手机)|${NO_ANSWER}`);
 const looksLikeCode = /<\/?[a-z][^>]*>|;\s*(drop|delete|insert|update|select)\b|\bunion\s+select\b|--\s*$|\bor\s+1\s*=\s*1\b/i;
 /** Filler left after room, phone and time are taken out of a message. */
 const filler = /(我的|我是|我家|联系)?(电话|手机|手机号|联系方式|号码|房号|地址)(是|为)?|请尽快|麻烦(你们)?|谢谢|您好|你好|^[，,。.\s:：!！]+|[，,。.\s:：]+$/g;

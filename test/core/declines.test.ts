@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { reportFlow } from "../../conversations/report.js";
+import { normalizeText } from "../../src/core/parse/normalize.js";
+import { flowContext } from "../helpers/flow-context.js";
+
+/** The report flow after a first message, answering its next question with `answer`. */
+async function answer(first: string, reply: string) {
+  const ctx = flowContext({ now: new Date("2026-11-23T10:00:00+08:00") });
+  const a = await reportFlow.start({ text: normalizeText(first), attachments: [] }, ctx);
+  return reportFlow.resume(a.state!, { text: normalizeText(reply), attachments: [] }, ctx);
+}
+
+describe("declining a question, in its common forms", () => {
+  it.each(["不想给", "我不留电话", "为什么要电话？", "电话就不留了", "不给"])("「%s」 to the phone question is a decline: explained once, then kept as invalid", async (said) => {
+    const first = await answer("3栋2单元201 厨房水管漏水 尽快", said);
+    expect(first.replies[0]!.text).toContain("没有联系电话我们无法安排上门和回访");
+    const ctx = flowContext({ now: new Date("2026-11-23T10:00:00+08:00") });
+    const second = await reportFlow.resume(first.state!, { text: normalizeText(said), attachments: [] }, ctx);
+    expect(second.state).toBeNull();
+    expect(second.effects[0]).toMatchObject({ type: "fileTicket", ticket: { status: "invalid", invalidReason: "未提供联系电话（无法联系）" } });
+  });
+
+  it.each(["不想给", "房号就不说了", "为什么要房号"])("「%s」 to the room question is a decline", async (said) => {
+    const r = await answer("厨房水管漏水 13812345678 尽快", said);
+    expect(r.replies[0]!.text).toContain("房号（或具体位置）是师傅上门和回访的依据");
+  });
+
+  it("a phone given with the words 不给 elsewhere is still a phone", async () => {
+    const r = await answer("3栋2单元201 厨房水管漏水 尽快", "13812345678");
+    expect(r.state?.values).toMatchObject({ phone: "+8613812345678" });
+  });
+});
