@@ -123,6 +123,9 @@ describe("appointment times, in Asia/Shanghai whatever the host's zone", () => {
     ["明天中午12点", "2026-11-24T12:00:00+08:00"],
     ["后天 9:30", "2026-11-25T09:30:00+08:00"],
     ["tomorrow at 3pm", "2026-11-24T15:00:00+08:00"],
+    ["tomorrow around 10 in the morning please", "2026-11-24T10:00:00+08:00"],
+    ["tomorrow morning around 9", "2026-11-24T09:00:00+08:00"],
+    ["明天上午10点左右", "2026-11-24T10:00:00+08:00"],
   ])("%s → %s", (text, expected) => {
     expect(at(text)).toBe(iso(expected));
   });

@@ -17,7 +17,9 @@ export type AppointmentResult =
 /** Words for "as soon as possible" (the table lives in conversations/). */
 export type AsapWords = readonly string[];
 
-const MERIDIEM = /(上午|早上|早晨|凌晨|早|中午|下午|午后|傍晚|晚上|今晚|明晚|夜里|夜间|晚|am|pm|a\.m\.|p\.m\.)/i;
+const MERIDIEM = /(上午|早上|早晨|凌晨|早|中午|下午|午后|傍晚|晚上|今晚|明晚|夜里|夜间|晚|am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|tonight|noon|night)/i;
+/** "around 10", "about 3pm": the hedge becomes "at" (same length, so positions still line up) and the time is read */
+const HEDGE = /\b(?:around|about|roughly|approximately|approx\.?)(?=\s+\d)/gi;
 /** Anything a time could be made of; a message without any is not parsed for one (chrono is the costly step). */
 const TIMEISH = /\d|[零一二两三四五六七八九十半]|点|时|天|周|星期|礼拜|今|明|后|昨|早|晚|午|夜|月|号|日|now|today|tomorrow|tonight|morning|noon|afternoon|evening|mon|tue|wed|thu|fri|sat|sun|am|pm|asap|soon/i;
 /** 明天 / 明早 / 明晚 / 明日 (not 后天, which is never ambiguous) */
@@ -40,7 +42,10 @@ export function findAppointment(text: string, now: Date, policy: Policy, asap: A
   const impossible = impossibleDate(text, today);
   if (impossible) return impossible;
 
-  const { prepared, toOriginal } = prepareDayWords(text, today);
+  const days = prepareDayWords(text, today);
+  // (chrono reads a bare hour after "at": "around 9" becomes "at     9")
+  const prepared = days.prepared.replace(HEDGE, (w) => `at${" ".repeat(w.length - 2)}`);
+  const toOriginal = days.toOriginal;
   const ref = new Date(today.year, today.month - 1, today.day, today.hour, today.minute, today.second);
   const results = [...chrono.zh.hans.parse(prepared, ref, { forwardDate: true }), ...chrono.en.parse(prepared, ref, { forwardDate: true })];
   const r = results.sort((a, b) => a.index - b.index)[0];
