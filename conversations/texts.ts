@@ -15,6 +15,7 @@ export const formTexts: FormTexts = {
   editWhich: { zh: "请问要修改哪一项？", en: "What would you like to change?" },
   confirmHint: { zh: "信息无误请点「确认提交」（或回复「确认」），需要修改请点「修改」。", en: "If everything is right, press Submit (or reply “yes”); otherwise press Change." },
   updated: { zh: "已为您更新。", en: "Updated." },
+  noted: { zh: "好的，{what}已记下。", en: "Noted: {what}." },
   firstStep: { zh: "已经是第一步了。", en: "This is already the first step." },
   useRemembered: { zh: "用 {value}", en: "Use {value}" },
   other: { zh: "换一个", en: "Another one" },

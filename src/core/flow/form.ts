@@ -10,6 +10,8 @@ export interface FormTexts {
   editWhich: Text;
   confirmHint: Text;
   updated: Text;
+  /** what an answer to another question was taken as, before the open question is asked again */
+  noted: Text;
   firstStep: Text;
   useRemembered: Text;
   other: Text;
@@ -235,6 +237,7 @@ export function defineForm(def: FormDef): Flow {
     const spans: Span[] = [];
     const pendingErrors = new Map<string, string>();
     let changed = false;
+    const taken: SlotDef[] = [];
     let askedResult: "value" | "error" | "declined" | undefined;
     let askedError = "";
     let clarify: { name: string; question: string; choices: Choice[] } | undefined;
@@ -257,6 +260,7 @@ export function defineForm(def: FormDef): Flow {
         if (!parsed.success) continue;
         set(st, name, parsed.data);
         changed = true;
+        if (!asked && !s.derived) taken.push(s);
         if (asked) askedResult = "value";
       } else if ("error" in r) {
         if (asked) {
@@ -281,6 +285,10 @@ export function defineForm(def: FormDef): Flow {
       st.clarified = [...(st.clarified ?? []), clarify.name];
       st.asked = clarify.name;
       return { replies: [{ text: [...notes, clarify.question].join("\n"), choices: clarify.choices, expects: clarify.name }], state: st, effects: [] };
+    }
+    // the open question got no answer, but something else was said: say it was kept, then ask again
+    if (askedSlot && askedResult === undefined && taken.length && st.values[askedSlot.name] === undefined) {
+      notes.push(ctx.t(def.texts.noted, { what: taken.map((s) => ctx.t(s.label)).join(ctx.t({ zh: "、", en: ", " })) }));
     }
     if (st.asked === CONFIRM || st.asked === EDIT) {
       if (!changed) {

@@ -30,3 +30,11 @@ describe("declining a question, in its common forms", () => {
     expect(r.state?.values).toMatchObject({ phone: "+8613812345678" });
   });
 });
+
+describe("nothing said is thrown away", () => {
+  it("a phone and a time sent while the room is asked are kept, and said so, before the room is asked again", async () => {
+    const r = await answer("厨房水管漏水", "13812345678 明天下午3点");
+    expect(r.replies[0]!.text).toMatch(/^好的，联系电话、上门时间已记下。\n请问您的房号是多少？/);
+    expect(r.state?.values).toMatchObject({ phone: "+8613812345678", appointment: { asap: false } });
+  });
+});
