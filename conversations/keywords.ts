@@ -31,7 +31,8 @@ export const keywords: KeywordTables = {
   /** 投诉界定 (seed 002): 重大 first, then 重要; default 轻微. */
   severities: [
     { words: ["媒体", "记者", "报警", "起诉", "法院", "上访", "12345", "集体", "很多业主", "多户", "受伤", "死"], value: "重大" },
-    { words: ["多次", "反复", "屡次", "一直没人管", "好几次", "再不处理", "没人管", "拖了很久", "第二次"], value: "重要" },
+    // staff who swear at, threaten or lay hands on a resident: never a minor complaint
+    { words: ["多次", "反复", "屡次", "一直没人管", "好几次", "再不处理", "没人管", "拖了很久", "第二次", "骂人", "骂我", "辱骂", "打人", "打我", "动手", "推搡", "威胁", "恐吓", "大吼大叫"], value: "重要" },
   ],
   /** 专业范畴 of a complaint. */
   domains: [

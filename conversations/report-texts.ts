@@ -60,7 +60,10 @@ export function describeFiled(t: NewTicket, ctx: FlowContext): string {
   if (t.urgency === "非常紧急") {
     plan = { zh: "我们正在通知值班人员赶到现场（要求 {minutes} 分钟内到达）。", en: "We are alerting the duty team to come (they must be there within {minutes} minutes)." };
   } else if (t.nature === "投诉") {
-    plan = { zh: "我们非常重视您的投诉，{due} 前会有专人跟进，处理结果会告诉您。", en: "We take your complaint seriously; someone will follow it up by {due} and tell you the outcome." };
+    plan = {
+      zh: "非常抱歉给您带来了不好的体验。我们非常重视您的投诉，{due} 前会有专人跟进，处理结果会告诉您。",
+      en: "We are sorry for what you went through. We take your complaint seriously; someone will follow it up by {due} and tell you the outcome.",
+    };
   } else if (t.nature === "建议") {
     plan = { zh: "感谢您的建议，我们会在 {due} 前答复您。", en: "Thank you for the suggestion; we will answer by {due}." };
   } else if (t.nature === "咨询") {

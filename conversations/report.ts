@@ -118,7 +118,13 @@ const phone: SlotDef<string> = {
   name: "phone",
   label: { zh: "联系电话", en: "Phone" },
   schema: z.string().regex(/^\+86\d{9,12}$/),
-  prompt: { zh: "请留一个联系电话，方便师傅上门前联系您。", en: "Please leave a phone number so the technician can call before coming." },
+  // who will call: the technician before a visit, else the person who handles it
+  prompt: (_ctx, values) => {
+    const c = classification(values);
+    if (c?.nature === "投诉") return { zh: "请留一个联系电话，方便负责人联系您、告诉您处理结果。", en: "Please leave a phone number so the person in charge can call you and tell you the outcome." };
+    if (c && c.nature !== "报修" && c.nature !== "求助") return { zh: "请留一个联系电话，方便我们答复您。", en: "Please leave a phone number so we can answer you." };
+    return { zh: "请留一个联系电话，方便师傅上门前联系您。", en: "Please leave a phone number so the technician can call before coming." };
+  },
   refusal: {
     zh: "没有找到电话号码，请发送 11 位手机号，或带区号的座机号（如 0571-88886666）。",
     en: "I could not find a phone number. Please send an 11-digit mobile number, or a landline with its area code (e.g. 0571-88886666).",

@@ -38,3 +38,16 @@ describe("nothing said is thrown away", () => {
     expect(r.state?.values).toMatchObject({ phone: "+8613812345678", appointment: { asap: false } });
   });
 });
+
+describe("a complaint about staff behaviour", () => {
+  it("is at least 重要, asks the phone for the person in charge, and the answer starts with an apology", async () => {
+    const ctx = flowContext({ now: new Date("2026-11-23T10:00:00+08:00") });
+    const a = await reportFlow.start({ text: normalizeText("投诉 昨天晚上保安对我大吼大叫还骂人 7栋1单元1601"), attachments: [] }, ctx);
+    expect(a.state?.values).toMatchObject({ category: { nature: "投诉", severity: "重要" } });
+    expect(a.replies[0]!.text).toContain("方便负责人联系您");
+    expect(a.replies[0]!.text).not.toContain("师傅上门");
+    const b = await reportFlow.resume(a.state!, { text: "18955667788", attachments: [] }, ctx);
+    const filed = await reportFlow.resume(b.state!, { text: "", choice: "confirm", attachments: [] }, ctx);
+    expect(filed.replies[0]!.text).toMatch(/^已为您登记报事，单号 BS\d{8}-\d{4}。\n非常抱歉给您带来了不好的体验。/);
+  });
+});

@@ -155,8 +155,9 @@ describe("a resident files a report on the web chat", () => {
     expect(summary).not.toContain("上门时间");
     const number = numberIn(await owner.press("确认提交"))!;
     const { body } = await svc.admin(`/api/tickets/${number}`);
-    expect(body).toMatchObject({ nature: "投诉", category: "E", severity: "轻微", domain: "服务质量" });
-    expect(body.deadlines.dispatch).toBe("2026-11-23T10:15:00+08:00");
+    // a guard who swore at a resident: never a minor complaint (forwarded within the hour)
+    expect(body).toMatchObject({ nature: "投诉", category: "E", severity: "重要", domain: "服务质量" });
+    expect(body.deadlines.dispatch).toBe("2026-11-23T11:00:00+08:00");
   });
 
   it("a question the property has answered is answered at once", async () => {
