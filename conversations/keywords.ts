@@ -27,6 +27,11 @@ export const keywords: KeywordTables = {
     { words: ["保洁", "打扫", "清洁", "家政", "擦玻璃", "开荒", "除螨", "cleaning"], value: "B" },
     { words: ["新房", "刚交付", "刚交房", "交房", "保修期", "空鼓", "墙面开裂", "裂缝", "渗水", "返潮", "质量问题"], value: "C" },
     { words: ["路灯", "公共区域", "公区", "楼道灯", "电梯", "门禁", "消防", "车库", "单元门", "绿化", "草坪", "垃圾桶", "围墙", "积水"], value: "D" },
+    // not the owner's own fittings, so not paid: water from the flat above, the whole building without water or power
+    {
+      words: [/(楼上|顶上|天花板|屋顶|楼顶|吊顶).{0,6}(滴水|渗水|漏水|往下滴)/, /(整栋|整个单元|全楼|一栋楼|楼里都|全小区|整个小区).{0,6}(没水|停水|没电|停电|没热水|没有热水)/],
+      value: "D",
+    },
   ],
   /** 投诉界定 (seed 002): 重大 first, then 重要; default 轻微. */
   severities: [

@@ -51,3 +51,11 @@ describe("a complaint about staff behaviour", () => {
     expect(filed.replies[0]!.text).toMatch(/^已为您登记报事，单号 BS\d{8}-\d{4}。\n非常抱歉给您带来了不好的体验。/);
   });
 });
+
+describe("fair categories", () => {
+  it.each(["卫生间顶上一直滴水", "楼上漏水到我家卫生间了", "整栋楼都没热水了"])("「%s」 is not a paid in-home repair", async (text) => {
+    const { classify } = await import("../../src/core/classify.js");
+    const { keywords } = await import("../../conversations/keywords.js");
+    expect(classify(text, keywords).category).not.toBe("A");
+  });
+});
