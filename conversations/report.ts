@@ -2,233 +2,23 @@
  * 报事: collects place, phone, description and appointment — all from one message when the
  * resident writes them together — confirms, and files the report (or keeps it as invalid).
  */
-import { z } from "zod";
 import {
-  CATEGORIES,
   classify,
   defineForm,
   draftTicket,
-  checkAppointment,
-  findAppointment,
-  formatDay,
-  findPhone,
-  findPlace,
-  formatWhen,
-  NATURE_EN,
-  NATURE_OF_CATEGORY,
-  URGENCY_EN,
-  placeLabel,
+  startOfDay,
   type Appointment,
   type Attachment,
-  type Category,
-  type Classification,
   type FlowContext,
   type Place,
-  type SlotDef,
   type Text,
-  startOfDay,
 } from "../src/core/flow-api.js";
 import { greeting } from "./commands.js";
-import { asapWords, keywords, places } from "./keywords.js";
+import { keywords } from "./keywords.js";
 import { formTexts, yesWords } from "./texts.js";
 import { describeFiled, safetyAdvice } from "./report-texts.js";
 import { duplicateTexts, repeats, similarOpen } from "./duplicates.js";
-
-type Values = Readonly<Record<string, unknown>>;
-
-/** Said in answer to the question being asked: "no", in its common forms. */
-const NO_ANSWER = "^(保密|不告诉你?|不想告诉你?|不想说|不愿意说|不说|不方便|不想给|不给|不给了|不留|不留了|不想留|算了吧?|不用了)[。！!]?$";
-const declinesRoom = new RegExp(`(不想|不方便|不愿意?|不能|不要|没法|拒绝).{0,3}(说|留|给|告诉|透露|提供)?.{0,3}(房号|地址|门牌|住址|住哪)|(房号|地址)(就)?不(说|留|给)了?|为什么要(房号|地址)|${NO_ANSWER}`);
-const declinesPhone = new RegExp(`(不想|不方便|不愿意?|不能|不要|不用|没法|拒绝).{0,3}(留|给|说|告诉|提供)?.{0,3}(电话|手机|号码|联系方式)|不(留|给)(电话|手机|号码)|(电话|手机|号码)(就)?不(留|给)了?|为什么要(留)?(电话|手机|号码)|没有(电话|手机)|${NO_ANSWER}`);
-const looksLikeCode = /<\/?[a-z][^>]*>|;\s*(drop|delete|insert|update|select)\b|\bunion\s+select\b|--\s*$|\bor\s+1\s*=\s*1\b/i;
-/** Filler left after room, phone and time are taken out of a message. */
-const filler = /(我的|我是|我家|联系)?(电话|手机|手机号|联系方式|号码|房号|地址)(是|为)?|请尽快|麻烦(你们)?|谢谢|您好|你好|^[，,。.\s:：!！]+|[，,。.\s:：]+$/g;
-
-/** Pieces left over once the time and phone are taken out: "可以上门", "方便", "麻烦派人". */
-const leftover = /^(我是|我家是?|我住|住在?)?(的)?$|^(都|也|就)?(可以|方便|有空|在家)?(上门|过来|来|来人|派人|安排)?(看看|一下|处理)?(吧|的|哦|啊|呢)?$|^麻烦(你们)?(派人|安排|来人)?(过来|上门)?$|^(的|了|是|联系)$/;
-
-function cleanDescription(text: string): string {
-  return text
-    .split(/(?<=[，,。；;！!])|\s+/)
-    .filter((part) => !leftover.test(part.replace(/[，,。；;！!\s]/g, "")))
-    .join(" ")
-    .replace(filler, " ")
-    .replace(/\s*([，,。!！])[\s，,。]*/g, "$1")
-    .replace(/^[\s，,。!！:：、]+|[\s，,:：、]+$/g, "")
-    .replace(/\s{2,}/g, " ")
-    .trim();
-}
-/** Says something: two Chinese characters, or three English words. */
-const meaningful = (s: string) => (s.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2 || (s.match(/[a-z]{2,}/gi)?.length ?? 0) >= 3;
-
-const description: SlotDef<string> = {
-  name: "description",
-  label: { zh: "报事内容", en: "Problem" },
-  schema: z.string().min(2).max(500),
-  prompt: {
-    zh: "您好，请问遇到了什么问题？可以一次告诉我房号、电话和方便上门的时间，例如「3栋2单元201 厨房水管漏水 13812345678 明天下午3点」。",
-    en: "Hello! What is the problem? You can send room, phone and a time together, e.g. “3栋2单元201 kitchen pipe leaking 13812345678 tomorrow 3pm”.",
-  },
-  refusal: { zh: "请用一句话描述一下遇到的问题，例如「厨房水管漏水」。", en: "Please describe the problem in a sentence, e.g. “kitchen pipe leaking”." },
-  invalidReason: { zh: "未说明报事内容", en: "no description of the problem" },
-  extract(msg) {
-    if (msg.filled && !msg.asked) return undefined;
-    if (looksLikeCode.test(msg.text)) {
-      return { error: { zh: "请用文字描述遇到的问题，不要发送代码或网页标签。", en: "Please describe the problem in words, without code or HTML." } };
-    }
-    const text = cleanDescription(msg.text);
-    if (!meaningful(text) || greeting.test(text)) return undefined;
-    return { value: text.slice(0, 500) };
-  },
-  show: (v) => v,
-};
-
-const place: SlotDef<Place> = {
-  name: "place",
-  label: { zh: "房号/位置", en: "Room / place" },
-  schema: z.union([
-    z.object({ kind: z.literal("room"), building: z.string().min(1), unit: z.string().nullable(), room: z.string().min(3) }),
-    z.object({ kind: z.literal("location"), location: z.string().min(2).max(40) }),
-  ]),
-  prompt: {
-    zh: "请问您的房号是多少？例如「3栋2单元201」；公共区域的问题请告诉我具体位置，例如「小区南门」。",
-    en: "What is your room number? e.g. 3栋2单元201 (building 3, unit 2, room 201). For a public area, tell me the place, e.g. the south gate.",
-  },
-  refusal: {
-    zh: "没有看懂房号，请按「楼栋+单元+房号」发送，例如「3栋2单元201」，或告诉我具体位置。",
-    en: "I could not read a room number. Please send building, unit and room, e.g. 3栋2单元201 or 3-2-201, or the place.",
-  },
-  declineExplain: {
-    zh: "不好意思，房号（或具体位置）是师傅上门和回访的依据，只用于处理本次报事。请告诉我房号，例如「3栋2单元201」。",
-    en: "Sorry, we need the room (or the place) to send someone and to call you back; it is used only for this report. What is your room number?",
-  },
-  invalidReason: { zh: "未提供房号或位置（匿名报事）", en: "no room or place given (anonymous report)" },
-  extract(msg, ctx) {
-    const found = findPlace(msg.text, ctx.policy, places);
-    if (!found) return declinesRoom.test(msg.text) && (msg.asked || /房号|地址|门牌/.test(msg.text)) ? { declined: true } : undefined;
-    // a location stays in the description ("小区南门的路灯坏了"); a room number is cut out of it
-    const span = found.about === "room" ? { span: found.span } : {};
-    return found.ok ? { value: found.place, ...span } : { error: found.reason, ...span };
-  },
-  show: placeLabel,
-  remembered: (ctx) => ctx.resident.place,
-};
-
-const phone: SlotDef<string> = {
-  name: "phone",
-  label: { zh: "联系电话", en: "Phone" },
-  schema: z.string().regex(/^\+86\d{9,12}$/),
-  // who will call: the technician before a visit, else the person who handles it
-  prompt: (_ctx, values) => {
-    const c = classification(values);
-    if (c?.nature === "投诉") return { zh: "请留一个联系电话，方便负责人联系您、告诉您处理结果。", en: "Please leave a phone number so the person in charge can call you and tell you the outcome." };
-    if (c && c.nature !== "报修" && c.nature !== "求助") return { zh: "请留一个联系电话，方便我们答复您。", en: "Please leave a phone number so we can answer you." };
-    return { zh: "请留一个联系电话，方便师傅上门前联系您。", en: "Please leave a phone number so the technician can call before coming." };
-  },
-  refusal: {
-    zh: "没有找到电话号码，请发送 11 位手机号，或带区号的座机号（如 0571-88886666）。",
-    en: "I could not find a phone number. Please send an 11-digit mobile number, or a landline with its area code (e.g. 0571-88886666).",
-  },
-  declineExplain: {
-    zh: "不好意思，没有联系电话我们无法安排上门和回访。号码只用于本次报事，不会外泄，请留一个联系电话。",
-    en: "Sorry, without a phone number we cannot arrange a visit or call you back. It is used only for this report. Please leave one.",
-  },
-  invalidReason: { zh: "未提供联系电话（无法联系）", en: "no phone number given (contactless report)" },
-  extract(msg) {
-    const found = findPhone(msg.text);
-    if (found) return found.ok ? { value: found.e164, span: found.span } : { error: found.reason, span: found.span };
-    if (declinesPhone.test(msg.text) && (msg.asked || /电话|手机|号码|联系方式/.test(msg.text))) return { declined: true };
-    return undefined;
-  },
-  show: showPhone,
-  remembered: (ctx) => ctx.resident.phone,
-};
-
-function showPhone(e164: string): string {
-  const national = e164.replace(/^\+86/, "");
-  return national.startsWith("1") ? national : `0${national}`;
-}
-
-const classification = (values: Values) => values.category as Classification | undefined;
-const needsVisit = (values: Values) => {
-  const c = classification(values);
-  return !c || (c.nature === "报修" && c.urgency !== "非常紧急");
-};
-
-const appointment: SlotDef<Appointment> = {
-  name: "appointment",
-  label: { zh: "上门时间", en: "Visit time" },
-  schema: z.union([z.object({ asap: z.literal(true) }), z.object({ asap: z.literal(false), at: z.iso.datetime() })]),
-  prompt: {
-    zh: "请问师傅什么时候上门方便？例如「明天下午3点」，着急的话回复「尽快」。",
-    en: "When may the technician come? e.g. “tomorrow 3pm”, or reply “as soon as possible”.",
-  },
-  refusal: {
-    zh: "没有看懂时间，请告诉我哪天几点，例如「明天下午3点」，或回复「尽快」。",
-    en: "I could not read a time. Please give a day and hour, e.g. “tomorrow 3pm”, or reply “as soon as possible”.",
-  },
-  invalidReason: { zh: "未能约定上门时间", en: "no visit time could be agreed" },
-  needed: needsVisit,
-  extract(msg, ctx) {
-    // in a complaint or a question, "半夜" or "昨晚" tell what happened, not when to come
-    if (!msg.asked && !needsVisit({ category: classify(msg.text, keywords) })) return undefined;
-    const found = findAppointment(msg.text, ctx.now, ctx.policy, asapWords);
-    if (!found) return undefined;
-    if (!found.ok) return { error: found.reason, span: found.span };
-    if (!found.ambiguous) return { value: found.appointment, span: found.span };
-    return { ask: whichDay(found.ambiguous.word, found.ambiguous.options, ctx), span: found.span };
-  },
-  show: (v, ctx) => (v.asap ? ctx.t({ zh: "尽快", en: "as soon as possible" }) : formatWhen(new Date(v.at), ctx.policy.timezone, ctx.lang)),
-  choices: (ctx) => [{ label: ctx.t({ zh: "尽快", en: "As soon as possible" }), value: "set:appointment:asap" }],
-  fromChoice(v, ctx) {
-    if (v === "asap") return { asap: true };
-    // a picked day (明天 after midnight): checked again, a press may come late
-    const at = new Date(v);
-    if (Number.isNaN(at.getTime())) return undefined;
-    const checked = checkAppointment(at, ctx.now, ctx.policy);
-    return checked.ok ? checked.appointment : undefined;
-  },
-};
-
-/** 明天 said after midnight: 「您说的「明天」是 12月2日（周三）还是 12月3日（周四）？」 with both as choices. */
-function whichDay(word: string, options: readonly Appointment[], ctx: FlowContext) {
-  const [coming, literal] = options.map((o) => new Date(o.asap ? ctx.now : o.at)) as [Date, Date];
-  const tz = ctx.policy.timezone;
-  return {
-    question: {
-      zh: `您说的「${word}」是 ${formatDay(coming, tz, "zh")}还是 ${formatDay(literal, tz, "zh")}？`,
-      en: `By “${word}”, do you mean ${formatDay(coming, tz, "en")} or ${formatDay(literal, tz, "en")}?`,
-    },
-    choices: [coming, literal].map((at) => ({ label: formatWhen(at, tz, ctx.lang), value: `set:appointment:${at.toISOString()}` })),
-    fallback: options[1]!,
-  };
-}
-
-const category: SlotDef<Classification> = {
-  name: "category",
-  label: { zh: "类别", en: "Category" },
-  derived: true,
-  schema: z.object({ category: z.enum(["A", "B", "C", "D", "E", "F", "G"]), nature: z.string(), urgency: z.string() }).passthrough() as never,
-  prompt: { zh: "请选择报事类别：", en: "Please choose a category:" },
-  refusal: { zh: "请从下面的类别中选一个。", en: "Please pick one of the categories below." },
-  invalidReason: { zh: "类别不明", en: "unknown category" },
-  extract: () => undefined,
-  show: (c, ctx) =>
-    [
-      ctx.t(CATEGORIES[c.category]),
-      ctx.lang === "zh" ? c.nature : NATURE_EN[c.nature],
-      c.urgency !== "一般" ? (ctx.lang === "zh" ? c.urgency : URGENCY_EN[c.urgency]) : "",
-    ]
-      .filter(Boolean)
-      .join(" · "),
-  choices: (ctx) => (Object.keys(CATEGORIES) as Category[]).map((k) => ({ label: `${k} ${ctx.t(CATEGORIES[k])}`, value: `set:category:${k}` })),
-  fromChoice(v, _ctx, values) {
-    if (!(v in CATEGORIES)) return undefined;
-    const current = classification(values);
-    const k = v as Category;
-    return { ...(current ?? { urgency: "一般" as const }), category: k, nature: NATURE_OF_CATEGORY[k] } as Classification;
-  },
-};
+import { description, place, phone, appointment, category, classification, needsVisit, meaningful } from "./report-slots.js";
 
 export const reportFlow = defineForm({
   name: "report",

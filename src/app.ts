@@ -93,7 +93,7 @@ export async function createApp(
     callbacks: new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf }),
     quotes: new QuoteDesk(store, quoteWords, { dispatcher, policyOf }),
     newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
-    urges: new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf }),
+    urges: new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf, lateBy }),
     typos,
     notes: new TicketNotes({ workforce: store, accountOf, policyOf, ticket: (id) => store.ticketById(id), text: noteText }),
     humans: new HumanRequests({ workforce: store, accountOf, policyOf, text: humanAlert }),

@@ -9,6 +9,7 @@ import { addDuration, elapsed, hoursFor, officeDayStart } from "./calendar.js";
 import { formatWhen } from "./zoned.js";
 import { toResident, toStaff, type AccountOf } from "./notify.js";
 import { askNewTime, type NewTimeTexts } from "./new-time.js";
+import { summarise } from "./quiet-summary.js";
 
 /** A ticket whose next deadline has come, as the sweep reads it. */
 export interface DueTicket {
@@ -69,6 +70,9 @@ export interface SweepTexts {
 const fill = (t: Text, v: Record<string, string | number>) => t.zh.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
 
 /**
+ * (Over 200 lines: each kind of missed step — acceptance timeout, redispatch, reminder, warning — is a
+ * short method of this one decision; the quiet-hours summary lives in quiet-summary.ts.)
+ *
  * The deadline sweep's decisions for one due ticket (SPEC §4): an unanswered work order counts as
  * refused and climbs one level; any other missed step reminds the person responsible, then their
  * superiors up the chain, one level every `escalation.every`. Every reminder is an event and a message.
@@ -119,19 +123,7 @@ export class DeadlineSweep {
    * change of that person's first ticket in the batch (all of a batch is written in one transaction).
    */
   settle(changes: TicketChange[], now: Date): TicketChange[] {
-    const byStaff = new Map<string, { staff: Reachable; lines: string[]; change: TicketChange }>();
-    for (const c of changes) {
-      for (const h of c.heldOver ?? []) {
-        const entry = byStaff.get(h.staff.id) ?? { staff: h.staff, lines: [], change: c };
-        entry.lines.push(h.line);
-        byStaff.set(h.staff.id, entry);
-      }
-    }
-    for (const { staff, lines, change } of byStaff.values()) {
-      const text = lines.length === 1 ? lines[0]! : [fill(this.deps.texts.quietSummary, { count: lines.length }), ...lines.map((l, i) => `${i + 1}. ${l}`)].join("\n");
-      change.outbox.push(...toStaff(staff, { text }, change.ticketId, now, this.deps.accountOf));
-    }
-    return changes;
+    return summarise(changes, now, this.deps.texts.quietSummary, this.deps.accountOf);
   }
 
   /**

@@ -88,6 +88,9 @@ export const STATUS_TEXT: Record<TicketStatus, Text> = {
 /** Reports someone visits (arrive, then complete); the others are completed once taken on. */
 export const VISIT_NATURES: readonly string[] = ["报修", "求助"];
 
+/** Open and not yet done: what a resident may urge, and what a new report may repeat. */
+export const WAITING_STATUSES: readonly TicketStatus[] = ["received", "dispatched", "accepted", "arrived", "on_hold", "refused", "reopened", "escalated"];
+
 /** Statuses that still need someone's work. */
 export const OPEN_STATUSES: readonly TicketStatus[] = [
   "received",

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Clock } from "./clock.js";
 import type { ChannelName, Text } from "./domain.js";
 import { typedChoice, type ConversationEngine, type ConversationState } from "./flow/engine.js";
@@ -7,8 +6,8 @@ import { KeyedQueue, LruMap } from "./keyed-queue.js";
 import type { Logger } from "./log.js";
 import { normalizeText } from "./parse/normalize.js";
 import { maskPhonesInText } from "./parse/phone.js";
-import { inTraditional, scriptOf, simplified } from "./parse/script.js";
-import type { ConversationStore, EventRecord, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "./ports.js";
+import { inSimplified, inTraditional } from "./parse/script.js";
+import type { ConversationStore, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "./ports.js";
 import type { StaffDesk } from "./staff-desk.js";
 import type { StaffTurn } from "./staff-turn.js";
 import type { CallbackDesk } from "./callback-desk.js";
@@ -19,6 +18,7 @@ import type { TicketNotes } from "./ticket-notes.js";
 import type { HumanRequests } from "./human-requests.js";
 import type { Dispatcher } from "./dispatch/dispatcher.js";
 import { localize } from "./text.js";
+import { chatEvent, writeSetOf } from "./intake-record.js";
 
 /** Choices the desks answer (work orders, callbacks, ratings, quotes, new times, urges), not the flows. */
 const DESK_CHOICE = /^(wo|cb|rate|quote|newtime|urge):/;
@@ -110,9 +110,9 @@ export class Intake {
     const lang = session?.conversation.lang ?? resident?.lang ?? "zh";
     const t = localize(lang);
     // one script for every parser: traditional is read as simplified, and answered in traditional (below)
-    const written = normalizeText(msg.text ?? "");
-    const script = scriptOf(written);
-    let text = (this.deps.typos ?? []).reduce((s, [slip, meant]) => s.replace(slip, meant), simplified(written));
+    const read = inSimplified(normalizeText(msg.text ?? ""));
+    const script = read.script;
+    let text = (this.deps.typos ?? []).reduce((s, [slip, meant]) => s.replace(slip, meant), read.text);
     log.info({ channel: msg.channel, user: key, text: maskPhonesInText(text.slice(0, 200)), choice: msg.choice }, "inbound");
 
     let conversation = session?.conversation ?? null;
@@ -193,7 +193,7 @@ export class Intake {
     const notes = plans.flatMap((p) => p.notes ?? []).map((n) => t(n));
     if (notes.length && replies.length) replies = [...replies.slice(0, -1), { ...replies.at(-1)!, text: [replies.at(-1)!.text, ...notes].join("\n") }];
     if (next?.script === "hant") replies = inTraditional(replies);
-    const ws = this.writeSet(key, msg, property, now, next, effects, replies, resident, onBehalf);
+    const ws = writeSetOf({ key, msg, property, now, conversation: next, effects, replies, resident, onBehalf }, { maxText: this.maxText, inline: this.deps.inlineChannels.has(msg.channel) });
     for (const p of plans) {
       ws.assignments = [...(ws.assignments ?? []), ...p.assignments];
       ws.events.push(...p.events);
@@ -232,15 +232,11 @@ export class Intake {
     if (turn.handOver) ws.handOver = { ...turn.handOver, at: now };
     if (turn.callbackAnswer) ws.callbackAnswer = { ...turn.callbackAnswer, at: now };
     for (const o of turn.outbox ?? []) ws.outbox.push({ ...o, inboundId: ws.inbound.id, createdAt: now });
-    for (const e of turn.events ?? []) ws.events.push({ ...this.event(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });
+    for (const e of turn.events ?? []) ws.events.push({ ...chatEvent(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });
     if (turn.binding) {
       ws.binding = { ...turn.binding, at: now };
-      ws.events.push({ ...this.event(property, msg, now, "staff.bound", null), propertyId: turn.binding.propertyId, data: { staffId: turn.binding.staffId } });
+      ws.events.push({ ...chatEvent(property, msg, now, "staff.bound", null), propertyId: turn.binding.propertyId, data: { staffId: turn.binding.staffId } });
     }
-  }
-
-  private event(property: PropertyInfo, msg: InboundMessage, now: Date, type: string, ticketId: string | null): EventRecord {
-    return { id: randomUUID(), propertyId: property.id, ticketId, type, actor: `${msg.channel}:${msg.userId}`, channel: msg.channel, data: null, at: now };
   }
 
   private session(key: string): Promise<StoredSession | undefined> {
@@ -249,99 +245,6 @@ export class Intake {
 
   private resident(key: string): Promise<StoredResident | undefined> {
     return cachedOrLoad(this.residents, key, () => this.deps.store.loadResident(key));
-  }
-
-  private writeSet(
-    key: string,
-    msg: InboundMessage,
-    property: PropertyInfo,
-    now: Date,
-    conversation: ConversationState | null,
-    effects: Effect[],
-    replies: Reply[],
-    resident: StoredResident | undefined,
-    onBehalf: ConversationState["onBehalf"],
-  ): WriteSet {
-    const inboundId = randomUUID();
-    const event = (type: string, ticketId: string | null, data: Record<string, unknown> | null): EventRecord => ({
-      ...this.event(property, msg, now, type, ticketId),
-      data,
-    });
-    const ws: WriteSet = {
-      inbound: {
-        id: inboundId,
-        channel: msg.channel,
-        account: msg.account ?? "",
-        externalId: msg.messageId ?? inboundId,
-        userId: msg.userId,
-        text: msg.text ? msg.text.slice(0, this.maxText) : null,
-        receivedAt: now,
-      },
-      session: keepSession(conversation)
-        ? {
-            put: {
-              key,
-              propertyId: property.id,
-              channel: msg.channel,
-              userId: msg.userId,
-              conversation: conversation!,
-              updatedAt: now,
-              expiresAt: new Date(now.getTime() + property.policy.sessionTimeout.minutes * 60000),
-            },
-          }
-        : { remove: key },
-      tickets: [],
-      cancellations: [],
-      events: [],
-      outbox: [],
-    };
-    let filedTicketId: string | null = null;
-    for (const e of effects) {
-      if (e.type === "fileTicket") {
-        const tk = e.ticket;
-        filedTicketId = tk.id;
-        if (onBehalf) ws.tickets.push({ ...tk, propertyId: property.id, channel: "phone", residentId: null });
-        else {
-          ws.resident = residentRecord(ws.resident, resident, key, property, msg, conversation);
-          ws.tickets.push({ ...tk, propertyId: property.id, channel: msg.channel, residentId: key });
-        }
-        ws.events.push(
-          event(tk.status === "invalid" ? "ticket.invalid" : "ticket.received", tk.id, {
-            number: tk.number,
-            nature: tk.nature,
-            category: tk.category,
-            urgency: tk.urgency,
-            ...(tk.invalidReason ? { invalidReason: tk.invalidReason } : {}),
-            ...(onBehalf ? { onBehalfBy: onBehalf.name, staffId: onBehalf.staffId } : {}),
-          }),
-        );
-      } else if (e.type === "rememberResident" && !onBehalf) {
-        ws.resident = {
-          ...residentRecord(ws.resident, resident, key, property, msg, conversation),
-          ...(e.place ? { place: e.place } : {}),
-          ...(e.phone ? { phone: e.phone } : {}),
-        };
-      } else if (e.type === "cancelTicket") {
-        ws.cancellations.push({ ticketId: e.ticketId, residentId: key, at: now });
-        ws.events.push(event("ticket.cancelled", e.ticketId, { number: e.number, by: "resident" }));
-      } else if (e.type === "requestHuman") {
-        ws.events.push(event("session.human_requested", null, { user: key }));
-      }
-    }
-    const inline = this.deps.inlineChannels.has(msg.channel);
-    ws.outbox = replies.map((payload, i) => ({
-      id: randomUUID(),
-      channel: msg.channel,
-      account: msg.account ?? "",
-      recipient: msg.chatId ?? msg.userId,
-      payload,
-      status: inline ? "sent" : "pending",
-      inboundId,
-      ticketId: filedTicketId,
-      // keeps replies of one message in order when read back
-      createdAt: new Date(now.getTime() + i),
-    }));
-    return ws;
   }
 }
 
@@ -352,30 +255,4 @@ async function cachedOrLoad<T>(cache: LruMap<string, T | null>, key: string, loa
   const loaded = await load();
   cache.set(key, loaded ?? null);
   return loaded;
-}
-
-/** A conversation with nothing pending is not kept (the table holds only live conversations). */
-function keepSession(c: ConversationState | null): boolean {
-  return !!c && (!!c.flow || !!c.needsHuman || !!c.lastChoices?.length || c.lang !== "zh" || !!c.script);
-}
-
-function residentRecord(
-  current: WriteSet["resident"],
-  stored: StoredResident | undefined,
-  key: string,
-  property: PropertyInfo,
-  msg: InboundMessage,
-  conversation: ConversationState | null,
-): NonNullable<WriteSet["resident"]> {
-  return (
-    current ?? {
-      ...(stored ?? {}),
-      id: key,
-      propertyId: stored?.propertyId ?? property.id,
-      channel: msg.channel,
-      externalId: msg.userId,
-      lang: conversation?.lang ?? stored?.lang ?? "zh",
-      ...(msg.displayName ? { displayName: msg.displayName } : {}),
-    }
-  );
 }

@@ -1,5 +1,5 @@
 import type { Text, TicketStatus } from "./domain.js";
-import { STATUS_TEXT } from "./domain.js";
+import { STATUS_TEXT, WAITING_STATUSES } from "./domain.js";
 import type { Workforce, Reachable } from "./dispatch/dispatcher.js";
 import { climb, holdersOf } from "./escalation.js";
 import { nextOfficeStart, waitsForTheOffice } from "./calendar.js";
@@ -28,13 +28,6 @@ export interface UrgeStore {
   lastUrge(ticketId: string): Promise<{ status: string; level: number } | undefined>;
 }
 
-/** What may be urged: reports still waiting for someone or something. */
-export const URGEABLE: readonly TicketStatus[] = ["received", "dispatched", "accepted", "arrived", "on_hold", "refused", "reopened", "escalated"];
-
-const minutesText = (ms: number) => {
-  const m = Math.max(1, Math.round(ms / 60000));
-  return m < 60 ? `${m} 分钟` : m % 60 ? `${Math.floor(m / 60)} 小时 ${m % 60} 分钟` : `${m / 60} 小时`;
-};
 
 /**
  * 催单: a resident urges an open report (typed, or the 催单 choice under 查询进度). The urge is recorded on
@@ -48,7 +41,7 @@ export class UrgeDesk {
   constructor(
     private readonly store: UrgeStore,
     private readonly words: UrgeWords,
-    private readonly deps: { workforce: Workforce; accountOf: AccountOf; policyOf(propertyId: string): Policy },
+    private readonly deps: { workforce: Workforce; accountOf: AccountOf; policyOf(propertyId: string): Policy; lateBy(minutes: number): string },
   ) {}
 
   async handle(msg: InboundMessage, text: string, now: Date, t: Translate): Promise<StaffTurn | undefined> {
@@ -56,7 +49,7 @@ export class UrgeDesk {
     const picked = msg.choice?.startsWith("urge:") ? msg.choice.slice(5) : undefined;
     if (!picked && !(text && !msg.choice && text.length <= 40 && this.words.urge.test(text))) return undefined;
     const residentId = residentKey(msg);
-    const open = await this.store.listForResident(residentId, URGEABLE, 5);
+    const open = await this.store.listForResident(residentId, WAITING_STATUSES, 5);
     // typed with nothing open: not an urge after all (the report flow may take it)
     if (!open.length) return picked ? { replies: [{ text: t(w.none) }] } : undefined;
     const id = picked ?? (open.length === 1 ? open[0]!.id : undefined);
@@ -81,7 +74,7 @@ export class UrgeDesk {
     const level = Math.min(chain.length - 1, last && last.status === tk.status ? last.level + 1 : 0);
     const first = this.holder(tk, staff, policy);
     const to = climb(first, level, staff, chain) as Reachable[];
-    const waited = minutesText(now.getTime() - tk.receivedAt.getTime());
+    const waited = this.deps.lateBy((now.getTime() - tk.receivedAt.getTime()) / 60000);
     const vars = {
       number: tk.number,
       place: tk.place ?? "",

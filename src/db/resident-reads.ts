@@ -1,11 +1,9 @@
-import type { Category, Place, TicketStatus } from "../core/domain.js";
+import { WAITING_STATUSES, type Category, type Place, type TicketStatus } from "../core/domain.js";
 import type { SimilarTicket } from "../core/flow/types.js";
 import { ts, type SqliteHotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
 
-/** Open and not yet done: what a new report may repeat. */
-const STILL_OPEN: readonly TicketStatus[] = ["received", "dispatched", "accepted", "arrived", "on_hold", "refused", "reopened", "escalated"];
-const IN = `(${STILL_OPEN.map((s) => `'${s}'`).join(", ")})`;
+const IN = `(${WAITING_STATUSES.map((s) => `'${s}'`).join(", ")})`;
 
 type Row = Record<string, string | number | null>;
 const date = (v: string | number | null | undefined) => (v == null ? null : new Date(String(v)));

@@ -1,3 +1,8 @@
+/*
+ * The form engine (one job: collect slots, confirm, submit). Over 200 lines because its steps — extract,
+ * ask, refuse, decline, clarify, precheck, confirm, edit, back — are one closure over the form's state;
+ * split by step it would pass that state through every call.
+ */
 import type { Text } from "../domain.js";
 import { blank, type Span } from "../parse/normalize.js";
 import type { Choice, Effect, Flow, FlowContext, FlowInput, FlowResult, FlowState, Reply, SlotDef } from "./types.js";

@@ -12,14 +12,14 @@ const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 /** Only a message with Chinese in it can be in either script. */
 const HAN = /[\u4e00-\u9fff]/;
 
-export function simplified(text: string): string {
-  return HAN.test(text) ? toSimplified(text) : text;
-}
-
-/** The script a message is written in: "hant" when it has traditional characters, "hans" when it has only simplified ones. */
-export function scriptOf(text: string): "hant" | "hans" | undefined {
-  if (!HAN.test(text)) return undefined;
-  return toSimplified(text) !== text ? "hant" : "hans";
+/**
+ * A message in simplified characters, and the script it was written in: "hant" when it had traditional
+ * characters, "hans" when only simplified ones, undefined without Chinese (one conversion per message).
+ */
+export function inSimplified(text: string): { text: string; script: "hant" | "hans" | undefined } {
+  if (!HAN.test(text)) return { text, script: undefined };
+  const converted = toSimplified(text);
+  return { text: converted, script: converted !== text ? "hant" : "hans" };
 }
 
 /** Replies in traditional characters (text and choice labels; choice values stay as they are). */
