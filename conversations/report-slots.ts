@@ -79,9 +79,17 @@ export const place: SlotDef<Place> = {
     z.object({ kind: z.literal("room"), building: z.string().min(1), unit: z.string().nullable(), room: z.string().min(3) }),
     z.object({ kind: z.literal("location"), location: z.string().min(2).max(40) }),
   ]),
-  prompt: {
-    zh: "请问您的房号是多少？例如「3栋2单元201」；公共区域的问题请告诉我具体位置，例如「小区南门」。",
-    en: "What is your room number? e.g. 3栋2单元201 (building 3, unit 2, room 201). For a public area, tell me the place, e.g. the south gate.",
+  prompt: (ctx, values) => {
+    // an emergency filed already: only what is missing of its place, and why it matters now
+    if (veryUrgent(values)) {
+      const vague = vagueness(values.place as Place | undefined, ctx);
+      if (vague) return { zh: `${vague.zh.replace(/[。？]$/, "")}，我马上转告值班人员。`, en: `${vague.en} I will pass it on at once.` };
+      return { zh: "请问具体在哪里？例如「3栋2单元201」或「5栋电梯」，我马上转告值班人员。", en: "Where exactly is it? e.g. 3栋2单元201 or 5栋电梯 (building 5's lift). I will pass it on at once." };
+    }
+    return {
+      zh: "请问您的房号是多少？例如「3栋2单元201」；公共区域的问题请告诉我具体位置，例如「小区南门」。",
+      en: "What is your room number? e.g. 3栋2单元201 (building 3, unit 2, room 201). For a public area, tell me the place, e.g. the south gate.",
+    };
   },
   refusal: {
     zh: "没有看懂房号，请按「楼栋+单元+房号」发送，例如「3栋2单元201」，或告诉我具体位置。",
@@ -92,16 +100,42 @@ export const place: SlotDef<Place> = {
     en: "Sorry, we need the room (or the place) to send someone and to call you back; it is used only for this report. What is your room number?",
   },
   invalidReason: { zh: "未提供房号或位置（匿名报事）", en: "no room or place given (anonymous report)" },
-  extract(msg, ctx) {
-    const found = findPlace(msg.text, ctx.policy, places);
+  extract(msg, ctx, values) {
+    // an emergency's vague place ("5栋") asked again is completed by the answer, as a partial one is
+    const partial = (msg.partial ?? (msg.asked && msg.filled ? values.place : undefined)) as Place | undefined;
+    const found = completed(msg.text, partial, ctx);
     if (!found) return declinesRoom.test(msg.text) && (msg.asked || /房号|地址|门牌/.test(msg.text)) ? { declined: true } : undefined;
     // a location stays in the description ("小区南门的路灯坏了"); a room number is cut out of it
     const span = found.about === "room" ? { span: found.span } : {};
-    return found.ok ? { value: found.place, ...span } : { error: found.reason, ...span };
+    if (found.ok) return { value: found.place, ...span };
+    // an emergency goes with whatever place was said ("5栋" is enough for a lift); the rest is asked after
+    if (msg.filled && !msg.asked) return undefined;
+    if (found.partial && (veryUrgent(values) || classify(msg.text, keywords).urgency === "非常紧急")) return { value: found.partial, ...span };
+    return { error: found.reason, ...span, ...(found.partial ? { partial: found.partial } : {}) };
   },
   show: placeLabel,
   remembered: (ctx) => ctx.resident.place,
 };
+
+/** The message read as a place, or with the part understood before ("5栋" then "2单元301"; "电梯" then "3栋"). */
+function completed(text: string, partial: Place | undefined, ctx: FlowContext) {
+  const alone = findPlace(text, ctx.policy, places);
+  if (alone?.ok || partial?.kind !== "location" || !text.trim()) return alone;
+  for (const joined of [`${partial.location}${text}`, `${text}${partial.location}`]) {
+    const r = findPlace(joined, ctx.policy, places);
+    if (r?.ok) return { ...r, span: [0, text.length] as [number, number] };
+  }
+  return alone;
+}
+
+/** What is still missing of a place an emergency was filed with ("5栋" of a flat, "电梯" of a building), if anything. */
+export function vagueness(p: Place | undefined, ctx: FlowContext) {
+  if (p?.kind !== "location") return undefined;
+  const r = findPlace(p.location, ctx.policy, places);
+  return r && !r.ok && r.partial ? r.reason : undefined;
+}
+
+export const veryUrgent = (values: Values) => classification(values)?.urgency === "非常紧急";
 
 export const phone: SlotDef<string> = {
   name: "phone",
@@ -110,6 +144,7 @@ export const phone: SlotDef<string> = {
   // who will call: the technician before a visit, else the person who handles it
   prompt: (_ctx, values) => {
     const c = classification(values);
+    if (c?.urgency === "非常紧急") return { zh: "请留一个联系电话，方便值班人员马上联系您。", en: "Please leave a phone number so the duty team can call you right away." };
     if (c?.nature === "投诉") return { zh: "请留一个联系电话，方便负责人联系您、告诉您处理结果。", en: "Please leave a phone number so the person in charge can call you and tell you the outcome." };
     if (c && c.nature !== "报修" && c.nature !== "求助") return { zh: "请留一个联系电话，方便我们答复您。", en: "Please leave a phone number so we can answer you." };
     return { zh: "请留一个联系电话，方便师傅上门前联系您。", en: "Please leave a phone number so the technician can call before coming." };

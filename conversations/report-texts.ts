@@ -1,5 +1,5 @@
 /** What the resident is told when a report is filed, and the safety advice for very urgent ones. */
-import { formatWhen, nextOfficeStart, waitsForTheOffice, type FlowContext, type NewTicket, type Text } from "../src/core/flow-api.js";
+import { formatWhen, nextOfficeStart, waitsForTheOffice, type DispatchOutcome, type FlowContext, type NewTicket, type Text } from "../src/core/flow-api.js";
 
 const SAFETY: Record<string, Text> = {
   gas: {
@@ -26,7 +26,8 @@ const SAFETY: Record<string, Text> = {
 
 export function safetyAdvice(hazard: string, ctx: FlowContext): Text {
   const advice = SAFETY[hazard] ?? SAFETY.injury!;
-  const tail: Text = { zh: "我们已按「非常紧急」处理，会立即安排人员赶到。", en: "We are treating this as very urgent and sending someone at once." };
+  // (who comes and when is told with the report number, from what dispatch did)
+  const tail: Text = { zh: "我们已按「非常紧急」处理。", en: "We are treating this as very urgent." };
   return {
     zh: `${ctx.t({ zh: advice.zh, en: advice.zh }, { gas: ctx.policy.gasHotline })}\n${tail.zh}`,
     en: `${ctx.t({ zh: advice.en, en: advice.en }, { gas: ctx.policy.gasHotline })}\n${tail.en}`,
@@ -52,41 +53,72 @@ function afterHours(t: NewTicket, ctx: FlowContext): Text {
   return { zh: `${head.zh}安排好后会告诉您师傅的姓名和电话。${urgent.zh}`, en: `${head.en} We will tell you who is coming.${urgent.en}` };
 }
 
-/** "已为您登记报事，单号 … 师傅将于 … 上门" */
-export function describeFiled(t: NewTicket, ctx: FlowContext): string {
+/**
+ * The filing answer, composed from what filing set going (`outcome`): someone on the way or nobody yet, a quote
+ * first, the office's wait — one true account of what happens next, never a promise the next line takes back.
+ * A complaint opens with an apology; an emergency is not thanked for.
+ */
+export function describeFiled(t: NewTicket, outcome: DispatchOutcome | undefined, ctx: FlowContext): string {
   const d = ctx.policy.deadlines;
-  const when = (at: Date | undefined) => (at ? formatWhen(at, ctx.policy.timezone, ctx.lang) : "");
-  let plan: Text;
-  if (t.urgency === "非常紧急") {
-    plan = { zh: "我们正在通知值班人员赶到现场（要求 {minutes} 分钟内到达）。", en: "We are alerting the duty team to come (they must be there within {minutes} minutes)." };
-  } else if (t.nature === "投诉") {
-    plan = {
-      zh: "非常抱歉给您带来了不好的体验。我们非常重视您的投诉，{due} 前会有专人跟进，处理结果会告诉您。",
-      en: "We are sorry for what you went through. We take your complaint seriously; someone will follow it up by {due} and tell you the outcome.",
-    };
-  } else if (t.nature === "建议") {
-    plan = { zh: "感谢您的建议，我们会在 {due} 前答复您。", en: "Thank you for the suggestion; we will answer by {due}." };
-  } else if (t.nature === "咨询") {
-    plan = { zh: "客服会在 {due} 前答复您。", en: "Customer service will answer by {due}." };
-  } else if (waitsForTheOffice(t, ctx.policy, ctx.now)) {
-    plan = afterHours(t, ctx);
-  } else if (t.nature === "求助") {
-    plan = { zh: "我们会尽快安排人员协助您。", en: "We will send someone to help as soon as possible." };
-  } else if (t.appointment && !t.appointment.asap) {
-    plan = { zh: "已为您预约 {at} 上门，派工后会告诉您师傅的姓名和电话。", en: "A visit is booked for {at}; we will tell you the technician's name and phone once assigned." };
-  } else {
-    plan = { zh: "我们会尽快安排师傅，{minutes} 分钟内上门，派工后会告诉您师傅的姓名和电话。", en: "We will send a technician within {minutes} minutes and tell you their name and phone once assigned." };
-  }
-  const minutes = t.urgency === "非常紧急" ? d.veryUrgentResponse.minutes : d.arriveNoAppointment.minutes;
-  const due = when(t.deadlines.dispatchDueAt && t.nature === "投诉" ? t.deadlines.dispatchDueAt : t.deadlines.resolveDueAt);
+  const tz = ctx.policy.timezone;
+  const when = (at: Date | undefined) => (at ? formatWhen(at, tz, ctx.lang) : "");
   const at = t.appointment && !t.appointment.asap ? when(new Date(t.appointment.at)) : "";
-  // (an emergency is not thanked for: it is being handled)
-  const thanks = t.urgency === "非常紧急" ? { zh: "", en: "" } : { zh: "谢谢您的反馈！", en: " Thank you!" };
-  return ctx.t(
-    {
-      zh: `已为您登记报事，单号 {number}。\n${plan.zh}\n想了解进度请回复「查询进度」。${thanks.zh}`,
-      en: `Your report is registered, no. {number}.\n${plan.en}\nReply “progress” to follow it.${thanks.en}`,
-    },
-    { number: t.number, minutes, due, at },
-  );
+  const night = ctx.policy.nightContact ? `夜间值班电话 ${ctx.policy.nightContact}` : ctx.policy.servicePhone ? `服务中心电话 ${ctx.policy.servicePhone}` : undefined;
+  const nightEn = ctx.policy.nightContact ? `the night duty phone ${ctx.policy.nightContact}` : `the service centre on ${ctx.policy.servicePhone ?? ""}`;
+  const vars = {
+    number: t.number,
+    minutes: t.urgency === "非常紧急" ? d.veryUrgentResponse.minutes : d.arriveNoAppointment.minutes,
+    due: when(t.nature === "投诉" ? t.deadlines.dispatchDueAt : t.deadlines.resolveDueAt),
+    at,
+    quoteBy: when(outcome?.due),
+    night: ctx.lang === "zh" ? (night ?? "") : nightEn,
+  };
+  const head: Text =
+    t.nature === "投诉"
+      ? { zh: "非常抱歉给您带来了不好的体验。已为您登记投诉，单号 {number}。", en: "We are sorry for what you went through. Your complaint is registered, no. {number}." }
+      : { zh: "已为您登记报事，单号 {number}。", en: "Your report is registered, no. {number}." };
+  const plan = planText(t, outcome, ctx, !!at, !!night);
+  const tail: Text = { zh: "想了解进度请回复「查询进度」。", en: "Reply “progress” to follow it." };
+  // thanks where the resident took trouble to tell us; not for an emergency or a complaint
+  const thanks = t.urgency !== "非常紧急" && (t.nature === "报修" || t.nature === "求助" || t.nature === "咨询") ? ctx.t({ zh: "谢谢您的反馈！", en: " Thank you!" }) : "";
+  return `${ctx.t(head, vars)}\n${ctx.t(plan, vars)}\n${ctx.t(tail)}${thanks}`;
+}
+
+function planText(t: NewTicket, outcome: DispatchOutcome | undefined, ctx: FlowContext, booked: boolean, hasNight: boolean): Text {
+  const kind = outcome?.kind;
+  if (t.urgency === "非常紧急") {
+    if (outcome?.alerted) {
+      return { zh: "已通知值班管家和主管，他们会马上联系您。", en: "The duty steward and the supervisors have been alerted and will contact you right away." };
+    }
+    if (kind === "nobody") {
+      return hasNight
+        ? { zh: "值班师傅暂时联系不上，主管已收到紧急通知，正在安排人员赶来；您也可以直接拨打{night}。", en: "The duty technician cannot be reached right now; the supervisors have been alerted and are sending someone. You can also call {night}." }
+        : { zh: "值班师傅暂时联系不上，主管已收到紧急通知，正在安排人员赶来。", en: "The duty technician cannot be reached right now; the supervisors have been alerted and are sending someone." };
+    }
+    return { zh: "已通知值班人员立即赶来，要求 {minutes} 分钟内到场；接单后会告诉您姓名和电话。", en: "The duty team has been told to come at once (within {minutes} minutes); we will tell you who is coming." };
+  }
+  if (t.nature === "投诉") return { zh: "我们非常重视您的投诉，{due} 前会有专人跟进，处理结果会告诉您。", en: "We take it seriously; someone will follow it up by {due} and tell you the outcome." };
+  if (t.nature === "建议") return { zh: "感谢您的建议，我们会在 {due} 前答复您。", en: "Thank you for the suggestion; we will answer by {due}." };
+  if (t.nature === "咨询") return { zh: "客服会在 {due} 前答复您。", en: "Customer service will answer by {due}." };
+  if (kind === "waits" || (!outcome && waitsForTheOffice(t, ctx.policy, ctx.now))) return afterHours(t, ctx);
+  const someone = t.nature === "求助" ? { zh: "人员", en: "someone" } : { zh: "师傅", en: "a technician" };
+  if (kind === "quote") {
+    return booked
+      ? { zh: "这项维修不在收费标准内，需要先报价：主管会在 {quoteBy} 前给您报价，您同意后再按您约的 {at} 或另约时间上门。", en: "This repair is not in the fee catalogue, so it is quoted first: a supervisor will quote by {quoteBy}; once you accept, a technician comes at {at} or a time you agree." }
+      : { zh: "这项维修不在收费标准内，需要先报价：主管会在 {quoteBy} 前给您报价，您同意后再安排师傅上门。", en: "This repair is not in the fee catalogue, so it is quoted first: a supervisor will quote by {quoteBy}, and a technician comes once you accept." };
+  }
+  if (kind === "nobody") {
+    return booked
+      ? {
+          zh: `您约的上门时间 {at} 已登记。目前暂时没有能派的${someone.zh}，主管已收到通知，会尽快安排；安排好后会告诉您${someone.zh}的姓名和电话。`,
+          en: `Your visit time {at} is registered. Nobody is free to assign right now; a supervisor has been told and will arrange ${someone.en}, and we will tell you who.`,
+        }
+      : {
+          zh: `目前暂时没有能上门的${someone.zh}，主管已收到通知，会尽快安排；安排好后会告诉您${someone.zh}的姓名和上门时间。`,
+          en: `We are sorry: nobody is free right now. A supervisor has been told and will arrange ${someone.en}; we will tell you who and when.`,
+        };
+  }
+  if (t.nature === "求助") return { zh: "我们会尽快安排人员协助您。", en: "We will send someone to help as soon as possible." };
+  if (booked) return { zh: "已为您预约 {at} 上门，派工后会告诉您师傅的姓名和电话。", en: "A visit is booked for {at}; we will tell you the technician's name and phone once assigned." };
+  return { zh: "我们会尽快安排师傅，{minutes} 分钟内上门，派工后会告诉您师傅的姓名和电话。", en: "We will send a technician within {minutes} minutes and tell you their name and phone once assigned." };
 }

@@ -18,7 +18,8 @@ import { keywords } from "./keywords.js";
 import { formTexts, yesWords } from "./texts.js";
 import { describeFiled, safetyAdvice } from "./report-texts.js";
 import { duplicateTexts, repeats, similarOpen } from "./duplicates.js";
-import { description, place, phone, appointment, category, classification, needsVisit, meaningful } from "./report-slots.js";
+import { description, place, phone, appointment, category, classification, needsVisit, meaningful, vagueness, veryUrgent } from "./report-slots.js";
+import { amendFiled } from "./report-follow-up.js";
 
 export const reportFlow = defineForm({
   name: "report",
@@ -38,7 +39,11 @@ export const reportFlow = defineForm({
     const c = classification(values);
     return c?.hazard ? safetyAdvice(c.hazard, ctx) : undefined;
   },
-  skipConfirm: (values) => classification(values)?.urgency === "非常紧急",
+  // an emergency is filed and dispatched with whatever place was said; the rest is asked after, never made invalid
+  fileFirst: veryUrgent,
+  stillWanted: (values, ctx) =>
+    veryUrgent(values) ? [...(!values.place || vagueness(values.place as Place, ctx) ? ["place"] : []), ...(!values.phone ? ["phone"] : [])] : [],
+  amend: (filed, heard, ctx) => amendFiled(filed, heard, ctx),
   yesWords,
   texts: formTexts,
   precheck: (values, ctx) => repeats(values, ctx),
@@ -75,8 +80,8 @@ export const reportFlow = defineForm({
         severity: c.severity ?? null,
         domain: c.domain ?? null,
         urgency: c.urgency,
-        place: values.place as Place,
-        phone: values.phone as string,
+        place: (values.place as Place | undefined) ?? null,
+        phone: (values.phone as string | undefined) ?? null,
         reporterName: ctx.resident.displayName ?? null,
         description: values.description as string,
         appointment: needsVisit(values) ? (values.appointment as Appointment) : c.urgency === "非常紧急" ? { asap: true } : null,
@@ -85,10 +90,12 @@ export const reportFlow = defineForm({
       },
       ctx,
     );
+    // what dispatching it sets going is known before the answer is written: the answer says what will happen
+    const outcome = await ctx.dispatch?.(ticket);
     const remember = ticket.place?.kind === "room" ? { place: ticket.place } : {};
     return {
-      replies: [{ text: describeFiled(ticket, ctx) }],
-      effects: [{ type: "fileTicket", ticket }, { type: "rememberResident", ...remember, phone: ticket.phone! }],
+      replies: [{ text: describeFiled(ticket, outcome, ctx) }],
+      effects: [{ type: "fileTicket", ticket, ...(outcome?.alerted ? { alerted: true } : {}) }, { type: "rememberResident", ...remember, ...(ticket.phone ? { phone: ticket.phone } : {}) }],
     };
   },
   async giveUp(values, reason: Text, ctx: FlowContext) {

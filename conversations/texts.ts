@@ -21,6 +21,8 @@ export const formTexts: FormTexts = {
   other: { zh: "换一个", en: "Another one" },
   editPrefix: { zh: "改", en: "Change " },
   attachmentReceived: { zh: "已收到您的图片/语音，会附在报事单上。", en: "Got your photo/voice note; it will be attached to the report." },
+  skipped: { zh: "好的，这一项可以先不提供，我们先处理紧急情况。", en: "All right, you can skip that; the emergency comes first." },
+  followUpDone: { zh: "好的，已全部转告值班人员。有新情况请直接发给我，我会马上转告。", en: "Thank you, everything has been passed on to the duty team. Send me anything new and I will pass it on at once." },
 };
 
 /** Said when a message cannot be read at all (before any flow sees it). */

@@ -10,6 +10,7 @@ import { TicketNotes } from "./core/ticket-notes.js";
 import { HumanRequests } from "./core/human-requests.js";
 import { humanAlert } from "../conversations/human.js";
 import { noteText } from "../conversations/duplicates.js";
+import { emergencyAddedText } from "../conversations/report-follow-up.js";
 import { urgeWords } from "../conversations/urge.js";
 import { quoteWords } from "../conversations/quotes.js";
 import { DeadlineSweep } from "./core/deadline-sweep.js";
@@ -95,7 +96,7 @@ export async function createApp(
     newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
     urges: new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf, lateBy }),
     typos,
-    notes: new TicketNotes({ workforce: store, accountOf, policyOf, ticket: (id) => store.ticketById(id), text: noteText }),
+    notes: new TicketNotes({ workforce: store, accountOf, policyOf, ticket: (id) => store.ticketById(id), text: noteText, amendText: emergencyAddedText }),
     humans: new HumanRequests({ workforce: store, accountOf, policyOf, text: humanAlert }),
     dispatcher,
     afterCommit: (ws) => {

@@ -6,6 +6,8 @@ export type Role = (typeof ROLES)[number];
 
 export const CHANNELS = ["web", "telegram", "wechat", "phone", "walk-in"] as const;
 export type ChannelName = (typeof CHANNELS)[number];
+/** A channel as staff read it in a message ("住户在微信对话中"). */
+export const CHANNEL_ZH: Record<string, string> = { web: "网页", telegram: "Telegram", wechat: "微信", phone: "电话" };
 
 export type Lang = "zh" | "en";
 /** A text in both languages; zh-CN first. */

@@ -2,7 +2,7 @@
 export * from "./domain.js";
 export { CANCELLABLE_STATUSES } from "./lifecycle.js";
 export * from "./flow/types.js";
-export { defineForm, type FormDef, type FormTexts } from "./flow/form.js";
+export { defineForm, type Filed, type FormDef, type FormTexts } from "./flow/form.js";
 export type { Commands, EngineTexts } from "./flow/engine.js";
 export { classify, NATURE_OF_CATEGORY, type Classification, type KeywordTables } from "./classify.js";
 export { findPhone, maskPhone } from "./parse/phone.js";

@@ -1,12 +1,11 @@
 import type { ChannelName, Place, Text } from "./domain.js";
-import { placeLabel } from "./domain.js";
+import { CHANNEL_ZH, placeLabel } from "./domain.js";
 import type { Reachable, Workforce } from "./dispatch/dispatcher.js";
 import { quietly, toStaff, type AccountOf } from "./notify.js";
 import type { OutboxRecord } from "./ports.js";
 import type { Policy } from "./policy.js";
 import { fill } from "./text.js";
 
-const CHANNEL_ZH: Record<string, string> = { web: "网页", telegram: "Telegram", wechat: "微信", phone: "电话" };
 
 /**
  * 转人工: the property's stewards (else its supervisors) are told in chat who asked for a person and how

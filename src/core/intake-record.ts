@@ -90,6 +90,9 @@ const { key, msg, property, now, conversation, effects, replies, resident, onBeh
     } else if (e.type === "cancelTicket") {
       ws.cancellations.push({ ticketId: e.ticketId, residentId: key, at: now });
       ws.events.push(event("ticket.cancelled", e.ticketId, { number: e.number, by: "resident" }));
+    } else if (e.type === "amendTicket") {
+      ws.amendments = [...(ws.amendments ?? []), { ticketId: e.ticketId, ...(e.place ? { place: e.place } : {}), ...(e.phone ? { phone: e.phone } : {}), at: now }];
+      if (e.phone && !onBehalf) ws.resident = { ...residentRecord(ws.resident, resident, key, property, msg, conversation), phone: e.phone };
     } else if (e.type === "requestHuman") {
       ws.events.push(event("session.human_requested", null, { user: key }));
     }

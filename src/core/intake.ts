@@ -16,7 +16,7 @@ import type { NewTimeDesk } from "./new-time.js";
 import type { UrgeDesk } from "./urge-desk.js";
 import type { TicketNotes } from "./ticket-notes.js";
 import type { HumanRequests } from "./human-requests.js";
-import type { Dispatcher } from "./dispatch/dispatcher.js";
+import type { Dispatcher, DispatchPlan } from "./dispatch/dispatcher.js";
 import { localize } from "./text.js";
 import { chatEvent, writeSetOf } from "./intake-record.js";
 
@@ -126,6 +126,7 @@ export class Intake {
     let effects: Effect[] = [];
     let next: ConversationState | null = conversation;
     let staffTurn: StaffTurn | undefined;
+    const planned = new Map<string, DispatchPlan>();
     // a number or label typed for a desk's choice (WeChat has no buttons) is that choice
     const typed = !msg.choice && text ? typedChoice(conversation?.lastChoices, text) : undefined;
     if (typed && DESK_CHOICE.test(typed.value)) {
@@ -155,6 +156,7 @@ export class Intake {
     } else if (!text && !msg.choice && !msg.attachments?.length) {
       replies = [{ text: t(this.deps.texts.empty) }];
     } else {
+      const dispatcher = this.deps.dispatcher;
       const ctx: FlowContext = {
         now,
         lang,
@@ -167,6 +169,16 @@ export class Intake {
         resident: onBehalf ? {} : { ...(resident?.place ? { place: resident.place } : {}), ...(resident?.phone ? { phone: resident.phone } : {}), ...(msg.displayName ? { displayName: msg.displayName } : {}) },
         tickets: store,
         t,
+        // the report flow learns what filing sets going before it answers; the plan is written with the ticket
+        ...(dispatcher
+          ? {
+              dispatch: async (ticket) => {
+                const plan = await dispatcher.plan(ticket, property, now, { channel: onBehalf ? "phone" : msg.channel });
+                planned.set(ticket.id, plan);
+                return plan.outcome;
+              },
+            }
+          : {}),
       };
       const turn = await this.deps.engine.handle(conversation, { text, ...(msg.choice ? { choice: msg.choice } : {}), attachments: msg.attachments ?? [] }, ctx);
       replies = turn.replies;
@@ -182,16 +194,14 @@ export class Intake {
 
     const plans = [];
     for (const e of effects) {
-      if (e.type === "fileTicket" && this.deps.dispatcher) plans.push(await this.deps.dispatcher.plan(e.ticket, property, now));
+      if (e.type === "fileTicket" && this.deps.dispatcher) plans.push(planned.get(e.ticket.id) ?? (await this.deps.dispatcher.plan(e.ticket, property, now, { channel: msg.channel })));
       if (e.type === "addToTicket" && this.deps.notes) plans.push({ assignments: [], ...(await this.deps.notes.plan(e, { id: key, channel: msg.channel }, now)) });
+      if (e.type === "amendTicket" && this.deps.notes) plans.push({ assignments: [], ...(await this.deps.notes.planAmend(e, { id: key, channel: msg.channel }, now)) });
       if (e.type === "requestHuman" && this.deps.humans) {
         const who = { channel: msg.channel, ...(msg.displayName ? { displayName: msg.displayName } : {}), ...(resident?.phone ? { phone: resident.phone } : {}), ...(resident?.place ? { place: resident.place } : {}) };
         plans.push({ assignments: [], events: [], outbox: await this.deps.humans.plan(property.id, who, now) });
       }
     }
-    // what dispatch adds (nobody free, a quote first) joins the filing answer: one message, as before
-    const notes = plans.flatMap((p) => p.notes ?? []).map((n) => t(n));
-    if (notes.length && replies.length) replies = [...replies.slice(0, -1), { ...replies.at(-1)!, text: [replies.at(-1)!.text, ...notes].join("\n") }];
     if (next?.script === "hant") replies = inTraditional(replies);
     const ws = writeSetOf({ key, msg, property, now, conversation: next, effects, replies, resident, onBehalf }, { maxText: this.maxText, inline: this.deps.inlineChannels.has(msg.channel) });
     for (const p of plans) {

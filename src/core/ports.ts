@@ -99,6 +99,8 @@ export interface WriteSet {
   /** residentId null: filed by staff for a resident who is not on chat (代报) */
   tickets: (NewTicket & { propertyId: string; channel: ChannelName; residentId: string | null })[];
   cancellations: { ticketId: string; residentId: string; at: Date }[];
+  /** an emergency's place or phone, given after it was filed */
+  amendments?: { ticketId: string; place?: Place; phone?: string; at: Date }[];
   events: EventRecord[];
   outbox: OutboxRecord[];
   /** work orders offered (dispatch at filing) */

@@ -163,6 +163,10 @@ export class SqliteHotPath {
       // the resident is told "cancelled" only if it was: a ticket that moved on meanwhile rolls this back
       if (q.cancel.run(ts(c.at), ts(c.at), c.ticketId, c.residentId).changes !== 1) throw new Error(`ticket ${c.ticketId} can no longer be cancelled`);
     }
+    for (const a of s.amendments ?? []) {
+      const set = { ...(a.place ? placeColumns(a.place) : {}), ...(a.phone ? { phone: a.phone } : {}), updatedAt: a.at };
+      this.update("Ticket", a.ticketId, set);
+    }
     if (s.offerAnswer) {
       const a = s.offerAnswer;
       // two presses, or a cancel meanwhile: only one outcome is written, the other rolls back

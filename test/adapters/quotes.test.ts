@@ -14,7 +14,9 @@ describe("a paid job outside the fee catalogue: the supervisor quotes, the resid
     await owner.say("3栋2单元201 卧室衣柜门坏了 13812345678 明天下午三点");
     const filed = await owner.press("确认提交");
     const number = numberIn(filed)!;
-    expect(filed).toContain("不在收费标准内，主管会在 11月23日（周一）10:15 前评估报价");
+    // one account of what happens: a quote first, then the visit at the time asked (not "booked" before the quote)
+    expect(filed).toContain("这项维修不在收费标准内，需要先报价：主管会在 11月23日（周一）10:15 前给您报价，您同意后再按您约的 11月24日（周二）15:00 或另约时间上门。");
+    expect(filed).not.toContain("已为您预约");
     const ask = await double.nth(team.wang.id, 1);
     expect(ask.text).toContain(`【报价单】${number}`);
     expect(double.sentTo(team.li.id)).toHaveLength(0);

@@ -48,7 +48,8 @@ describe("a complaint about staff behaviour", () => {
     expect(a.replies[0]!.text).not.toContain("师傅上门");
     const b = await reportFlow.resume(a.state!, { text: "18955667788", attachments: [] }, ctx);
     const filed = await reportFlow.resume(b.state!, { text: "", choice: "confirm", attachments: [] }, ctx);
-    expect(filed.replies[0]!.text).toMatch(/^已为您登记报事，单号 BS\d{8}-\d{4}。\n非常抱歉给您带来了不好的体验。/);
+    expect(filed.replies[0]!.text).toMatch(/^非常抱歉给您带来了不好的体验。已为您登记投诉，单号 BS\d{8}-\d{4}。\n/);
+    expect(filed.replies[0]!.text).not.toContain("谢谢您的反馈");
   });
 });
 

@@ -23,7 +23,9 @@ describe("a resident files a report on the web chat", () => {
     const done = await owner.press("确认提交");
     const number = numberIn(done);
     expect(number).toBe("BS20261123-0001");
-    expect(done).toContain("11月24日（周二）15:00");
+    // no technician exists here: the booked time is kept, and nothing promises a visit nobody is assigned to
+    expect(done).toContain("您约的上门时间 11月24日（周二）15:00 已登记。目前暂时没有能派的师傅，主管已收到通知");
+    expect(done).not.toContain("已为您预约");
 
     const { body } = await svc.admin(`/api/tickets/${number}`);
     expect(body).toMatchObject({

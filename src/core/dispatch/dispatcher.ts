@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelName, Role, Text, Urgency } from "../domain.js";
-import { placeLabel } from "../domain.js";
+import { CHANNEL_ZH, placeLabel } from "../domain.js";
+import { onDuty } from "./roster.js";
 import { holdersOf, superiorsOf } from "../escalation.js";
-import type { NewTicket, Reply } from "../flow/types.js";
+import type { DispatchOutcome, NewTicket, Reply } from "../flow/types.js";
 import type { Policy } from "../policy.js";
 import type { EventRecord, OutboxRecord } from "../ports.js";
 import { addDuration, hoursFor, waitsForTheOffice } from "../calendar.js";
@@ -41,8 +42,8 @@ export interface DispatchPlan {
   assignments: AssignmentRecord[];
   events: EventRecord[];
   outbox: OutboxRecord[];
-  /** told to the resident with the filing reply */
-  notes?: Text[];
+  /** what it set going, for the filing answer */
+  outcome: DispatchOutcome;
 }
 
 /**
@@ -60,14 +61,29 @@ export class Dispatcher {
     private readonly accountOf: (channel: ChannelName) => string | undefined,
   ) {}
 
-  async plan(ticket: NewTicket, property: { id: string; policy: Policy }, now: Date): Promise<DispatchPlan> {
-    const plan: DispatchPlan = { assignments: [], events: [], outbox: [] };
+  async plan(ticket: NewTicket, property: { id: string; policy: Policy }, now: Date, from?: { channel: ChannelName }): Promise<DispatchPlan> {
+    const plan = await this.planFiled(ticket, property, now);
+    // an emergency nobody knows the place of goes to people at once, who call the resident
+    if (ticket.status !== "invalid" && ticket.urgency === "非常紧急" && !ticket.place) {
+      const staff = await this.workforce.staffOf(property.id);
+      const to = staff.filter((s) => (s.roles.includes("supervisor") || (s.roles.includes("steward") && onDuty(s.roster, now, property.policy.timezone))) && this.reach(s));
+      const contact = ticket.phone ? `电话 ${ticket.phone.replace(/^\+86/, "")}` : `未留电话，住户在${CHANNEL_ZH[from?.channel ?? ""] ?? "原渠道"}对话中`;
+      const text = `【紧急·位置待确认】${ticket.number}：${ticket.description.slice(0, 60)}\n住户还没说清位置，系统正在追问。请立即联系住户（${contact}），问到的位置和电话会马上转给您。`;
+      for (const s of to) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
+      plan.events.push(dispatchEvent(ticket, property.id, "emergency.alerted", { staff: to.map((s) => s.name) }, now));
+      plan.outcome = { ...plan.outcome, alerted: to.length > 0 };
+    }
+    return plan;
+  }
+
+  private async planFiled(ticket: NewTicket, property: { id: string; policy: Policy }, now: Date): Promise<DispatchPlan> {
+    const plan: DispatchPlan = { assignments: [], events: [], outbox: [], outcome: { kind: "none" } };
     if (ticket.status !== "received" || !["报修", "求助", "投诉"].includes(ticket.nature)) return plan;
     // quiet hours: a non-urgent report waits for the office (nobody is woken for it); the sweep dispatches or
     // forwards it at its dispatch deadline, which the office clock put just after opening
     if (waitsForTheOffice(ticket, property.policy, now)) {
       plan.events.push(dispatchEvent(ticket, property.id, "dispatch.deferred", { until: ticket.deadlines.dispatchDueAt?.toISOString() ?? null }, now));
-      return plan;
+      return { ...plan, outcome: { kind: "waits", ...(ticket.deadlines.dispatchDueAt ? { due: ticket.deadlines.dispatchDueAt } : {}) } };
     }
     if (ticket.nature === "投诉") return this.forwardComplaint(ticket, property, now);
     const staff = await this.workforce.staffOf(property.id);
@@ -86,19 +102,7 @@ export class Dispatcher {
       const text = `【待派工】${ticket.number}（${ticket.place ? placeLabel(ticket.place) : ""} ${ticket.description.slice(0, 30)}）没有可派的师傅：${choice.why.map((w) => w.zh).join("；")}。请尽快人工派单。`;
       for (const s of staff.filter((x) => x.roles.includes("supervisor"))) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
       // the resident is told honestly; the sweep tries again at the dispatch deadline, then chases the supervisors
-      const night = property.policy.nightContact;
-      plan.notes = [
-        ticket.urgency === "非常紧急"
-          ? {
-              zh: `值班师傅暂时联系不上，主管已收到紧急通知，正在安排人员赶来${night ? `；您也可以直接拨打夜间值班电话 ${night}` : ""}。`,
-              en: `The duty technician cannot be reached right now; the supervisors have been alerted and are sending someone${night ? `. You can also call the night duty phone ${night}` : ""}.`,
-            }
-          : {
-              zh: "不好意思，目前暂时没有能上门的师傅，主管已收到通知，会尽快安排；安排好后会告诉您师傅的姓名和上门时间。",
-              en: "We are sorry: no technician is free right now. A supervisor has been told and will arrange one; we will tell you who and when.",
-            },
-      ];
-      return plan;
+      return { ...plan, outcome: { kind: "nobody" } };
     }
     return this.offerNew(ticket, property, choice.worker as Reachable, 0, choice.why.map((w) => w.zh), now, plan);
   }
@@ -111,14 +115,7 @@ export class Dispatcher {
     ticket.deadlines = { ...ticket.deadlines, dispatchDueAt: asked.due };
     const due = asked.due;
     const when = formatWhen(due, policy.timezone, "zh");
-    const plan: DispatchPlan = { assignments: [], events: [dispatchEvent(ticket, property.id, "quote.requested", { due: due.toISOString() }, now)], outbox: asked.outbox };
-    plan.notes = [
-      {
-        zh: `您报的维修项目不在收费标准内，主管会在 ${when} 前评估报价，您同意后再安排师傅上门。`,
-        en: `This repair is not in the fee catalogue: a supervisor will quote by ${formatWhen(due, policy.timezone, "en")}, and a technician comes once you accept.`,
-      },
-    ];
-    return plan;
+    return { assignments: [], events: [dispatchEvent(ticket, property.id, "quote.requested", { due: due.toISOString() }, now)], outbox: asked.outbox, outcome: { kind: "quote", due } };
   }
 
   /**
@@ -170,7 +167,7 @@ export class Dispatcher {
    * general manager, SPEC §4) as a 投诉处理单 to take on (受理) or refuse; refusals climb from there.
    */
   private async forwardComplaint(ticket: NewTicket, property: { id: string; policy: Policy }, now: Date): Promise<DispatchPlan> {
-    const plan: DispatchPlan = { assignments: [], events: [], outbox: [] };
+    const plan: DispatchPlan = { assignments: [], events: [], outbox: [], outcome: { kind: "nobody" } };
     const first = this.complaintHolder(ticket.severity, await this.workforce.staffOf(property.id), property.policy);
     if (!first) {
       plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: [`没有可以受理${ticket.severity ?? ""}投诉的人员`] }, now));
@@ -223,7 +220,7 @@ export class Dispatcher {
     ticket.deadlines = { ...ticket.deadlines, acceptDueAt: respondBy };
     plan.events.push(dispatchEvent(ticket, property.id, "ticket.dispatched", { staffId: worker.id, staff: worker.name, why: assignment.why }, now));
     plan.outbox.push(...this.message(worker, workOrder(viewOfNew(ticket), property.policy, assignment), ticket.id, now));
-    return plan;
+    return { ...plan, outcome: { kind: "offered" } };
   }
 
   /**

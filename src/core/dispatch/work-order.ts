@@ -59,7 +59,7 @@ export function workOrder(t: OrderView, policy: Policy, a: AssignmentRecord, not
   const lines = [
     complaint ? `【投诉处理单】${t.number}（${t.severity ?? "轻微"}投诉）` : `【派工单】${t.number}${t.urgency !== "一般" ? `（${t.urgency}）` : ""}`,
     ...(note ? [note] : []),
-    `位置：${t.place ?? "—"}`,
+    `位置：${t.place ?? "待确认（正在询问住户，问到后马上转给您）"}`,
     `内容：${t.description}`,
     ...(complaint ? [] : [`预约：${when}`]),
     `类别：${t.category ? CATEGORIES[t.category].zh : "—"} · ${t.nature}`,

@@ -22,6 +22,18 @@ export interface FormTexts {
   other: Text;
   editPrefix: Text;
   attachmentReceived: Text;
+  /** an emergency's detail declined or unreadable: not asked again, the emergency goes on without it */
+  skipped: Text;
+  /** an emergency's follow-up questions are over */
+  followUpDone: Text;
+}
+
+/** A report filed before all its slots were in (an emergency): the rest is asked after. */
+export interface Filed {
+  ticketId: string;
+  number: string;
+  /** people were alerted because its place was unknown: they hear what comes after too */
+  alerted?: boolean;
 }
 
 /** A form flow: collects slots, confirms them, then submits (the report flow is one). */
@@ -37,8 +49,15 @@ export interface FormDef {
   derive?(values: Record<string, unknown>, ctx: FlowContext): Record<string, unknown>;
   /** said once before anything else (safety advice for very urgent reports) */
   preface?(values: Readonly<Record<string, unknown>>, ctx: FlowContext): Text | undefined;
-  /** submit at once when complete, without the confirmation (very urgent reports) */
-  skipConfirm?(values: Readonly<Record<string, unknown>>): boolean;
+  /**
+   * File as soon as the problem is known, without a confirmation (very urgent reports): nothing missing holds it
+   * up and nothing declined makes it invalid; what is still wanted (`stillWanted`) is asked after, one at a time.
+   */
+  fileFirst?(values: Readonly<Record<string, unknown>>): boolean;
+  /** after filing first: the slots still worth asking, in order (a missing or vague place, a missing phone) */
+  stillWanted?(values: Readonly<Record<string, unknown>>, ctx: FlowContext): string[];
+  /** what is said after filing first: the slots it gave, or its words as a note (`note`), written on the report */
+  amend?(filed: Filed, heard: { slots: Record<string, unknown>; note?: string; attachments: FlowInput["attachments"] }, ctx: FlowContext): { replies: string[]; effects: Effect[] };
   yesWords: readonly string[];
   texts: FormTexts;
   submit(values: Readonly<Record<string, unknown>>, ctx: FlowContext): Promise<{ replies: Reply[]; effects: Effect[] }>;
@@ -70,6 +89,12 @@ interface FormState extends FlowState {
   clarified?: string[];
   /** the precheck was asked (once) */
   prechecked?: boolean;
+  /** filed first (an emergency): the questions now fill in the filed report */
+  filed?: Filed;
+  /** slots an emergency goes on without (declined, or unreadable too often) */
+  skipped?: string[];
+  /** what was understood of incomplete answers ("5栋" of a room), completed by the next one */
+  partials?: Record<string, unknown>;
 }
 
 const CONFIRM = "$confirm";
@@ -86,14 +111,22 @@ export function defineForm(def: FormDef): Flow {
     st.values[name] = value;
     st.history = [...st.history.filter((h) => h !== name), name];
     delete st.retries[name];
+    if (st.partials) delete st.partials[name];
   }
+
+  function skip(st: FormState, name: string) {
+    st.skipped = [...new Set([...(st.skipped ?? []), name])];
+  }
+
+  /** an emergency is never turned away: declines and unreadable answers are skipped, not given up on */
+  const lenient = (st: FormState) => !!st.filed || !!def.fileFirst?.(st.values);
 
   function promptOf(s: SlotDef, st: FormState, ctx: FlowContext): string {
     return ctx.t(typeof s.prompt === "function" ? s.prompt(ctx, st.values) : s.prompt);
   }
 
   function missing(st: FormState, ctx: FlowContext): SlotDef | undefined {
-    return def.slots.find((s) => !s.derived && st.values[s.name] === undefined && (s.needed?.(st.values, ctx) ?? true));
+    return def.slots.find((s) => !s.derived && st.values[s.name] === undefined && !st.skipped?.includes(s.name) && (s.needed?.(st.values, ctx) ?? true));
   }
 
   function summary(st: FormState, ctx: FlowContext): Reply {
@@ -149,20 +182,57 @@ export function defineForm(def: FormDef): Flow {
     }
     // an answer the resident tried to give but that was refused is explained at once
     notes = [...notes, ...pendingErrors.values()];
+    if (st.values[def.slots[0]!.name] !== undefined && def.fileFirst?.(st.values)) return fileFirst(st, ctx, notes);
     const s = missing(st, ctx);
     if (s) return { replies: [ask(s, st, ctx, notes)], state: st, effects: [] };
-    if (def.skipConfirm?.(st.values)) {
-      const asked = await precheck(st, ctx, notes);
-      if (asked) return asked;
-      const r = await def.submit(st.values, ctx);
-      // one message: what was said first (safety advice) stays first, the report number right after it
-      const [first, ...rest] = r.replies;
-      const merged = first && notes.length ? [{ ...first, text: `${notes.join("\n")}\n\n${first.text}` }, ...rest] : r.replies;
-      return end({ ...r, replies: merged });
-    }
     st.asked = CONFIRM;
     const sum = summary(st, ctx);
     return { replies: notes.length ? [{ text: `${notes.join("\n")}\n\n${sum.text}`, choices: sum.choices }] : [sum], state: st, effects: [] };
+  }
+
+  /** An emergency filed at once with what is known; the first thing still wanted is asked right after. */
+  async function fileFirst(st: FormState, ctx: FlowContext, notes: string[]): Promise<FlowResult> {
+    const r = await def.submit(st.values, ctx);
+    // one message: what was said first (safety advice) stays first, the report number right after it
+    const [first, ...rest] = r.replies;
+    const replies = first && notes.length ? [{ ...first, text: `${notes.join("\n")}\n\n${first.text}` }, ...rest] : r.replies;
+    const filed = r.effects.find((e) => e.type === "fileTicket");
+    const wanted = stillWanted(st, ctx);
+    if (filed?.type !== "fileTicket" || filed.ticket.status === "invalid" || !wanted) return end({ ...r, replies });
+    st.filed = { ticketId: filed.ticket.id, number: filed.ticket.number, ...(filed.alerted ? { alerted: true } : {}) };
+    return { replies: [...replies, ask(wanted, st, ctx, [])], state: st, effects: r.effects };
+  }
+
+  const stillWanted = (st: FormState, ctx: FlowContext) =>
+    (def.stillWanted?.(st.values, ctx) ?? []).filter((n) => !st.skipped?.includes(n)).map(slot)[0];
+
+  /**
+   * After filing first: what the message gave is written on the report (the staff are told), anything else it
+   * said is a note; the next thing still wanted is asked, or the questions end. Nothing here makes it invalid.
+   */
+  async function followUp(st: FormState, input: FlowInput, ctx: FlowContext, heard: { changed: string[]; askedResult?: string; askedError: string }): Promise<FlowResult> {
+    const asked = st.asked ? slotByName.get(st.asked) : undefined;
+    const said: string[] = [];
+    if (asked && heard.askedResult === "declined") {
+      skip(st, asked.name);
+      said.push(ctx.t(def.texts.skipped));
+    }
+    const slots = Object.fromEntries(heard.changed.map((n) => [n, st.values[n]]));
+    const note = !heard.changed.length && heard.askedResult !== "declined" && heard.askedResult !== "error" && input.text ? input.text : undefined;
+    const amended = def.amend?.(st.filed!, { slots, ...(note ? { note } : {}), attachments: input.attachments }, ctx) ?? { replies: [], effects: [] };
+    said.unshift(...amended.replies);
+    // an unreadable answer is asked again a few times, then the emergency goes on without it
+    if (asked && !heard.changed.length && !amended.effects.length && heard.askedResult !== "declined") {
+      const tries = (st.retries[asked.name] ?? 0) + 1;
+      st.retries[asked.name] = tries;
+      if (tries >= (asked.retries ?? ctx.policy.slotRetries)) {
+        skip(st, asked.name);
+        said.push(ctx.t(def.texts.skipped));
+      } else said.push(heard.askedError || ctx.t(asked.refusal));
+    }
+    const wanted = stillWanted(st, ctx);
+    if (!wanted) return { replies: [{ text: [...said, ctx.t(def.texts.followUpDone)].join("\n") }], state: null, effects: amended.effects };
+    return { replies: [ask(wanted, st, ctx, said, wanted !== asked)], state: st, effects: amended.effects };
   }
 
   function derive(st: FormState, ctx: FlowContext) {
@@ -175,11 +245,19 @@ export function defineForm(def: FormDef): Flow {
   async function refuse(s: SlotDef, st: FormState, ctx: FlowContext, reason: string, notes: string[]): Promise<FlowResult> {
     const tries = (st.retries[s.name] ?? 0) + 1;
     st.retries[s.name] = tries;
-    if (tries >= (s.retries ?? ctx.policy.slotRetries)) return end(await def.giveUp(st.values, s.invalidReason, ctx));
+    if (tries >= (s.retries ?? ctx.policy.slotRetries)) {
+      if (!lenient(st)) return end(await def.giveUp(st.values, s.invalidReason, ctx));
+      skip(st, s.name);
+      return next(st, ctx, [...notes, ctx.t(def.texts.skipped)], new Map());
+    }
     return { replies: [ask(s, st, ctx, [...notes, reason], false)], state: st, effects: [] };
   }
 
   async function decline(s: SlotDef, st: FormState, ctx: FlowContext): Promise<FlowResult> {
+    if (lenient(st)) {
+      skip(st, s.name);
+      return next(st, ctx, [ctx.t(def.texts.skipped)], new Map());
+    }
     const n = (st.declines[s.name] ?? 0) + 1;
     st.declines[s.name] = n;
     if (n >= 2 || !s.declineExplain) return end(await def.giveUp(st.values, s.invalidReason, ctx));
@@ -246,10 +324,14 @@ export function defineForm(def: FormDef): Flow {
     let askedResult: "value" | "error" | "declined" | undefined;
     let askedError = "";
     let clarify: { name: string; question: string; choices: Choice[] } | undefined;
+    const declinedOthers: SlotDef[] = [];
+    const changedNames: string[] = [];
+    let partly = false;
     for (const name of def.extractOrder) {
       const s = slot(name);
       const asked = st.asked === name;
-      let r = s.extract({ text: blank(input.text, spans), asked, filled: st.values[name] !== undefined }, ctx, st.values);
+      const partial = st.partials?.[name];
+      let r = s.extract({ text: blank(input.text, spans), asked, filled: st.values[name] !== undefined, ...(partial !== undefined ? { partial } : {}) }, ctx, st.values);
       if (!r) continue;
       if (r.span) spans.push(r.span);
       if ("ask" in r) {
@@ -265,21 +347,37 @@ export function defineForm(def: FormDef): Flow {
         if (!parsed.success) continue;
         set(st, name, parsed.data);
         changed = true;
+        changedNames.push(name);
         if (!asked && !s.derived) taken.push(s);
         if (asked) askedResult = "value";
       } else if ("error" in r) {
+        // a part understood ("5栋") is kept: the next answer only has to give the rest
+        if (r.partial !== undefined && st.values[name] === undefined) {
+          st.partials = { ...st.partials, [name]: r.partial };
+          if (asked) partly = true;
+        }
         if (asked) {
           askedResult = "error";
           askedError = ctx.t(r.error);
         } else if (st.values[name] === undefined) pendingErrors.set(name, ctx.t(r.error));
       } else if (asked || st.values[name] === undefined) {
         if (asked) askedResult = "declined";
-        else return decline(s, st, ctx);
+        else declinedOthers.push(s);
       }
+    }
+
+    derive(st, ctx);
+    if (st.filed) return followUp(st, input, ctx, { changed: changedNames, askedResult, askedError });
+    // (an emergency goes on without what the first message declined: not asked, nothing said)
+    for (const s of declinedOthers) {
+      if (!lenient(st)) return decline(s, st, ctx);
+      skip(st, s.name);
     }
 
     const askedSlot = st.asked ? slotByName.get(st.asked) : undefined;
     if (askedSlot && askedResult === "declined") return decline(askedSlot, st, ctx);
+    // part of the answer understood: the rest is asked, and it does not count as a failed try
+    if (askedSlot && askedResult === "error" && partly) return { replies: [ask(askedSlot, st, ctx, [...notes, askedError], false)], state: st, effects: [] };
     if (askedSlot && askedResult === "error") return refuse(askedSlot, st, ctx, askedError, notes);
     if (askedSlot && askedResult === undefined && !changed && !input.attachments.length) {
       return refuse(askedSlot, st, ctx, ctx.t(askedSlot.refusal), notes);

@@ -79,6 +79,24 @@ export interface FlowContext {
   tickets: TicketReader;
   /** localise a text and fill its {placeholders} */
   t(text: Text, vars?: Record<string, string | number>): string;
+  /**
+   * Sets going what filing this ticket starts (派工, a quote first, the office's wait …) and says what it was,
+   * so the filing answer tells what will really happen. Absent where nothing is dispatched (pure flow tests).
+   */
+  dispatch?(ticket: NewTicket): Promise<DispatchOutcome>;
+}
+
+/** What filing a ticket set going. */
+export interface DispatchOutcome {
+  /**
+   * offered: a work order went to a technician (or a complaint to its holder); nobody: nobody could take it, the
+   * supervisors were told; quote: a paid job is quoted first (by `due`); waits: filed after hours, handled when the
+   * office opens; none: not something that is dispatched.
+   */
+  kind: "offered" | "nobody" | "quote" | "waits" | "none";
+  due?: Date;
+  /** an emergency whose place is not known: the on-duty stewards and the supervisors were told to call */
+  alerted?: boolean;
 }
 
 /** A ticket to be written, with everything SPEC §2 asks for. */
@@ -117,12 +135,15 @@ export interface Deadlines {
 
 /** State changes a flow asks for; they are written with the session and the replies, in one transaction. */
 export type Effect =
-  | { type: "fileTicket"; ticket: NewTicket }
+  /** alerted: an emergency without a place, told to the on-duty stewards and supervisors (they hear what comes after) */
+  | { type: "fileTicket"; ticket: NewTicket; alerted?: boolean }
   | { type: "cancelTicket"; ticketId: string; number: string }
   | { type: "requestHuman" }
   | { type: "rememberResident"; place?: Place; phone?: string }
   /** a report that repeats an open one, added to it as a note (with its attachments); its holder is told */
-  | { type: "addToTicket"; ticketId: string; number: string; text: string; attachments: Attachment[] };
+  | { type: "addToTicket"; ticketId: string; number: string; text: string; attachments: Attachment[] }
+  /** what a resident says after an emergency was filed: the place or phone written on it, more words as a note; the staff are told */
+  | { type: "amendTicket"; ticketId: string; number: string; place?: Place; phone?: string; note?: string; attachments: Attachment[]; alerted?: boolean };
 
 /** JSON-serialisable state a flow keeps between messages. */
 export type FlowState = { [key: string]: unknown };
@@ -154,7 +175,8 @@ export interface Flow {
 /** What one slot's extractor makes of a message. */
 export type Extraction<T> =
   | { value: T; span?: Span }
-  | { error: Text; span?: Span }
+  /** partial: what was understood, kept for the next answer (which is asked only for the rest) */
+  | { error: Text; span?: Span; partial?: T }
   | { declined: true; span?: Span }
   /** the message could mean either of the choices: asked once, then `fallback` is taken */
   | { ask: { question: Text; choices: Choice[]; fallback: T }; span?: Span };
@@ -166,6 +188,8 @@ export interface SlotMessage {
   asked: boolean;
   /** this slot already has a value */
   filled: boolean;
+  /** what an earlier message gave of this slot, incomplete ("5栋" of a room): the answer completes it */
+  partial?: unknown;
 }
 
 /** One piece of information a form collects (房号, 电话, 报事内容, 预约时间 …). */

@@ -10,8 +10,11 @@ export interface PlaceWords {
   inBuilding: readonly string[];
 }
 
-/** about: whether the text named a room (cut out of the description) or a public place (kept in it). */
-export type PlaceResult = ({ ok: true; place: Place } | { ok: false; reason: Text }) & { span: Span; about: "room" | "location" };
+/**
+ * about: whether the text named a room (cut out of the description) or a public place (kept in it).
+ * partial: what was understood of a place that is not complete yet ("5栋", "电梯"): kept, and only the rest asked.
+ */
+export type PlaceResult = ({ ok: true; place: Place } | { ok: false; reason: Text; partial?: Place }) & { span: Span; about: "room" | "location" };
 
 const NUM = "(?:\\d{1,3}|[A-Za-z]|[零〇一二两三四五六七八九十]{1,3})";
 const BUILDING_SUFFIX = "(?:号楼|栋|幢|座|号)";
@@ -27,6 +30,13 @@ const PATTERNS: RegExp[] = [
   /\b(?:building|bldg|block|blk)\.?\s*(\d{1,3}|[A-Za-z])\b[\s,]*(?:unit\s*(\d{1,2})[\s,]*)?(?:room|rm|flat|apt|#)?\.?\s*(\d{3,4})\b/gi,
   // pinyin: 4dong 1danyuan 202
   /(?<![\dA-Za-z])(\d{1,3})\s*dong\s*(?:(\d{1,2})\s*danyuan\s*)?(\d{3,4})(?!\d)/gi,
+];
+/** A building (and unit) said without the room: "五栋", "5号楼2单元", "building 6", "6dong". */
+const BUILDING_ONLY = [
+  // (not a bare 号: "15号" is a day)
+  new RegExp(`(?<![\\dA-Za-z])(${NUM})\\s*(?:号楼|栋|幢|座)(?:\\s*(${NUM})\\s*(?:单元|门))?`, "g"),
+  /\b(?:building|bldg|block|blk)\.?\s*(\d{1,3}|[A-Za-z])\b(?:[\s,]*unit\s*(\d{1,2})\b)?/gi,
+  /(?<![\dA-Za-z])(\d{1,3})\s*dong(?:\s*(\d{1,2})\s*danyuan)?/gi,
 ];
 /** "2单元201" or "201室" without a building: asks for the building. */
 const PARTIAL = new RegExp(`(?:(${NUM})\\s*单元\\s*)?(\\d{3,4})\\s*(?:室|房)`, "g");
@@ -46,8 +56,10 @@ export function findPlace(text: string, policy: Policy, words: PlaceWords): Plac
       return reason ? { ok: false, reason, span, about: "room" } : { ok: true, place: { kind: "room", ...room }, span, about: "room" };
     }
   }
-  const location = findLocation(text, words);
+  const building = findBuilding(text, policy);
+  const location = findLocation(text, words, building);
   if (location) return location;
+  if (building) return building.result;
   PARTIAL.lastIndex = 0;
   const p = PARTIAL.exec(text);
   if (p) {
@@ -86,11 +98,42 @@ function checkRoom(r: Room, policy: Policy): Text | undefined {
   return undefined;
 }
 
+/** A building (and unit) named without a room: kept as what was understood, the rest asked. */
+function findBuilding(text: string, policy: Policy): { label: string; span: Span; result: PlaceResult } | undefined {
+  for (const re of BUILDING_ONLY) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (!m) continue;
+    const b = chineseNumber(m[1]!).toUpperCase();
+    const unit = m[2] ? chineseNumber(m[2]) : null;
+    const span: Span = [m.index, m.index + m[0].length];
+    const label = `${b}栋${unit ? `${unit}单元` : ""}`;
+    const listed = policy.buildings?.find((x) => x.name.toUpperCase() === b);
+    if (policy.buildings && !listed) {
+      const names = policy.buildings.map((x) => x.name).join("、");
+      return { label, span, result: { ok: false, about: "room", span, reason: { zh: `本小区没有 ${b} 栋（有：${names}），请核对`, en: `There is no building ${b} here (buildings: ${names}). Please check` } } };
+    }
+    // a property that lists a building without units asks only the room
+    const noUnits = !!listed && !listed.units;
+    const reason: Text =
+      unit || noUnits
+        ? { zh: `${label} — 请问是几号房？例如「${label}201」`, en: `${label}: which room? e.g. ${label}201` }
+        : { zh: `${label} — 请问是几单元几号？例如「${label}2单元201」`, en: `Building ${b}: which unit and room? e.g. ${label}2单元201` };
+    return { label, span, result: { ok: false, about: "room", span, reason, partial: { kind: "location", location: label } } };
+  }
+  return undefined;
+}
+
 const SEPARATORS = /[\s，,。.!！？?；;、：:]/;
 const FILLERS = /^(?:我们|我家|我在|我是|那个|这个|在|就是|的)+/;
+/** 那部电梯, 这个楼道: the pointing word is not part of the place */
+const POINTING = /(?:那|这)(?:部|个|台|边|里)$/;
 
-/** A public-area location: the phrase up to the place word, e.g. 小区南门, 8栋电梯, 地下车库B2层. */
-function findLocation(text: string, words: PlaceWords): PlaceResult | undefined {
+/**
+ * A public-area location: the phrase up to the place word, e.g. 小区南门, 8栋电梯, 地下车库B2层. A place
+ * inside a building takes the building said anywhere in the message ("电梯里困人了！5栋" → 5栋电梯).
+ */
+function findLocation(text: string, words: PlaceWords, building?: { label: string }): PlaceResult | undefined {
   const hits = [
     ...words.siteWide.map((w) => ({ w, i: text.indexOf(w), needsBuilding: false })),
     ...words.inBuilding.map((w) => ({ w, i: text.indexOf(w), needsBuilding: true })),
@@ -108,14 +151,17 @@ function findLocation(text: string, words: PlaceWords): PlaceResult | undefined 
   // "我家楼下的车库" → 车库: keep only what qualifies the place word
   const trimmed = prefix.replace(/^.*的/, "").replace(FILLERS, "");
   start = hit.i - trimmed.length;
-  const location = text.slice(start, end).replace(/\s+/g, "");
+  const qualifier = trimmed.replace(/\s+/g, "").replace(POINTING, "");
+  const location = qualifier + text.slice(hit.i, end).replace(/\s+/g, "");
   const span: Span = [start, end];
   if (hit.needsBuilding && !new RegExp(`${NUM}\\s*${BUILDING_SUFFIX}|[A-Za-z]座`).test(trimmed)) {
+    if (building) return { ok: true, place: { kind: "location", location: building.label + location }, span, about: "location" };
     return {
       ok: false,
       about: "location",
       span,
       reason: { zh: `请问是哪一栋的${hit.w}？例如「3栋${hit.w}」`, en: `Which building's ${hit.w}? e.g. 3栋${hit.w}` },
+      partial: { kind: "location", location },
     };
   }
   return { ok: true, place: { kind: "location", location }, span, about: "location" };
