@@ -60,3 +60,50 @@ describe("fair categories", () => {
     expect(classify(text, keywords).category).not.toBe("A");
   });
 });
+
+describe("a partly understood place keeps its part and asks only the rest", () => {
+  const ctx = () => flowContext({ now: new Date("2026-11-23T10:00:00+08:00") });
+  async function talk(lines: string[], policy?: Record<string, unknown>) {
+    const c = policy ? flowContext({ now: new Date("2026-11-23T10:00:00+08:00"), policy }) : ctx();
+    let r = await reportFlow.start({ text: normalizeText(lines[0]!), attachments: [] }, c);
+    const said = [r.replies.map((x) => x.text).join("\n")];
+    for (const l of lines.slice(1)) {
+      r = await reportFlow.resume(r.state!, { text: normalizeText(l), attachments: [] }, c);
+      said.push(r.replies.map((x) => x.text).join("\n"));
+    }
+    return { r, said };
+  }
+
+  it("「5栋」 asks the unit and room; 「2单元301」 completes it", async () => {
+    const { r, said } = await talk(["厨房水管漏水 13812345678 尽快", "五栋", "2单元301"]);
+    expect(said[1]).toMatch(/^5栋 — 请问是几单元几号？/);
+    expect(r.state?.values).toMatchObject({ place: { kind: "room", building: "5", unit: "2", room: "301" } });
+  });
+
+  it("a building said without the room, in the first message, is kept the same way", async () => {
+    const { r, said } = await talk(["8栋2单元 卫生间下水道堵了 13812345678 尽快", "1203"]);
+    expect(said[0]).toContain("8栋2单元 — 请问是几号房？");
+    expect(r.state?.values).toMatchObject({ place: { kind: "room", building: "8", unit: "2", room: "1203" } });
+  });
+
+  it("「楼道灯坏了」 asks which building, and 「3栋」 completes the place", async () => {
+    const { r, said } = await talk(["楼道灯坏了 13812345678", "3栋"]);
+    expect(said[0]).toContain("请问是哪一栋的楼道？");
+    expect(r.state?.values).toMatchObject({ place: { kind: "location", location: "3栋楼道" } });
+  });
+
+  it("partial answers do not use up the tries", async () => {
+    const { r } = await talk(["厨房水管漏水 13812345678 尽快", "5栋", "5栋", "5栋", "2单元301"]);
+    expect(r.state?.values).toMatchObject({ place: { kind: "room", building: "5", unit: "2", room: "301" } });
+  });
+
+  it("when the property lists its buildings, a building that does not exist is named", async () => {
+    const { said } = await talk(["厨房水管漏水 13812345678 尽快", "12栋"], { buildings: [{ name: "1", units: 2 }, { name: "5", units: 3 }] });
+    expect(said[1]).toContain("本小区没有 12 栋（有：1、5），请核对");
+  });
+
+  it("a property whose building has no units asks only the room", async () => {
+    const { said } = await talk(["厨房水管漏水 13812345678 尽快", "5栋"], { buildings: [{ name: "5" }] });
+    expect(said[1]).toContain("5栋 — 请问是几号房？");
+  });
+});
