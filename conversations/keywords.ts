@@ -48,6 +48,15 @@ export const keywords: KeywordTables = {
   ],
 };
 
+/**
+ * Faults that may be the owner's own fittings (paid, A) or the building's supply (common, D): when the report
+ * does not say which, the resident is asked once ("只有您家这样吗？"); until they say it is only theirs, it is not paid.
+ */
+export const whoseFault: readonly (string | RegExp)[] = ["没热水", "没有热水", "不出热水", "热水不热", "没水", "没有水", "停水", "水压", "水很小", "水流很小", "没电", "停电", "暖气不热", "没暖气"];
+/** Answers to that question, typed instead of pressed. */
+export const onlyOurs = /^(只有|就|只是)?(我家|我们家|我这|自己家)(这样|是这样)?的?[。.!！]?$|^只有我/;
+export const notOnlyOurs = /整栋|整个|全楼|邻居|别人家|大家|都(这样|没|停)|楼上楼下|其他(人|家)|也(这样|没|停)/;
+
 /** Places a report may name instead of a room. */
 export const places: PlaceWords = {
   siteWide: [

@@ -21,7 +21,7 @@ import {
   type SlotDef,
 } from "../src/core/flow-api.js";
 import { greeting } from "./commands.js";
-import { asapWords, keywords, places } from "./keywords.js";
+import { asapWords, keywords, notOnlyOurs, onlyOurs, places, whoseFault } from "./keywords.js";
 
 export type Values = Readonly<Record<string, unknown>>;
 
@@ -174,6 +174,14 @@ function showPhone(e164: string): string {
 }
 
 export const classification = (values: Values) => values.category as Classification | undefined;
+
+/** A fault that may be the owner's or the building's, not yet told which (not paid until it is: derive reads it as D). */
+export function unsureWhose(values: Values): boolean {
+  const text = values.description as string | undefined;
+  if (!text || !whoseFault.some((w) => (typeof w === "string" ? text.includes(w) : w.test(text)))) return false;
+  const c = classify(text, keywords);
+  return c.category === "A" && c.nature === "报修" && c.urgency !== "非常紧急";
+}
 export const needsVisit = (values: Values) => {
   const c = classification(values);
   return !c || (c.nature === "报修" && c.urgency !== "非常紧急");
@@ -236,7 +244,30 @@ export const category: SlotDef<Classification> = {
   prompt: { zh: "请选择报事类别：", en: "Please choose a category:" },
   refusal: { zh: "请从下面的类别中选一个。", en: "Please pick one of the categories below." },
   invalidReason: { zh: "类别不明", en: "unknown category" },
-  extract: () => undefined,
+  // asked once when a fault may be the owner's own fittings or the building's supply (没热水): paid or not
+  extract(msg, _ctx, values) {
+    const c = classification(values);
+    if (msg.asked && c) {
+      if (onlyOurs.test(msg.text.trim())) return { value: { ...c, category: "A", nature: "报修" } };
+      if (notOnlyOurs.test(msg.text)) return { value: { ...c, category: "D", nature: "报修" } };
+      return undefined;
+    }
+    if (!unsureWhose(values)) return undefined;
+    return {
+      ask: {
+        question: {
+          zh: "请问是只有您家这样，还是整栋楼或邻居家也这样？（只有您家的话属于户内有偿维修，整栋楼的问题不收费）",
+          en: "Is it only your flat, or the whole building / your neighbours too? (Only yours: a paid in-home repair; the building's: free.)",
+        },
+        choices: [
+          { label: "只有我家", value: "set:category:A" },
+          { label: "整栋楼/邻居家也是", value: "set:category:D" },
+          { label: "不清楚", value: "set:category:D" },
+        ],
+        fallback: c!,
+      },
+    };
+  },
   show: (c, ctx) =>
     [
       ctx.t(CATEGORIES[c.category]),

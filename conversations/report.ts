@@ -18,7 +18,7 @@ import { keywords } from "./keywords.js";
 import { formTexts, yesWords } from "./texts.js";
 import { describeFiled, safetyAdvice } from "./report-texts.js";
 import { duplicateTexts, repeats, similarOpen } from "./duplicates.js";
-import { description, place, phone, appointment, category, classification, needsVisit, meaningful, vagueness, veryUrgent } from "./report-slots.js";
+import { description, place, phone, appointment, category, classification, needsVisit, meaningful, unsureWhose, vagueness, veryUrgent } from "./report-slots.js";
 import { amendFiled } from "./report-follow-up.js";
 
 export const reportFlow = defineForm({
@@ -27,13 +27,15 @@ export const reportFlow = defineForm({
   // free text starts a report when it says something: words, or a room / phone number
   claims: ({ text, attachments }) => attachments.length > 0 || (!greeting.test(text) && (meaningful(text) || /\d{3,}/.test(text))),
   slots: [description, place, phone, appointment, category],
-  extractOrder: ["phone", "place", "appointment", "description"],
+  extractOrder: ["phone", "place", "appointment", "description", "category"],
   derive(values) {
     const text = values.description as string | undefined;
     if (!text) return {};
     const p = values.place as Place | undefined;
     const where = p?.kind === "location" ? `${p.location} ` : "";
-    return { category: classify(where + text, keywords, { publicArea: p?.kind === "location" }) };
+    const c = classify(where + text, keywords, { publicArea: p?.kind === "location" });
+    // not paid until the resident says the fault is only theirs (asked once: unsureWhose)
+    return { category: c.category === "A" && unsureWhose(values) ? { ...c, category: "D" } : c };
   },
   preface(values, ctx) {
     const c = classification(values);

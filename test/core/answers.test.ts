@@ -107,3 +107,33 @@ describe("a partly understood place keeps its part and asks only the rest", () =
     expect(said[1]).toContain("5栋 — 请问是几号房？");
   });
 });
+
+describe("paid or not, asked once when it cannot be told", () => {
+  const at = new Date("2026-11-23T10:00:00+08:00");
+  const start = (text: string) => reportFlow.start({ text: normalizeText(text), attachments: [] }, flowContext({ now: at }));
+
+  it("「没热水了」 asks whether it is only this flat, with choices; 只有我家 makes it a paid in-home repair", async () => {
+    const ctx = flowContext({ now: at });
+    const a = await reportFlow.start({ text: "3栋2单元201 没热水了 13812345678 尽快", attachments: [] }, ctx);
+    expect(a.replies[0]!.text).toContain("请问是只有您家这样，还是整栋楼或邻居家也这样？");
+    expect(a.replies[0]!.choices!.map((c) => c.label)).toEqual(["只有我家", "整栋楼/邻居家也是", "不清楚"]);
+    // until it is told, it is not paid
+    expect(a.state?.values).toMatchObject({ category: { category: "D" } });
+    const b = await reportFlow.resume(a.state!, { text: "", choice: "set:category:A", attachments: [] }, ctx);
+    expect(b.replies[0]!.text).toContain("类别：特约维修");
+  });
+
+  it.each([["邻居家也没有", "D"], ["就我家", "A"], ["13812345678", "D"]])("answered 「%s」 → %s, never asked again", async (said, category) => {
+    const ctx = flowContext({ now: at });
+    const a = await reportFlow.start({ text: "3栋2单元201 家里没热水了 尽快", attachments: [] }, ctx);
+    const b = await reportFlow.resume(a.state!, { text: normalizeText(said), attachments: [] }, ctx);
+    expect(b.state?.values).toMatchObject({ category: { category } });
+    expect(b.replies.map((r) => r.text).join("\n")).not.toContain("只有您家这样");
+  });
+
+  it("a building-wide fault is not asked about: it is common (D)", async () => {
+    const a = await start("3栋2单元201 整栋楼都没热水了 13812345678 尽快");
+    expect(a.replies[0]!.text).not.toContain("只有您家");
+    expect(a.state?.values).toMatchObject({ category: { category: "D" } });
+  });
+});

@@ -348,6 +348,8 @@ export function defineForm(def: FormDef): Flow {
         set(st, name, parsed.data);
         changed = true;
         changedNames.push(name);
+        // a derived slot the resident answered for stays as they said
+        if (asked && s.derived) st.pinned = [...new Set([...st.pinned, name])];
         if (!asked && !s.derived) taken.push(s);
         if (asked) askedResult = "value";
       } else if ("error" in r) {
@@ -379,7 +381,8 @@ export function defineForm(def: FormDef): Flow {
     // part of the answer understood: the rest is asked, and it does not count as a failed try
     if (askedSlot && askedResult === "error" && partly) return { replies: [ask(askedSlot, st, ctx, [...notes, askedError], false)], state: st, effects: [] };
     if (askedSlot && askedResult === "error") return refuse(askedSlot, st, ctx, askedError, notes);
-    if (askedSlot && askedResult === undefined && !changed && !input.attachments.length) {
+    // (a derived slot's one question — paid or not — left unanswered is not pressed again)
+    if (askedSlot && !askedSlot.derived && askedResult === undefined && !changed && !input.attachments.length) {
       return refuse(askedSlot, st, ctx, ctx.t(askedSlot.refusal), notes);
     }
     if (clarify) {
