@@ -57,6 +57,13 @@ export const whoseFault: readonly (string | RegExp)[] = ["没热水", "没有热
 export const onlyOurs = /^(只有|就|只是)?(我家|我们家|我这|自己家)(这样|是这样)?的?[。.!！]?$|^只有我/;
 export const notOnlyOurs = /整栋|整个|全楼|邻居|别人家|大家|都(这样|没|停)|楼上楼下|其他(人|家)|也(这样|没|停)/;
 
+/** Which question a 咨询 asks, so the answer fits it (how much is not how to pay). First match wins. */
+export const questionKinds: readonly { words: readonly (string | RegExp)[]; value: "price" | "how" | "when" }[] = [
+  { words: ["多少钱", "多少", "收费标准", "价格", "价钱", "怎么收费", "怎么收", "贵不贵", "几块", "how much", "price", "cost", "fee"], value: "price" },
+  { words: ["几点", "什么时候", "时间", "哪天", "when", "what time", "hours"], value: "when" },
+  { words: ["怎么", "如何", "在哪", "哪里", "手续", "流程", "需要什么", "要带", "how", "where"], value: "how" },
+];
+
 /** Places a report may name instead of a room. */
 export const places: PlaceWords = {
   siteWide: [

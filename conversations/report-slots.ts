@@ -30,20 +30,33 @@ const NO_ANSWER = "^(保密|不告诉你?|不想告诉你?|不想说|不愿意�
 const declinesRoom = new RegExp(`(不想|不方便|不愿意?|不能|不要|没法|拒绝).{0,3}(说|留|给|告诉|透露|提供)?.{0,3}(房号|地址|门牌|住址|住哪)|(房号|地址)(就)?不(说|留|给)了?|为什么要(房号|地址)|${NO_ANSWER}`);
 const declinesPhone = new RegExp(`(不想|不方便|不愿意?|不能|不要|不用|没法|拒绝).{0,3}(留|给|说|告诉|提供)?.{0,3}(电话|手机|号码|联系方式)|不(留|给)(电话|手机|号码)|(电话|手机|号码)(就)?不(留|给)了?|为什么要(留)?(电话|手机|号码)|没有(电话|手机)|${NO_ANSWER}`);
 const looksLikeCode = /<\/?[a-z][^>]*>|;\s*(drop|delete|insert|update|select)\b|\bunion\s+select\b|--\s*$|\bor\s+1\s*=\s*1\b/i;
-/** Filler left after room, phone and time are taken out of a message. */
-const filler = /(我的|我是|我家|联系)?(电话|手机|手机号|联系方式|号码|房号|地址)(是|为)?|请尽快|麻烦(你们)?|谢谢|您好|你好|^[，,。.\s:：!！]+|[，,。.\s:：]+$/g;
+/** Filler inside a piece: "电话是", "我家", greetings said before the problem. */
+const filler = /(我的|我是|我家|联系)?(电话|手机|手机号|联系方式|号码|房号|地址)(是|为)?|请尽快|谢谢|您好|你好|^[，,。.\s:：!！]+|[，,。.\s:：]+$/g;
+/** Who is addressed, said before the problem: "师傅你好，", "物业你们好", "hi," */
+const addressed = /^(?:(?:师傅|物业|管家|客服|前台|你们?好|您好|在吗|请问|hi|hello|hey)[，,！!~\s]*)+/i;
 
-/** Pieces left over once the time and phone are taken out: "可以上门", "方便", "麻烦派人". */
-const leftover = /^(我是|我家是?|我住|住在?)?(的)?$|^(都|也|就)?(可以|方便|有空|在家)?(上门|过来|来|来人|派人|安排)?(看看|一下|处理)?(吧|的|哦|啊|呢)?$|^麻烦(你们)?(派人|安排|来人)?(过来|上门)?$|^(的|了|是|联系)$/;
+/**
+ * Pieces that say nothing about the problem once room, phone and time are taken out: greetings, thanks, "come
+ * and have a look", "I am the owner of …", English leftovers ("room", "phone", "please").
+ */
+const EMPTY_PIECES: readonly RegExp[] = [
+  /^(我是|我家是?|我住|住在?)?(的)?(业主|住户|户主)?$/,
+  /^(都|也|就)?(可以|方便|有空|在家)?(上门|过来|来|来人|派人|安排)?(看看|一下|处理)?(吧|的|哦|啊|呢)?$/,
+  /^(麻烦|请|帮忙|帮我|辛苦)?(你们|您|师傅|物业)?(尽快|赶紧|马上|有空)?(安排(个)?人|派(个)?(人|师傅)|(过)?来人?|上门)?(过来|来)?(看看?|看一下|看下|修一下|修修|修|处理一下|处理|弄一下)?(吧|哈|啊|呢|一下|了)?$/,
+  /^(谢谢|多谢|感谢|麻烦(你们|您)?了|辛苦(了|你们了)?|拜托(了)?|十分感谢|非常感谢)(你们|您|师傅)?[!！。.~]*$/,
+  /^(hi|hello|hey|please|pls|thanks|thank you|room|rm|phone|tel|mobile|my phone|call me|number|at|on)$/i,
+  /^(的|了|是|联系)$/,
+];
 
 function cleanDescription(text: string): string {
   return text
     .split(/(?<=[，,。；;！!])|\s+/)
-    .filter((part) => !leftover.test(part.replace(/[，,。；;！!\s]/g, "")))
+    .map((part) => part.replace(addressed, ""))
+    .filter((part) => !EMPTY_PIECES.some((re) => re.test(part.replace(/[，,。；;！!\s.]/g, ""))))
     .join(" ")
     .replace(filler, " ")
-    .replace(/\s*([，,。!！])[\s，,。]*/g, "$1")
-    .replace(/^[\s，,。!！:：、]+|[\s，,:：、]+$/g, "")
+    .replace(/\s*([，,。!！])[\s，,。!！]*/g, "$1")
+    .replace(/^[\s，,。!！:：、]+|[\s，,:：、!！]+$/g, "")
     .replace(/\s{2,}/g, " ")
     .trim();
 }

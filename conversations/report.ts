@@ -60,7 +60,7 @@ export const reportFlow = defineForm({
       effects: [{ type: "addToTicket", ticketId: t.id, number: t.number, text, attachments: (values.attachments as Attachment[]) ?? [] }],
     };
   },
-  async submit(values, ctx) {
+  async submit(values, ctx, said) {
     const c = classification(values)!;
     // floods: past the day's limit a resident is told plainly and offered a person (an emergency always goes through)
     if (c.urgency !== "非常紧急" && (await ctx.tickets.filedSince(ctx.residentId, startOfDay(ctx.now, ctx.policy.timezone))) >= ctx.policy.maxReportsPerDay) {
@@ -86,6 +86,7 @@ export const reportFlow = defineForm({
         phone: (values.phone as string | undefined) ?? null,
         reporterName: ctx.resident.displayName ?? null,
         description: values.description as string,
+        said: said.join("\n") || null,
         appointment: needsVisit(values) ? (values.appointment as Appointment) : c.urgency === "非常紧急" ? { asap: true } : null,
         invalidReason: null,
         attachments: (values.attachments as Attachment[]) ?? [],
@@ -100,7 +101,7 @@ export const reportFlow = defineForm({
       effects: [{ type: "fileTicket", ticket, ...(outcome?.alerted ? { alerted: true } : {}) }, { type: "rememberResident", ...remember, ...(ticket.phone ? { phone: ticket.phone } : {}) }],
     };
   },
-  async giveUp(values, reason: Text, ctx: FlowContext) {
+  async giveUp(values, reason: Text, ctx: FlowContext, said: readonly string[]) {
     const c = classification(values);
     const ticket = await draftTicket(
       {
@@ -114,6 +115,7 @@ export const reportFlow = defineForm({
         phone: (values.phone as string) ?? null,
         reporterName: ctx.resident.displayName ?? null,
         description: (values.description as string) ?? "",
+        said: said.join("\n") || null,
         appointment: null,
         invalidReason: reason.zh,
         attachments: (values.attachments as Attachment[]) ?? [],

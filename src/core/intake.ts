@@ -180,7 +180,7 @@ export class Intake {
             }
           : {}),
       };
-      const turn = await this.deps.engine.handle(conversation, { text, ...(msg.choice ? { choice: msg.choice } : {}), attachments: msg.attachments ?? [] }, ctx);
+      const turn = await this.deps.engine.handle(conversation, { text, ...(msg.text ? { raw: msg.text } : {}), ...(msg.choice ? { choice: msg.choice } : {}), attachments: msg.attachments ?? [] }, ctx);
       replies = turn.replies;
       effects = turn.effects;
       next = turn.conversation;

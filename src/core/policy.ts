@@ -95,7 +95,21 @@ export const policySchema = z.object({
   /** Skills that can do each category's jobs, used when the description names none (e.g. D: [plumbing, electrical]). */
   skills: z.partialRecord(z.enum(["A", "B", "C", "D", "E", "F", "G"]), z.array(z.string().min(1))).default({}),
   /** Frequently asked questions answered at once (咨询). */
-  faq: z.array(z.object({ keywords: z.array(z.string()).min(1), answer: z.string(), answerEn: z.string().optional() })).default([]),
+  /**
+   * Questions answered at once. `asks`: which question an answer is for (price: 多少钱, how: 怎么办/在哪, when: 几点);
+   * without it, any question on the topic. `byChannel`: the answer worded for a channel ("本公众号" only on WeChat).
+   */
+  faq: z
+    .array(
+      z.object({
+        keywords: z.array(z.string()).min(1),
+        asks: z.enum(["price", "how", "when"]).optional(),
+        answer: z.string(),
+        answerEn: z.string().optional(),
+        byChannel: z.record(z.string(), z.string()).optional(),
+      }),
+    )
+    .default([]),
 });
 
 export type PolicyInput = z.input<typeof policySchema>;

@@ -19,6 +19,7 @@ export function ticketJson(t: Ticket & { assignee?: Staff | null; events?: Event
     urgency: t.urgency,
     room: t.room,
     location: t.location,
+    said: t.said,
     phone: t.phone,
     reporterName: t.reporterName,
     description: t.description,

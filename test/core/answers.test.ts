@@ -137,3 +137,33 @@ describe("paid or not, asked once when it cannot be told", () => {
     expect(a.state?.values).toMatchObject({ category: { category: "D" } });
   });
 });
+
+describe("the FAQ answers the question asked, worded for the channel", () => {
+  const ask = async (text: string, channel: "web" | "wechat" = "web") => {
+    const { faqFlow } = await import("../../conversations/faq.js");
+    const { parsePolicy } = await import("../../src/core/policy.js");
+    const { readFileSync } = await import("node:fs");
+    const { parse } = await import("yaml");
+    const demo = parse(readFileSync("policies/demo.yaml", "utf8")) as { policy: Record<string, unknown> };
+    const ctx = { ...flowContext({ now: new Date("2026-11-23T10:00:00+08:00") }), policy: parsePolicy(demo.policy as never), channel };
+    return faqFlow.claims!({ text, attachments: [] }, ctx) ? (await faqFlow.start({ text, attachments: [] }, ctx)).replies[0]!.text : undefined;
+  };
+
+  it("how much is the price, how to pay is the way to pay", async () => {
+    expect(await ask("物业费多少钱一平？")).toMatch(/^住宅物业费为每月 2.5 元\/平方米/);
+    expect(await ask("物业费怎么交？")).toMatch(/^物业费可以在服务中心前台现场缴纳/);
+  });
+
+  it("the web page never says 本公众号; WeChat does", async () => {
+    expect(await ask("物业费怎么交？")).not.toContain("本公众号");
+    expect(await ask("物业费怎么交？", "wechat")).toContain("本公众号「生活缴费」");
+  });
+
+  it("the price of a repair comes from the fee catalogue", async () => {
+    expect(await ask("换个水龙头多少钱？")).toContain("更换水龙头 30元/个");
+  });
+
+  it("a price nobody wrote an answer for is not answered with something else", async () => {
+    expect(await ask("装修押金多少钱？")).toBeUndefined();
+  });
+});

@@ -45,6 +45,16 @@ describe("a resident files a report on the web chat", () => {
     expect(body.events.map((e: { type: string }) => e.type)).toEqual(["ticket.received", "dispatch.none"]);
   });
 
+  it("staff read the problem without the filler; the resident's own words are kept verbatim beside it", async () => {
+    const owner = new Visitor(svc.url);
+    await owner.say("师傅你好，我家3栋2单元201厨房水管漏水了，麻烦明天上午10点过来看下");
+    await owner.say("１３８１２３４５６７８");
+    const number = numberIn(await owner.press("确认提交"))!;
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body.description).toBe("厨房水管漏水了");
+    expect(body.said).toBe("师傅你好，我家3栋2单元201厨房水管漏水了，麻烦明天上午10点过来看下\n１３８１２３４５６７８");
+  });
+
   it("step by step: asks only for what is missing, one question at a time, and says why an answer was refused", async () => {
     const owner = new Visitor(svc.url);
     expect(await owner.say("我家漏水了")).toContain("房号");

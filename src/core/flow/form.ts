@@ -60,7 +60,8 @@ export interface FormDef {
   amend?(filed: Filed, heard: { slots: Record<string, unknown>; note?: string; attachments: FlowInput["attachments"] }, ctx: FlowContext): { replies: string[]; effects: Effect[] };
   yesWords: readonly string[];
   texts: FormTexts;
-  submit(values: Readonly<Record<string, unknown>>, ctx: FlowContext): Promise<{ replies: Reply[]; effects: Effect[] }>;
+  /** said: the resident's messages during the form, verbatim */
+  submit(values: Readonly<Record<string, unknown>>, ctx: FlowContext, said: readonly string[]): Promise<{ replies: Reply[]; effects: Effect[] }>;
   /**
    * Asked once, just before submitting (a report that repeats an open one): a question with choices.
    * undefined: submit as usual.
@@ -69,7 +70,7 @@ export interface FormDef {
   /** the answer to the precheck's question; undefined: submit as usual */
   answerPrecheck?(choice: string, values: Readonly<Record<string, unknown>>, ctx: FlowContext): Promise<{ replies: Reply[]; effects: Effect[] } | undefined>;
   /** the resident would not or could not give a needed slot: keep the report as invalid */
-  giveUp(values: Readonly<Record<string, unknown>>, reason: Text, ctx: FlowContext): Promise<{ replies: Reply[]; effects: Effect[] }>;
+  giveUp(values: Readonly<Record<string, unknown>>, reason: Text, ctx: FlowContext, said: readonly string[]): Promise<{ replies: Reply[]; effects: Effect[] }>;
 }
 
 interface FormState extends FlowState {
@@ -93,6 +94,8 @@ interface FormState extends FlowState {
   filed?: Filed;
   /** slots an emergency goes on without (declined, or unreadable too often) */
   skipped?: string[];
+  /** the resident's messages, verbatim (kept on the report beside the cleaned description) */
+  said?: string[];
   /** what was understood of incomplete answers ("5栋" of a room), completed by the next one */
   partials?: Record<string, unknown>;
 }
@@ -192,7 +195,7 @@ export function defineForm(def: FormDef): Flow {
 
   /** An emergency filed at once with what is known; the first thing still wanted is asked right after. */
   async function fileFirst(st: FormState, ctx: FlowContext, notes: string[]): Promise<FlowResult> {
-    const r = await def.submit(st.values, ctx);
+    const r = await def.submit(st.values, ctx, st.said ?? []);
     // one message: what was said first (safety advice) stays first, the report number right after it
     const [first, ...rest] = r.replies;
     const replies = first && notes.length ? [{ ...first, text: `${notes.join("\n")}\n\n${first.text}` }, ...rest] : r.replies;
@@ -246,7 +249,7 @@ export function defineForm(def: FormDef): Flow {
     const tries = (st.retries[s.name] ?? 0) + 1;
     st.retries[s.name] = tries;
     if (tries >= (s.retries ?? ctx.policy.slotRetries)) {
-      if (!lenient(st)) return end(await def.giveUp(st.values, s.invalidReason, ctx));
+      if (!lenient(st)) return end(await def.giveUp(st.values, s.invalidReason, ctx, st.said ?? []));
       skip(st, s.name);
       return next(st, ctx, [...notes, ctx.t(def.texts.skipped)], new Map());
     }
@@ -260,7 +263,7 @@ export function defineForm(def: FormDef): Flow {
     }
     const n = (st.declines[s.name] ?? 0) + 1;
     st.declines[s.name] = n;
-    if (n >= 2 || !s.declineExplain) return end(await def.giveUp(st.values, s.invalidReason, ctx));
+    if (n >= 2 || !s.declineExplain) return end(await def.giveUp(st.values, s.invalidReason, ctx, st.said ?? []));
     return { replies: [ask(s, st, ctx, [ctx.t(s.declineExplain)], false)], state: st, effects: [] };
   }
 
@@ -278,12 +281,12 @@ export function defineForm(def: FormDef): Flow {
 
   /** Confirmed: the precheck first (once), then submitted. */
   async function confirmed(st: FormState, ctx: FlowContext): Promise<FlowResult> {
-    return (await precheck(st, ctx)) ?? end(await def.submit(st.values, ctx));
+    return (await precheck(st, ctx)) ?? end(await def.submit(st.values, ctx, st.said ?? []));
   }
 
   async function onChoice(st: FormState, choice: string, ctx: FlowContext): Promise<FlowResult | undefined> {
     if (choice === "confirm" && st.asked === CONFIRM) return confirmed(st, ctx);
-    if (st.asked === PRECHECK) return end((await def.answerPrecheck?.(choice, st.values, ctx)) ?? (await def.submit(st.values, ctx)));
+    if (st.asked === PRECHECK) return end((await def.answerPrecheck?.(choice, st.values, ctx)) ?? (await def.submit(st.values, ctx, st.said ?? [])));
     if (choice === "edit") {
       st.asked = EDIT;
       return { replies: [editChoices(st, ctx)], state: st, effects: [] };
@@ -311,6 +314,7 @@ export function defineForm(def: FormDef): Flow {
 
   async function onText(st: FormState, input: FlowInput, ctx: FlowContext): Promise<FlowResult> {
     const notes: string[] = [];
+    if (input.text && !st.filed) st.said = [...(st.said ?? []), (input.raw ?? input.text).slice(0, 500)].slice(-10);
     if (input.attachments.length) {
       st.values.attachments = [...((st.values.attachments as unknown[]) ?? []), ...input.attachments];
       if (!input.text) notes.push(ctx.t(def.texts.attachmentReceived));

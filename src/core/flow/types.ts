@@ -20,6 +20,8 @@ export interface Reply {
 export interface FlowInput {
   /** normalised text ("" when only a choice or an attachment came) */
   text: string;
+  /** the text as the resident wrote it, before any normalising (kept verbatim on the report) */
+  raw?: string;
   /** value of a pressed choice */
   choice?: string;
   attachments: Attachment[];
@@ -113,6 +115,8 @@ export interface NewTicket {
   phone: string | null;
   reporterName: string | null;
   description: string;
+  /** the resident's own words while filing, verbatim */
+  said?: string | null;
   appointment: Appointment | null;
   invalidReason: string | null;
   attachments: Attachment[];
