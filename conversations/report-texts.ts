@@ -79,8 +79,8 @@ export function describeFiled(t: NewTicket, outcome: DispatchOutcome | undefined
       : { zh: "已为您登记报事，单号 {number}。", en: "Your report is registered, no. {number}." };
   const plan = planText(t, outcome, ctx, !!at, !!night);
   const tail: Text = { zh: "想了解进度请回复「查询进度」。", en: "Reply “progress” to follow it." };
-  // thanks where the resident took trouble to tell us; not for an emergency or a complaint
-  const thanks = t.urgency !== "非常紧急" && (t.nature === "报修" || t.nature === "求助" || t.nature === "咨询") ? ctx.t({ zh: "谢谢您的反馈！", en: " Thank you!" }) : "";
+  // thanks where the resident took trouble to tell us; not for an emergency, a complaint, or when nobody can come yet
+  const thanks = t.urgency !== "非常紧急" && outcome?.kind !== "nobody" && (t.nature === "报修" || t.nature === "求助" || t.nature === "咨询") ? ctx.t({ zh: "谢谢您的反馈！", en: " Thank you!" }) : "";
   return `${ctx.t(head, vars)}\n${ctx.t(plan, vars)}\n${ctx.t(tail)}${thanks}`;
 }
 

@@ -189,6 +189,7 @@ export async function createApp(
     log,
     staff: { clock, bindCodeTtl: config.BIND_CODE_TTL, defaultProperty: config.DEFAULT_PROPERTY, onChange: () => store.forgetWorkforce() },
     policiesDir: config.POLICIES_DIR,
+    clock,
     visitorLimit: new VisitorLimit(clock, config.WEBCHAT_PER_MINUTE, config.WEBCHAT_BURST),
     routes: telegram ? [(app) => telegram.webhookRoute(app)] : [],
     adminRoutes: [

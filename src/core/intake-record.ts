@@ -40,7 +40,7 @@ const { key, msg, property, now, conversation, effects, replies, resident, onBeh
       account: msg.account ?? "",
       externalId: msg.messageId ?? inboundId,
       userId: msg.userId,
-      text: msg.text ? msg.text.slice(0, opts.maxText) : null,
+      text: msg.text ? msg.text.slice(0, opts.maxText) : msg.choice && msg.choiceLabel ? msg.choiceLabel.slice(0, 200) : null,
       receivedAt: now,
     },
     session: keepSession(conversation)

@@ -95,6 +95,12 @@ export class Intake {
     this.maxText = deps.maxTextLength ?? 1000;
   }
 
+  /** The language a chat identity is answered in (its conversation's, else what the resident chose before). */
+  async languageOf(channel: ChannelName, userId: string): Promise<"zh" | "en"> {
+    const key = `${channel}:${userId}`;
+    return (await this.session(key))?.conversation.lang ?? (await this.resident(key))?.lang ?? "zh";
+  }
+
   handle(msg: InboundMessage): Promise<Reply[]> {
     const key = `${msg.channel}:${msg.userId}`;
     return this.queue.run(key, () => this.process(key, msg));

@@ -17,6 +17,8 @@ export interface InboundMessage {
   text?: string;
   /** value of a pressed choice */
   choice?: string;
+  /** the label of the pressed choice, as the resident saw it (kept, so the chat history shows what they pressed) */
+  choiceLabel?: string;
   attachments?: Attachment[];
   displayName?: string;
   /** which property this channel account serves */

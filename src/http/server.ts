@@ -10,6 +10,8 @@ import { sendError } from "./errors.js";
 import { healthRoutes } from "./health.js";
 import { propertyRoutes } from "./properties.js";
 
+import type { Clock } from "../core/clock.js";
+
 export interface ServerDeps {
   db: Database;
   intake: Intake;
@@ -21,6 +23,7 @@ export interface ServerDeps {
   routes?: ((app: FastifyInstance) => void)[];
   policiesDir: string;
   visitorLimit: VisitorLimit;
+  clock: Clock;
   /** admin routes channels add (WeChat's QR code), behind the admin token */
   adminRoutes?: ((api: FastifyInstance) => void)[];
 }

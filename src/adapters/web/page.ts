@@ -12,7 +12,7 @@ export function chatPage(app: FastifyInstance, properties: PropertyDirectory) {
     const p = properties.get(req.query.property);
     let page = pages.get(p.id);
     if (!page) {
-      page = template.replaceAll("{{propertyName}}", escapeHtml(p.name));
+      page = template.replaceAll("{{propertyName}}", escapeHtml(p.name)).replaceAll("{{timezone}}", escapeHtml(p.policy.timezone));
       pages.set(p.id, page);
     }
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(page);

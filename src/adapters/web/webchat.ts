@@ -5,6 +5,7 @@ import type { Database } from "../../db/client.js";
 import type { PropertyDirectory } from "../../db/properties.js";
 import { parseOr400, sendError } from "../../http/errors.js";
 import type { VisitorLimit } from "./visitor-limit.js";
+import type { Clock } from "../../core/clock.js";
 
 const visitorId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _");
 const messageBody = z
@@ -12,6 +13,8 @@ const messageBody = z
     visitorId,
     text: z.string().max(100_000, "is longer than 100,000 characters").optional(),
     choice: z.string().min(1).max(200).optional(),
+    /** the label of the pressed choice, kept so the history after a reload shows what the resident pressed */
+    label: z.string().max(200).optional(),
     /** the page's id for this message; a retried POST with the same id is answered once */
     messageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _").optional(),
     propertyId: z.string().max(40).optional(),
@@ -27,7 +30,7 @@ const messageBody = z
  * The web chat channel (网上报修): the page posts a message and gets the replies in the answer.
  * The visitor id is a random secret the page keeps; it is the resident's identity on this channel.
  */
-export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: Database; properties: PropertyDirectory; limit: VisitorLimit }) {
+export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: Database; properties: PropertyDirectory; limit: VisitorLimit; clock: Clock }) {
   app.post("/api/webchat/messages", async (req, reply) => {
     const body = parseOr400(messageBody, req.body, reply);
     if (!body) return reply;
@@ -42,6 +45,7 @@ export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: 
       ...(body.messageId ? { messageId: body.messageId } : {}),
       ...(body.text !== undefined ? { text: body.text } : {}),
       ...(body.choice ? { choice: body.choice } : {}),
+      ...(body.choice && body.label ? { choiceLabel: body.label } : {}),
       ...(body.propertyId ? { propertyId: body.propertyId } : {}),
       ...(body.attachments ? { attachments: body.attachments } : {}),
       })
@@ -50,7 +54,8 @@ export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: 
         throw err;
       });
     if (replies instanceof NotRecordedError) return sendError(reply, 503, "not_recorded", replies.reply);
-    return { replies };
+    // the page shows each reply's time and speaks the resident's language in its own texts too
+    return { replies, at: deps.clock.now().toISOString(), lang: await deps.intake.languageOf("web", body.visitorId) };
   });
 
   /** The visitor's recent conversation, so a reloaded page shows it again. */
@@ -69,17 +74,20 @@ export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: 
     const bot = (o: { payload: string }) => ({ from: "bot" as const, ...(JSON.parse(o.payload) as { text: string }) });
     const mine = new Set(inbound.map((m) => m.id));
     const groups = [
-      ...inbound.map((m) => ({
-        at: new Date(m.receivedAt).getTime(),
-        items: [...(m.text ? [{ from: "resident" as const, text: m.text }] : []), ...outbound.filter((o) => o.inboundId === m.id).map(bot)],
-      })),
-      ...outbound.filter((o) => !o.inboundId || !mine.has(o.inboundId)).map((o) => ({ at: o.createdAt.getTime(), items: [bot(o)] })),
+      ...inbound.map((m) => {
+        const at = new Date(m.receivedAt);
+        return {
+          at: at.getTime(),
+          items: [...(m.text ? [{ from: "resident" as const, text: m.text, at: at.toISOString() }] : []), ...outbound.filter((o) => o.inboundId === m.id).map((o) => ({ ...bot(o), at: at.toISOString() }))],
+        };
+      }),
+      ...outbound.filter((o) => !o.inboundId || !mine.has(o.inboundId)).map((o) => ({ at: o.createdAt.getTime(), items: [{ ...bot(o), at: o.createdAt.toISOString() }] })),
     ];
     const messages = groups
       .map((g, i) => ({ ...g, i }))
       .sort((a, b) => a.at - b.at || a.i - b.i)
       .flatMap((g) => g.items)
       .slice(-60);
-    return { messages };
+    return { messages, lang: await deps.intake.languageOf("web", q.visitorId) };
   });
 }
