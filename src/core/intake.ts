@@ -4,9 +4,8 @@ import { typedChoice, type ConversationEngine, type ConversationState } from "./
 import type { Effect, FlowContext, Reply } from "./flow/types.js";
 import { KeyedQueue, LruMap } from "./keyed-queue.js";
 import type { Logger } from "./log.js";
-import { normalizeText } from "./parse/normalize.js";
 import { maskPhonesInText } from "./parse/phone.js";
-import { inSimplified, inTraditional } from "./parse/script.js";
+import { inTraditional, readMessage } from "./parse/script.js";
 import type { ConversationStore, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "./ports.js";
 import type { StaffDesk } from "./staff-desk.js";
 import type { StaffTurn } from "./staff-turn.js";
@@ -116,9 +115,9 @@ export class Intake {
     const lang = session?.conversation.lang ?? resident?.lang ?? "zh";
     const t = localize(lang);
     // one script for every parser: traditional is read as simplified, and answered in traditional (below)
-    const read = inSimplified(normalizeText(msg.text ?? ""));
+    const read = readMessage(msg.text ?? "", this.deps.typos ?? []);
     const script = read.script;
-    let text = (this.deps.typos ?? []).reduce((s, [slip, meant]) => s.replace(slip, meant), read.text);
+    let text = read.text;
     log.info({ channel: msg.channel, user: key, text: maskPhonesInText(text.slice(0, 200)), choice: msg.choice }, "inbound");
 
     let conversation = session?.conversation ?? null;

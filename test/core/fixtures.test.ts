@@ -4,22 +4,26 @@ import { reportFlow } from "../../conversations/report.js";
 import { flowContext } from "../helpers/flow-context.js";
 import { classify } from "../../src/core/classify.js";
 import { keywords } from "../../conversations/keywords.js";
-import { normalizeText } from "../../src/core/parse/normalize.js";
+import { readMessage } from "../../src/core/parse/script.js";
+import { typos } from "../../conversations/keywords.js";
 
 interface Fixture {
   text: string;
   ref: string;
   expect: Record<string, any>;
 }
-const fixtures: Fixture[] = readFileSync(new URL("../fixtures/reports.jsonl", import.meta.url), "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((l) => JSON.parse(l));
+const load = (name: string): Fixture[] =>
+  readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+const fixtures = [...load("reports.jsonl"), ...load("more-reports.jsonl")];
 
 /** What the report flow made of a first message: its slot values and its reply. */
 async function firstMessage(f: Fixture) {
   const ctx = flowContext({ now: new Date(f.ref) });
-  const r = await reportFlow.start({ text: normalizeText(f.text), attachments: [] }, ctx);
+  // read as the intake reads every message: normalised, simplified, slips mended
+  const r = await reportFlow.start({ text: readMessage(f.text, typos).text, attachments: [] }, ctx);
   const values = (r.state?.values ?? {}) as Record<string, any>;
   return { values, reply: r.replies.map((x) => x.text).join("\n"), done: r.state === null, effects: r.effects };
 }
@@ -51,7 +55,7 @@ describe("the residents' fixture messages", () => {
 
       if (e.time === "asap") expect(got.appointment).toEqual({ asap: true });
       else if (e.time === "past") expect(reply).toMatch(/已经过去/);
-      else if (e.time === "invalid") expect(reply).toMatch(/没有/);
+      else if (e.time === "invalid") expect(reply).toMatch(/没有|不在服务时间内/);
       else if (e.time) expect(new Date(got.appointment?.at).toISOString()).toBe(new Date(e.time).toISOString());
 
       if (e.category) expect(got.category?.category ?? classify(f.text, keywords).category).toBe(e.category);
@@ -62,8 +66,9 @@ describe("the residents' fixture messages", () => {
       if (e.refusesPhone || e.refusesRoom) expect(reply).toMatch(/不好意思/);
       // the description keeps what happened, not the room, phone or time taken out of it
       const description: string | undefined = values.description ?? filed?.description;
+      // (a public place stays in it: "3栋2单元楼梯间的灯不亮")
       if (description) {
-        expect(description).not.toMatch(/\d{7,}|栋\d|单元|可以上门|就来|^我是|下午\d|点$/);
+        expect(description).not.toMatch(got.place?.kind === "location" ? /\d{7,}|可以上门|就来|^我是|下午\d|点$/ : /\d{7,}|栋\d|单元|可以上门|就来|^我是|下午\d|点$/);
         expect(description.length).toBeGreaterThanOrEqual(2);
       }
     });

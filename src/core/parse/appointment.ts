@@ -44,11 +44,14 @@ export function findAppointment(text: string, now: Date, policy: Policy, asap: A
 
   const days = prepareDayWords(text, today);
   // (chrono reads a bare hour after "at": "around 9" becomes "at     9")
-  const prepared = days.prepared.replace(HEDGE, (w) => `at${" ".repeat(w.length - 2)}`);
+  // (傍晚 is the evening chrono knows as 晚上: same length, so positions still line up)
+  const prepared = days.prepared.replace(HEDGE, (w) => `at${" ".repeat(w.length - 2)}`).replace(/傍晚/g, "晚上");
   const toOriginal = days.toOriginal;
   const ref = new Date(today.year, today.month - 1, today.day, today.hour, today.minute, today.second);
   const results = [...chrono.zh.hans.parse(prepared, ref, { forwardDate: true }), ...chrono.en.parse(prepared, ref, { forwardDate: true })];
-  const r = results.sort((a, b) => a.index - b.index)[0];
+  // the time asked for is the one with an hour ("晚上睡不着 明晚7点" is about 明晚7点), else the first said
+  results.sort((a, b) => a.index - b.index);
+  const r = results.find((x) => x.start.isCertain("hour")) ?? results[0];
 
   const asapWord = asap.find((w) => text.includes(w));
   if (asapWord && (!r || r.text === "现在" || r.text === "now")) {

@@ -99,7 +99,7 @@ function checkRoom(r: Room, policy: Policy): Text | undefined {
 }
 
 /** A building (and unit) named without a room: kept as what was understood, the rest asked. */
-function findBuilding(text: string, policy: Policy): { label: string; span: Span; result: PlaceResult } | undefined {
+function findBuilding(text: string, policy: Policy): { label: string; said: string; span: Span; result: PlaceResult } | undefined {
   for (const re of BUILDING_ONLY) {
     re.lastIndex = 0;
     const m = re.exec(text);
@@ -108,10 +108,11 @@ function findBuilding(text: string, policy: Policy): { label: string; span: Span
     const unit = m[2] ? chineseNumber(m[2]) : null;
     const span: Span = [m.index, m.index + m[0].length];
     const label = `${b}栋${unit ? `${unit}单元` : ""}`;
+    const said = m[0].replace(/\s+/g, "");
     const listed = policy.buildings?.find((x) => x.name.toUpperCase() === b);
     if (policy.buildings && !listed) {
       const names = policy.buildings.map((x) => x.name).join("、");
-      return { label, span, result: { ok: false, about: "room", span, reason: { zh: `本小区没有 ${b} 栋（有：${names}），请核对`, en: `There is no building ${b} here (buildings: ${names}). Please check` } } };
+      return { label, said, span, result: { ok: false, about: "room", span, reason: { zh: `本小区没有 ${b} 栋（有：${names}），请核对`, en: `There is no building ${b} here (buildings: ${names}). Please check` } } };
     }
     // a property that lists a building without units asks only the room
     const noUnits = !!listed && !listed.units;
@@ -119,7 +120,7 @@ function findBuilding(text: string, policy: Policy): { label: string; span: Span
       unit || noUnits
         ? { zh: `${label} — 请问是几号房？例如「${label}201」`, en: `${label}: which room? e.g. ${label}201` }
         : { zh: `${label} — 请问是几单元几号？例如「${label}2单元201」`, en: `Building ${b}: which unit and room? e.g. ${label}2单元201` };
-    return { label, span, result: { ok: false, about: "room", span, reason, partial: { kind: "location", location: label } } };
+    return { label, said, span, result: { ok: false, about: "room", span, reason, partial: { kind: "location", location: label } } };
   }
   return undefined;
 }
@@ -133,7 +134,7 @@ const POINTING = /(?:那|这)(?:部|个|台|边|里)$/;
  * A public-area location: the phrase up to the place word, e.g. 小区南门, 8栋电梯, 地下车库B2层. A place
  * inside a building takes the building said anywhere in the message ("电梯里困人了！5栋" → 5栋电梯).
  */
-function findLocation(text: string, words: PlaceWords, building?: { label: string }): PlaceResult | undefined {
+function findLocation(text: string, words: PlaceWords, building?: { said: string }): PlaceResult | undefined {
   const hits = [
     ...words.siteWide.map((w) => ({ w, i: text.indexOf(w), needsBuilding: false })),
     ...words.inBuilding.map((w) => ({ w, i: text.indexOf(w), needsBuilding: true })),
@@ -145,17 +146,19 @@ function findLocation(text: string, words: PlaceWords, building?: { label: strin
   let start = hit.i;
   while (start > 0 && hit.i - start < 10 && !SEPARATORS.test(text[start - 1]!)) start--;
   let end = hit.i + hit.w.length;
-  const level = /^\s*(?:[A-Za-z]?\d{1,2}\s*层|\d{1,3}\s*号)/.exec(text.slice(end));
+  const level = /^\s*(?:[A-Za-z]?\d{1,2}\s*层|(?:负|地下)[一二三1-3]层|\d{1,3}\s*号)/.exec(text.slice(end));
   if (level) end += level[0].length;
   const prefix = text.slice(start, hit.i);
   // "我家楼下的车库" → 车库: keep only what qualifies the place word
   const trimmed = prefix.replace(/^.*的/, "").replace(FILLERS, "");
   start = hit.i - trimmed.length;
-  const qualifier = trimmed.replace(/\s+/g, "").replace(POINTING, "");
+  // (小区 says nothing where every place is in it: 小区主干道 → 主干道; 小区南门 is a word of its own)
+  const qualifier = trimmed.replace(/\s+/g, "").replace(POINTING, "").replace(/^小区(?:里|内)?/, "");
   const location = qualifier + text.slice(hit.i, end).replace(/\s+/g, "");
   const span: Span = [start, end];
   if (hit.needsBuilding && !new RegExp(`${NUM}\\s*${BUILDING_SUFFIX}|[A-Za-z]座`).test(trimmed)) {
-    if (building) return { ok: true, place: { kind: "location", location: building.label + location }, span, about: "location" };
+    // (in the resident's words: "3号楼的信报箱" → 3号楼信报箱)
+    if (building) return { ok: true, place: { kind: "location", location: building.said + location }, span, about: "location" };
     return {
       ok: false,
       about: "location",

@@ -1,5 +1,6 @@
 import * as OpenCC from "opencc-js";
 import type { Reply } from "../flow/types.js";
+import { normalizeText } from "./normalize.js";
 
 /**
  * Traditional Chinese (`3棟2單元1502`, `明天上午十點`, `確認`) is read as simplified — every parser and
@@ -25,4 +26,14 @@ export function inSimplified(text: string): { text: string; script: "hant" | "ha
 /** Replies in traditional characters (text and choice labels; choice values stay as they are). */
 export function inTraditional(replies: readonly Reply[]): Reply[] {
   return replies.map((r) => ({ ...r, text: toTraditional(r.text), ...(r.choices ? { choices: r.choices.map((c) => ({ ...c, label: toTraditional(c.label) })) } : {}) }));
+}
+
+/**
+ * How every message is read before any flow sees it: normalised (full-width, spaces), in simplified
+ * characters, with a phone keyboard's slips mended (conversations/keywords.ts). One function for the
+ * intake and for the tests that read residents' messages as it does.
+ */
+export function readMessage(raw: string, typos: readonly (readonly [RegExp, string])[]): { text: string; script: "hant" | "hans" | undefined } {
+  const read = inSimplified(normalizeText(raw));
+  return { text: typos.reduce((s, [slip, meant]) => s.replace(slip, meant), read.text), script: read.script };
 }
