@@ -8,25 +8,27 @@ export const keywords: KeywordTables = {
   /** 非常紧急: each hazard picks its safety advice (texts.ts). */
   hazards: [
     { words: ["燃气味", "煤气味", "天然气味", "漏气", "燃气泄漏", "煤气泄漏", "gas leak", "smell gas"], value: "gas" },
-    { words: ["着火", "起火", "失火", "火灾", "冒烟", "烟很大", "烧起来", "fire", "smoke"], value: "fire" },
-    { words: ["困人", "被困", "关在电梯", "困在电梯", "电梯里出不来", "trapped"], value: "lift" },
+    // (打不着火 is a stove or heater that will not light: a repair, not a fire)
+    { words: [/(?<!打不|点不|不)着火/, "起火", "失火", "火灾", "冒烟", "烟很大", "烧起来", /\bfire\b/i, "smoke"], value: "fire" },
+    { words: ["困人", "被困", "困了", "关在电梯", "困在电梯", "电梯里出不来", /电梯.{0,8}(卡住|卡在|停住).{0,10}(有人|人在)/, /电梯.{0,8}里面有人/, "trapped"], value: "lift" },
     { words: ["摔倒", "滑倒", "晕倒", "昏迷", "受伤", "流血", "磕破", "骨折", "不省人事", "心脏病", "fell", "injured", "unconscious", "bleeding"], value: "injury" },
     { words: [/天花板.{0,6}(漏水|滴水|流水|往下流|哗哗)/, /水.{0,4}(哗哗(地|的)?(流|往|冒|喷|淌)|往下灌|从天花板)/, "漏电", "触电", "电线冒火"], value: "water_or_power" },
   ],
   /** 紧急 */
   // ("不着急", "不急" are not urgent)
-  urgent: ["进不了门", "进不去", "锁在门外", "反锁", "门锁坏", "停电", "停水", "跳闸", "爆管", "水管爆", "大量漏水", "水漫", "淹", "堵了", /(?<!不|别|不着|别着)急|快来|赶紧/, /can'?t get in|locked out|burst|flood/i],
+  urgent: ["进不了门", "进不去", "锁在门外", "在门外", /门.{0,4}打不开|打不开.{0,2}门/, "反锁", "门锁坏", /电闸.{0,2}跳|老跳闸/, "停电", "停水", "跳闸", "爆管", "水管爆", "大量漏水", "水漫", "淹", "堵了", /(?<!不|别|不着|别着)急|快来|赶紧/, /can'?t get in|locked out|burst|flood/i],
   natures: [
     {
       words: [
         "投诉", "态度恶劣", "态度差", "骂人", "打人", "不作为", "扰民", "吵得", "太吵", "吵死", "噪音扰", "乱收费", "不满意", "凭什么", "不提前通知",
         "也不管", "不管管", "没人管", "占道", "乱停", "乱放", "不牵绳", "连问都不问", /你们的?(保洁|保安|管家|客服|物业|人)/, "complain", /keeps? parking|blocking my/i,
+        /态度.{0,2}(差|恶劣|不好)/, "修了又坏", "还没修好", "拖了很久", "威胁", "恐吓", "打不通", "什么服务", "rude",
       ],
       value: "投诉",
     },
-    { words: ["建议", "希望增加", "能不能增加", "可否增加", /能不能(装|加|建|设|安装|增设|多)/, "考虑考虑", "希望物业", "提个意见", "suggest"], value: "建议" },
+    { words: ["建议", "希望增加", "能不能增加", "可否增加", /能不能.{0,6}(装|加|建|设|安装|增设|多放)/, "考虑考虑", "希望物业", "提个意见", "suggest"], value: "建议" },
     {
-      words: ["摔倒", "滑倒", "晕倒", "流血", "求助", "救命", "帮帮忙", "被困", "困人", "走失", "跑丢", "丢了", "调监控", "调一下监控", "反锁", /有没有人(能|可以)?帮/, /帮我(把|搬|抬|拿)/, "help me"],
+      words: ["摔倒", "滑倒", "晕倒", "流血", "求助", "救命", "帮帮忙", "被困", "困人", "走失", "跑丢", /(猫|狗|孩子|老人|宠物)(跑)?丢了/, "调监控", "调一下监控", "反锁", /有没有人(能|可以)?帮/, /帮我(把|搬|抬|拿)/, "help me"],
       value: "求助",
     },
     // a question about something broken is still a repair request
@@ -40,7 +42,7 @@ export const keywords: KeywordTables = {
     {
       words: [
         /怎么(交|缴|办|申请|登记|收费|开通|预约)/, /如何(交|缴|办|申请|登记|开通)/, /(什么|哪些)手续/, "请问", "多少钱", "什么价", "收费标准", "有没有什么规定",
-        /可以.{0,8}吗[？?]?$/, /在.{0,4}交还是/, "在哪里", "几点上班", /\?$|？$/,
+        /可以.{0,8}吗[？?]?$/, /在.{0,4}交还是/, /在哪(里|儿)?(交|缴|办|买|领|取)?/, /哪里(交|缴|办)/, /怎么(补办|补)/, "几点上班", /\?$|？$/,
       ],
       value: "咨询",
     },
@@ -80,6 +82,8 @@ export const keywords: KeywordTables = {
  * does not say which, the resident is asked once ("只有您家这样吗？"); until they say it is only theirs, it is not paid.
  */
 export const whoseFault: readonly (string | RegExp)[] = ["没热水", "没有热水", "不出热水", "热水不热", "没水", "没有水", "停水", "水压", "水很小", "水流很小", "没电", "停电", "暖气不热", "没暖气"];
+/** …unless the report names the owner's own fitting (插座没电, 热水器不出热水): then it is theirs. */
+export const ownFittings = /插座|开关|灯|热水器|水龙头|花洒|马桶|空调|电器|电视|冰箱|洗衣机|门锁|智能锁/;
 /** Answers to that question, typed instead of pressed. */
 export const onlyOurs = /^(只有|就|只是)?(我家|我们家|我这|自己家)(这样|是这样)?的?[。.!！]?$|^只有我/;
 export const notOnlyOurs = /整栋|整个|全楼|邻居|别人家|大家|都(这样|没|停)|楼上楼下|其他(人|家)|也(这样|没|停)/;
@@ -97,6 +101,7 @@ export const places: PlaceWords = {
     "小区南门", "小区北门", "小区东门", "小区西门", "南门", "北门", "东门", "西门", "大门", "正门", "侧门", "门岗", "岗亭",
     "地下车库", "车库", "停车场", "地库", "广场", "中心花园", "花园", "会所", "游泳池", "泳池", "儿童乐园", "游乐场",
     "篮球场", "健身区", "垃圾站", "垃圾房", "快递柜", "主干道", "小区道路", "绿化带", "围墙", "水景", "喷泉", "物业中心",
+    "south gate", "north gate", "east gate", "west gate", "main gate", "car park", "parking lot", "underground garage", "playground", "swimming pool",
   ],
   inBuilding: ["电梯", "楼道", "楼梯间", "楼梯", "走廊", "大堂", "天台", "屋顶", "地下室", "消防通道", "单元门", "门禁", "信报箱", "电表箱", "消防栓", "lift", "elevator", "stairwell", "corridor", "lobby"],
 };

@@ -21,7 +21,7 @@ import {
   type SlotDef,
 } from "../src/core/flow-api.js";
 import { greeting } from "./commands.js";
-import { asapWords, keywords, notOnlyOurs, onlyOurs, places, whoseFault } from "./keywords.js";
+import { asapWords, keywords, notOnlyOurs, onlyOurs, ownFittings, places, whoseFault } from "./keywords.js";
 
 export type Values = Readonly<Record<string, unknown>>;
 
@@ -191,7 +191,7 @@ export const classification = (values: Values) => values.category as Classificat
 /** A fault that may be the owner's or the building's, not yet told which (not paid until it is: derive reads it as D). */
 export function unsureWhose(values: Values): boolean {
   const text = values.description as string | undefined;
-  if (!text || !whoseFault.some((w) => (typeof w === "string" ? text.includes(w) : w.test(text)))) return false;
+  if (!text || ownFittings.test(text) || !whoseFault.some((w) => (typeof w === "string" ? text.includes(w) : w.test(text)))) return false;
   const c = classify(text, keywords);
   return c.category === "A" && c.nature === "报修" && c.urgency !== "非常紧急";
 }

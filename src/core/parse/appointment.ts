@@ -58,6 +58,8 @@ export function findAppointment(text: string, now: Date, policy: Policy, asap: A
     const i = text.indexOf(asapWord);
     return { ok: true, appointment: { asap: true }, span: [i, i + asapWord.length] };
   }
+  // "now" / 现在 on its own is as soon as possible, not a time already past
+  if (r && /^(现在|now|right now)$/i.test(r.text.trim())) return { ok: true, appointment: { asap: true }, span: [days.toOriginal(r.index), days.toOriginal(r.index + r.text.length)] };
   if (!r) return undefined;
   const span: Span = [toOriginal(r.index), toOriginal(r.index + r.text.length)];
   if (!r.start.isCertain("hour")) {

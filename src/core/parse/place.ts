@@ -38,8 +38,8 @@ const BUILDING_ONLY = [
   /\b(?:building|bldg|block|blk)\.?\s*(\d{1,3}|[A-Za-z])\b(?:[\s,]*unit\s*(\d{1,2})\b)?/gi,
   /(?<![\dA-Za-z])(\d{1,3})\s*dong(?:\s*(\d{1,2})\s*danyuan)?/gi,
 ];
-/** "2单元201" or "201室" without a building: asks for the building. */
-const PARTIAL = new RegExp(`(?:(${NUM})\\s*单元\\s*)?(\\d{3,4})\\s*(?:室|房)`, "g");
+/** "2单元201", "2单元 1502" or "201室" without a building: asks for the building. */
+const PARTIAL = new RegExp(`(?:(${NUM})\\s*单元\\s*)(\\d{3,4})(?!\\d)|(\\d{3,4})\\s*(?:室|房)(?!间|子)`, "g");
 
 export function findPlace(text: string, policy: Policy, words: PlaceWords): PlaceResult | undefined {
   for (const re of PATTERNS) {
@@ -63,11 +63,13 @@ export function findPlace(text: string, policy: Policy, words: PlaceWords): Plac
   PARTIAL.lastIndex = 0;
   const p = PARTIAL.exec(text);
   if (p) {
+    const said = p[0].replace(/\s+/g, "");
     return {
       ok: false,
       about: "room",
       span: [p.index, p.index + p[0].length],
-      reason: { zh: "请告诉我完整的房号，包括楼栋，例如「3栋2单元201」", en: "Please give the full room number including the building, e.g. 3栋2单元201" },
+      reason: { zh: `${said} — 请问是几栋？请告诉我完整的房号，包括楼栋，例如「3栋${said}」`, en: `${said}: which building? Please give the full room including the building, e.g. 3栋${said}` },
+      partial: { kind: "location", location: said },
     };
   }
   return undefined;
@@ -154,7 +156,8 @@ function findLocation(text: string, words: PlaceWords, building?: { said: string
   start = hit.i - trimmed.length;
   // (小区 says nothing where every place is in it: 小区主干道 → 主干道; 小区南门 is a word of its own)
   const qualifier = trimmed.replace(/\s+/g, "").replace(POINTING, "").replace(/^小区(?:里|内)?/, "");
-  const location = qualifier + text.slice(hit.i, end).replace(/\s+/g, "");
+  // (an English place is kept as its words: "the south gate" → south gate)
+  const location = /[a-z]/i.test(hit.w) ? text.slice(hit.i, end).trim() : qualifier + text.slice(hit.i, end).replace(/\s+/g, "");
   const span: Span = [start, end];
   if (hit.needsBuilding && !new RegExp(`${NUM}\\s*${BUILDING_SUFFIX}|[A-Za-z]座`).test(trimmed)) {
     // (in the resident's words: "3号楼的信报箱" → 3号楼信报箱)
