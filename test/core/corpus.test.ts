@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { commands, engineTexts, flows, roles } from "../../conversations/index.js";
 import { typos } from "../../conversations/keywords.js";
@@ -7,6 +6,7 @@ import { readMessage } from "../../src/core/parse/script.js";
 import { readPolicyFile } from "../../src/db/policy-files.js";
 import { flowContext } from "../helpers/flow-context.js";
 import { ASKS, REPLY_KINDS } from "../helpers/reply-kinds.js";
+import { corpus, type CorpusEntry } from "../helpers/corpus.js";
 
 /**
  * The residents' corpus (test/fixtures/residents.jsonl): over 300 messages written as residents write —
@@ -14,17 +14,6 @@ import { ASKS, REPLY_KINDS } from "../helpers/reply-kinds.js";
  * it should be read as and the kind of reply it gets. Read here through the engine with every flow, on the
  * demo property's policy; test/flows/three-channels.test.ts sends the same messages on all three channels.
  */
-export interface CorpusEntry {
-  text: string;
-  ref: string;
-  expect: Record<string, any>;
-  then?: { text: string; reply: string }[];
-}
-export const corpus: CorpusEntry[] = readFileSync(new URL("../fixtures/residents.jsonl", import.meta.url), "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((l) => JSON.parse(l));
-
 const demo = readPolicyFile("policies/demo.yaml");
 if (!demo.ok) throw new Error(demo.error);
 const engine = new ConversationEngine(flows, commands, engineTexts, roles);

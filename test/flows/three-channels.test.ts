@@ -7,6 +7,8 @@ import { BotApiDouble } from "../helpers/bot-api-double.js";
 import { TELEGRAM_LIMITS, TOKEN } from "../helpers/telegram.js";
 import { Visitor } from "../helpers/visitor.js";
 import { WechatUser } from "../helpers/wechat.js";
+import { corpus } from "../helpers/corpus.js";
+import { REPLY_KINDS } from "../helpers/reply-kinds.js";
 
 /** One resident on one channel: says something and reads the reply; picks a choice the way that channel offers it. */
 interface Resident {
@@ -169,6 +171,50 @@ describe.each(Object.keys(channels))("the same flows on %s", (channel) => {
       const input = template.replace("{楼}", building);
       const reply = action === "say" ? await resident.say(input) : await resident.choose(input);
       expect(reply, `${channel}: ${action} ${input}`).toMatch(new RegExp(expected.source.replaceAll("{楼}", building)));
+    }
+  });
+});
+
+/**
+ * A resident on one channel who reads every message a turn brings (an emergency's filing and its next
+ * question come as two): waits for the first, then for as many as the service wrote for that chat.
+ */
+function reader(channel: string): { say(text: string): Promise<string> } {
+  if (channel === "web") {
+    const v = new Visitor(svc.url);
+    return { say: async (t) => (await v.say(t), v.last.map((r) => r.text).join("\n")) };
+  }
+  const written = (recipient: string) => svc.app.db.outboxMessage.count({ where: { recipient } });
+  const turn = async (send: () => void, received: () => string[], recipient: string, wait: (n: number) => Promise<unknown>) => {
+    const before = received().length;
+    send();
+    await wait(before + 1);
+    await wait(await written(recipient));
+    return received().slice(before).join("\n");
+  };
+  if (channel === "telegram") {
+    const user = { id: nextTelegramId++, first_name: "居民" };
+    const received = () => double.sentTo(user.id).map((m) => m.text);
+    return { say: (t) => turn(() => double.say(user, t), received, String(user.id), (n) => double.nth(user.id, n)) };
+  }
+  const user = new WechatUser(mocker, me, `居民${randomUUID().slice(0, 4)}`);
+  const received = () => user.inbox.map((m) => m.text);
+  return { say: (t) => turn(() => user.say(t), received, user.contact.id, (n) => user.nth(n)) };
+}
+
+/**
+ * The residents' corpus (test/helpers/corpus.ts) on every channel: each message from a new resident gets
+ * the same kind of reply whichever channel it came by. (The channels share one service, so a report confirmed
+ * on a later channel may be asked whether it repeats the same room's report from an earlier one.)
+ */
+describe.each(Object.keys(channels))("the residents' corpus on %s", (channel) => {
+  it.each(corpus.map((e) => [e.text, e] as const))("%s", async (_text, entry) => {
+    const resident = reader(channel);
+    const first = await resident.say(entry.text);
+    if (entry.expect.reply) expect(first, `${channel}: ${entry.text}`).toMatch(REPLY_KINDS[entry.expect.reply]!);
+    for (const step of entry.then ?? []) {
+      const kind = step.reply === "filed" ? new RegExp(`${REPLY_KINDS.filed!.source}|同一个问题|同一個問題`) : REPLY_KINDS[step.reply]!;
+      expect(await resident.say(step.text), `${channel}: after 「${step.text}」`).toMatch(kind);
     }
   });
 });
