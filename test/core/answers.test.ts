@@ -167,3 +167,25 @@ describe("the FAQ answers the question asked, worded for the channel", () => {
     expect(await ask("装修押金多少钱？")).toBeUndefined();
   });
 });
+
+describe("an emergency whose place never parses", () => {
+  it("is filed and dispatched at once, asked a few times, then goes on without the place — never invalid", async () => {
+    const ctx = flowContext({ now: new Date("2026-11-23T03:00:00+08:00") });
+    let r = await reportFlow.start({ text: normalizeText("着火了！！13812345678"), attachments: [] }, ctx);
+    const filed = r.effects.find((e) => e.type === "fileTicket");
+    expect(filed).toMatchObject({ ticket: { status: "received", urgency: "非常紧急", place: null } });
+    const said: string[] = [r.replies.map((x) => x.text).join("\n")];
+    // words that are not a place go to the staff as a note; what says nothing counts as a try
+    const notes: unknown[] = [];
+    for (const answer of ["就在那边", "？？", "啊", "。"]) {
+      r = await reportFlow.resume(r.state!, { text: normalizeText(answer), attachments: [] }, ctx);
+      said.push(r.replies.map((x) => x.text).join("\n"));
+      expect(r.effects.filter((e) => e.type === "fileTicket")).toHaveLength(0);
+      notes.push(...r.effects.filter((e) => e.type === "amendTicket"));
+    }
+    expect(notes).toMatchObject([{ type: "amendTicket", note: "就在那边" }]);
+    expect(r.state).toBeNull();
+    expect(said.at(-1)).toContain("这一项可以先不提供，我们先处理紧急情况");
+    expect(said.join("\n")).not.toMatch(/无法受理|无效|谢谢您的反馈/);
+  });
+});
