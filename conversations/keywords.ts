@@ -81,12 +81,13 @@ export const keywords: KeywordTables = {
  * Faults that may be the owner's own fittings (paid, A) or the building's supply (common, D): when the report
  * does not say which, the resident is asked once ("只有您家这样吗？"); until they say it is only theirs, it is not paid.
  */
-export const whoseFault: readonly (string | RegExp)[] = ["没热水", "没有热水", "不出热水", "热水不热", "没水", "没有水", "停水", "水压", "水很小", "水流很小", "没电", "停电", "暖气不热", "没暖气"];
+export const whoseFault: readonly (string | RegExp)[] = ["没热水", "没有热水", "不出热水", "热水不热", "没水", "没有水", "停水", "水压", "水很小", "水流很小", "没电", "停电", "暖气不热", "没暖气",
+  /\bno (hot )?water\b|\bno (power|electricity|heating)\b|power cut|low water pressure/i];
 /** …unless the report names the owner's own fitting (插座没电, 热水器不出热水): then it is theirs. */
-export const ownFittings = /插座|开关|灯|热水器|水龙头|花洒|马桶|空调|电器|电视|冰箱|洗衣机|门锁|智能锁/;
+export const ownFittings = /插座|开关|灯|热水器|水龙头|花洒|马桶|空调|电器|电视|冰箱|洗衣机|门锁|智能锁|\b(socket|switch|light|lamp|heater|boiler|tap|shower|toilet|air ?con)/i;
 /** Answers to that question, typed instead of pressed. */
-export const onlyOurs = /^(只有|就|只是)?(我家|我们家|我这|自己家)(这样|是这样)?的?[。.!！]?$|^只有我/;
-export const notOnlyOurs = /整栋|整个|全楼|邻居|别人家|大家|都(这样|没|停)|楼上楼下|其他(人|家)|也(这样|没|停)/;
+export const onlyOurs = /^(只有|就|只是)?(我家|我们家|我这|自己家)(这样|是这样)?的?[。.!！]?$|^只有我|^(only )?(my|our) (flat|home|apartment)( only)?\.?$|^only (me|us|mine|ours)\.?$/i;
+export const notOnlyOurs = /整栋|整个|全楼|邻居|别人家|大家|都(这样|没|停)|楼上楼下|其他(人|家)|也(这样|没|停)|whole building|neighbou?rs|everyone|everybody/i;
 
 /** Which question a 咨询 asks, so the answer fits it (how much is not how to pay). First match wins. */
 export const questionKinds: readonly { words: readonly (string | RegExp)[]; value: "price" | "how" | "when" }[] = [

@@ -258,7 +258,7 @@ export const category: SlotDef<Classification> = {
   refusal: { zh: "请从下面的类别中选一个。", en: "Please pick one of the categories below." },
   invalidReason: { zh: "类别不明", en: "unknown category" },
   // asked once when a fault may be the owner's own fittings or the building's supply (没热水): paid or not
-  extract(msg, _ctx, values) {
+  extract(msg, ctx, values) {
     const c = classification(values);
     if (msg.asked && c) {
       if (onlyOurs.test(msg.text.trim())) return { value: { ...c, category: "A", nature: "报修" } };
@@ -273,9 +273,9 @@ export const category: SlotDef<Classification> = {
           en: "Is it only your flat, or the whole building / your neighbours too? (Only yours: a paid in-home repair; the building's: free.)",
         },
         choices: [
-          { label: "只有我家", value: "set:category:A" },
-          { label: "整栋楼/邻居家也是", value: "set:category:D" },
-          { label: "不清楚", value: "set:category:D" },
+          { label: ctx.t({ zh: "只有我家", en: "Only my flat" }), value: "set:category:A" },
+          { label: ctx.t({ zh: "整栋楼/邻居家也是", en: "The building / neighbours too" }), value: "set:category:D" },
+          { label: ctx.t({ zh: "不清楚", en: "Not sure" }), value: "set:category:D" },
         ],
         fallback: c!,
       },

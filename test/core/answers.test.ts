@@ -189,3 +189,14 @@ describe("an emergency whose place never parses", () => {
     expect(said.join("\n")).not.toMatch(/无法受理|无效|谢谢您的反馈/);
   });
 });
+
+describe("the paid-or-not question in English", () => {
+  it("has English choices, and an English answer counts", async () => {
+    const ctx = flowContext({ now: new Date("2026-11-23T10:00:00+08:00"), lang: "en" });
+    const a = await reportFlow.start({ text: "3-2-201 no hot water at home, 13812345678, asap", attachments: [] }, ctx);
+    expect(a.replies[0]!.text).toContain("Is it only your flat");
+    expect(a.replies[0]!.choices!.map((c) => c.label)).toEqual(["Only my flat", "The building / neighbours too", "Not sure"]);
+    const b = await reportFlow.resume(a.state!, { text: "the neighbours too", attachments: [] }, ctx);
+    expect(b.state?.values).toMatchObject({ category: { category: "D" } });
+  });
+});
