@@ -90,6 +90,12 @@ function planText(t: NewTicket, outcome: DispatchOutcome | undefined, ctx: FlowC
     if (outcome?.alerted) {
       return { zh: "已通知值班管家和主管，他们会马上联系您。", en: "The duty steward and the supervisors have been alerted and will contact you right away." };
     }
+    // nobody on duty could be reached at all: the resident is told to call, not that someone was told
+    if (kind === "nobody" && !outcome?.told) {
+      return hasNight
+        ? { zh: "目前没能联系上值班人员，请立即拨打{night}；我们也会继续联系人员赶来。", en: "We could not reach the duty team just now: please call {night} right away; we keep trying to send someone." }
+        : { zh: "目前没能联系上值班人员，请立即拨打 119 / 120 等紧急电话；我们也会继续联系人员赶来。", en: "We could not reach the duty team just now: please call the emergency numbers (119 / 120) right away; we keep trying to send someone." };
+    }
     if (kind === "nobody") {
       return hasNight
         ? { zh: "值班师傅暂时联系不上，主管已收到紧急通知，正在安排人员赶来；您也可以直接拨打{night}。", en: "The duty technician cannot be reached right now; the supervisors have been alerted and are sending someone. You can also call {night}." }
@@ -106,6 +112,12 @@ function planText(t: NewTicket, outcome: DispatchOutcome | undefined, ctx: FlowC
     return booked
       ? { zh: "这项维修不在收费标准内，需要先报价：主管会在 {quoteBy} 前给您报价，您同意后再按您约的 {at} 或另约时间上门。", en: "This repair is not in the fee catalogue, so it is quoted first: a supervisor will quote by {quoteBy}; once you accept, a technician comes at {at} or a time you agree." }
       : { zh: "这项维修不在收费标准内，需要先报价：主管会在 {quoteBy} 前给您报价，您同意后再安排师傅上门。", en: "This repair is not in the fee catalogue, so it is quoted first: a supervisor will quote by {quoteBy}, and a technician comes once you accept." };
+  }
+  if (kind === "nobody" && !outcome?.told) {
+    return {
+      zh: `目前暂时没有能上门的${someone.zh}，服务中心会尽快安排；安排好后会告诉您${someone.zh}的姓名和上门时间。${booked ? "您约的上门时间 {at} 已登记。" : ""}`,
+      en: `We are sorry: nobody is free right now. The service centre will arrange ${someone.en} and tell you who and when.${booked ? " Your time {at} is registered." : ""}`,
+    };
   }
   if (kind === "nobody") {
     return booked

@@ -137,7 +137,7 @@ describe("dispatch at filing (派工)", () => {
     const filed = await owner.press("确认提交");
     const number = numberIn(filed)!;
     // told honestly, in the same answer
-    expect(filed).toContain("目前暂时没有能上门的师傅，主管已收到通知");
+    expect(filed).toContain("目前暂时没有能上门的师傅，服务中心会尽快安排");
     let { body } = await svc.admin(`/api/tickets/${number}`);
     expect(body.status).toBe("received");
     expect(body.events.find((e: any) => e.type === "dispatch.none").data.why.join("；")).toContain("没有会「locksmith」的技术员");

@@ -23,8 +23,10 @@ describe("a resident files a report on the web chat", () => {
     const done = await owner.press("确认提交");
     const number = numberIn(done);
     expect(number).toBe("BS20261123-0001");
-    // no technician exists here: the booked time is kept, and nothing promises a visit nobody is assigned to
-    expect(done).toContain("您约的上门时间 11月24日（周二）15:00 已登记。目前暂时没有能派的师傅，主管已收到通知");
+    // nobody works here yet: the booked time is kept, nothing promises a visit nobody is assigned to, and no
+    // supervisor is said to have been told
+    expect(done).toContain("目前暂时没有能上门的师傅，服务中心会尽快安排；安排好后会告诉您师傅的姓名和上门时间。您约的上门时间 11月24日（周二）15:00 已登记。");
+    expect(done).not.toContain("主管");
     expect(done).not.toContain("已为您预约");
 
     const { body } = await svc.admin(`/api/tickets/${number}`);

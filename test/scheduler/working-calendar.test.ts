@@ -104,7 +104,7 @@ describe("the working calendar (office 08:00–18:00, Christmas off)", () => {
     svc.app.store.forgetWorkforce();
     const owner = new Visitor(svc.url);
     const reply = await owner.say("5栋1单元302 燃气泄漏 13812345678");
-    expect(reply).toContain("夜间值班电话 0571-88880000");
+    expect(reply).toContain("值班师傅暂时联系不上，主管已收到紧急通知，正在安排人员赶来；您也可以直接拨打夜间值班电话 0571-88880000");
     // nobody on the way: no arrival promised before it
     expect(reply).not.toMatch(/谢谢您的反馈|分钟内到场|立即赶来/);
     expect((await double.nth(team.wang.id, 1)).text).toMatch(/^【待派工】/);

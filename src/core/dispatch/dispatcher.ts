@@ -100,9 +100,10 @@ export class Dispatcher {
     if (!choice.ok) {
       plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: choice.why.map((w) => w.zh) }, now));
       const text = `【待派工】${ticket.number}（${ticket.place ? placeLabel(ticket.place) : ""} ${ticket.description.slice(0, 30)}）没有可派的师傅：${choice.why.map((w) => w.zh).join("；")}。请尽快人工派单。`;
-      for (const s of staff.filter((x) => x.roles.includes("supervisor"))) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
+      const supervisors = staff.filter((x) => x.roles.includes("supervisor") && this.reach(x));
+      for (const s of supervisors) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
       // the resident is told honestly; the sweep tries again at the dispatch deadline, then chases the supervisors
-      return { ...plan, outcome: { kind: "nobody" } };
+      return { ...plan, outcome: { kind: "nobody", told: supervisors.length } };
     }
     return this.offerNew(ticket, property, choice.worker as Reachable, 0, choice.why.map((w) => w.zh), now, plan);
   }

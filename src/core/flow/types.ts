@@ -97,6 +97,8 @@ export interface DispatchOutcome {
    */
   kind: "offered" | "nobody" | "quote" | "waits" | "none";
   due?: Date;
+  /** nobody could take it: how many supervisors were told (0: nobody could be reached at all) */
+  told?: number;
   /** an emergency whose place is not known: the on-duty stewards and the supervisors were told to call */
   alerted?: boolean;
 }
