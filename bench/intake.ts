@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../src/app.js";
 import { createConfig } from "../src/config.js";
-import { systemClock } from "../src/core/clock.js";
+import { systemClock } from "../src/core/policy/clock.js";
 import { createLogger } from "../src/log.js";
 import pino from "pino";
 import { reportMessages } from "./residents.js";

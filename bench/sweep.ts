@@ -14,10 +14,10 @@ import { openDatabase } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
 import { SqliteHotPath, ts } from "../src/db/hot-path.js";
 import { DeadlineStore } from "../src/db/deadline-store.js";
-import { DeadlineSweep } from "../src/core/deadline-sweep.js";
+import { DeadlineSweep } from "../src/core/deadlines/deadline-sweep.js";
 import { Dispatcher } from "../src/core/dispatch/dispatcher.js";
 import { SqliteConversationStore } from "../src/db/conversation-store.js";
-import { parsePolicy } from "../src/core/policy.js";
+import { parsePolicy } from "../src/core/policy/policy.js";
 import { lateBy, newTimeTexts, reminderTexts } from "../conversations/reminders.js";
 
 const TICKETS = Number(process.env.TICKETS ?? 1_000_000);

@@ -2,7 +2,7 @@
  * 回访 (SPEC §6): what the steward is reminded of and asked, and how the resident rates a finished job.
  * The answers are picked from choices, so buttons (Telegram) and numbers (WeChat) work alike.
  */
-import type { Text } from "../src/core/domain.js";
+import type { Text } from "../src/core/ticket/domain.js";
 
 export const callbackWords = {
   satisfaction: ["满意", "基本满意", "不满意"],

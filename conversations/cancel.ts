@@ -1,5 +1,5 @@
 /** 取消报事: the resident cancels one of their own reports before the technician arrives. */
-import { CANCELLABLE_STATUSES, type Flow, type FlowContext, type FlowResult, type TicketSummary } from "../src/core/flow-api.js";
+import { CANCELLABLE_STATUSES, type Flow, type FlowContext, type FlowResult, type TicketSummary } from "../src/core/conversation/flow-api.js";
 import { yesWords } from "./texts.js";
 
 const short = (t: TicketSummary) => `${t.number} ${t.description.slice(0, 12)}${t.description.length > 12 ? "…" : ""}`;

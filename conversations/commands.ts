@@ -1,5 +1,5 @@
 /** Words that work at any step of any flow (matched as the whole message). */
-import type { Commands } from "../src/core/flow-api.js";
+import type { Commands } from "../src/core/conversation/flow-api.js";
 
 export const commands: Commands = {
   cancel: ["取消", "不报了", "算了", "不用了", "cancel", "stop", "quit"],

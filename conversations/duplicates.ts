@@ -11,7 +11,7 @@ import {
   type Reply,
   type SimilarTicket,
   type Text,
-} from "../src/core/flow-api.js";
+} from "../src/core/conversation/flow-api.js";
 
 type Values = Readonly<Record<string, unknown>>;
 

@@ -3,7 +3,7 @@
  * to the question asked (how much is not how to pay), worded for the channel the resident is on. A question
  * the policy has no answer for goes on as a consultation report, answered by a person.
  */
-import { classify, type Flow, type FlowContext } from "../src/core/flow-api.js";
+import { classify, type Flow, type FlowContext } from "../src/core/conversation/flow-api.js";
 import { greeting } from "./commands.js";
 import { keywords, questionKinds } from "./keywords.js";
 

@@ -2,7 +2,7 @@
  * The flows Baoshi runs, in the order they are tried for free text (first claim wins).
  * To add a flow: write it in this folder and list it here — nothing in src/ changes.
  */
-import type { Flow } from "../src/core/flow-api.js";
+import type { Flow } from "../src/core/conversation/flow-api.js";
 import { cancelFlow } from "./cancel.js";
 import { commands } from "./commands.js";
 import { faqFlow } from "./faq.js";

@@ -2,7 +2,7 @@
  * Keyword tables Baoshi reads reports with. Edit freely: the first matching row wins,
  * so put the more specific rows first. Strings match anywhere; RegExps for word order.
  */
-import type { KeywordTables, PlaceWords } from "../src/core/flow-api.js";
+import type { KeywordTables, PlaceWords } from "../src/core/conversation/flow-api.js";
 
 export const keywords: KeywordTables = {
   /** 非常紧急: each hazard picks its safety advice (texts.ts). */

@@ -1,5 +1,5 @@
 /** 菜单 / 帮助: what Baoshi can do, with a button for each. */
-import type { Flow } from "../src/core/flow-api.js";
+import type { Flow } from "../src/core/conversation/flow-api.js";
 import { greeting } from "./commands.js";
 
 export const menuFlow: Flow = {

@@ -1,5 +1,5 @@
 /** 查询进度: the resident's own open reports, newest first. */
-import { formatWhen, OPEN_STATUSES, STATUS_TEXT, type Flow } from "../src/core/flow-api.js";
+import { formatWhen, OPEN_STATUSES, STATUS_TEXT, type Flow } from "../src/core/conversation/flow-api.js";
 import { urgeWords } from "./urge.js";
 
 export const progressFlow: Flow = {

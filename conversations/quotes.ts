@@ -2,7 +2,7 @@
  * Quotes for paid jobs outside the fee catalogue (seed 000 3.5.4 c): the supervisor answers a 报价单
  * with 「报价 金额 说明」; the resident accepts or declines the fee in chat before anyone comes.
  */
-import type { QuoteWords } from "../src/core/quote-desk.js";
+import type { QuoteWords } from "../src/core/quotes/quote-desk.js";
 
 export const quoteWords = {
   /** 报价 [单号] 金额 说明 */

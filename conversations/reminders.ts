@@ -2,7 +2,7 @@
  * What the scheduled jobs say: deadline reminders and escalations, callbacks (回访), the daily
  * follow-up and the monthly statistics. Staff read Chinese; English is kept for the console.
  */
-import type { Text } from "../src/core/domain.js";
+import type { Text } from "../src/core/ticket/domain.js";
 
 export const reminderTexts = {
   overdue: {

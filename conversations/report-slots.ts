@@ -19,7 +19,7 @@ import {
   type FlowContext,
   type Place,
   type SlotDef,
-} from "../src/core/flow-api.js";
+} from "../src/core/conversation/flow-api.js";
 import { greeting } from "./commands.js";
 import { asapWords, keywords, notOnlyOurs, onlyOurs, ownFittings, places, whoseFault } from "./keywords.js";
 

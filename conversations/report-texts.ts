@@ -1,5 +1,5 @@
 /** What the resident is told when a report is filed, and the safety advice for very urgent ones. */
-import { formatWhen, nextOfficeStart, waitsForTheOffice, type DispatchOutcome, type FlowContext, type NewTicket, type Text } from "../src/core/flow-api.js";
+import { formatWhen, nextOfficeStart, waitsForTheOffice, type DispatchOutcome, type FlowContext, type NewTicket, type Text } from "../src/core/conversation/flow-api.js";
 
 const SAFETY: Record<string, Text> = {
   gas: {

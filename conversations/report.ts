@@ -12,7 +12,7 @@ import {
   type FlowContext,
   type Place,
   type Text,
-} from "../src/core/flow-api.js";
+} from "../src/core/conversation/flow-api.js";
 import { greeting } from "./commands.js";
 import { keywords } from "./keywords.js";
 import { formTexts, yesWords } from "./texts.js";

@@ -1,6 +1,6 @@
 /** How the daily follow-up and the monthly statistics read in chat (staff read Chinese). */
-import { STATUS_TEXT, type TicketStatus } from "../src/core/domain.js";
-import { STEP_TEXT, type Step } from "../src/core/escalation.js";
+import { STATUS_TEXT, type TicketStatus } from "../src/core/ticket/domain.js";
+import { STEP_TEXT, type Step } from "../src/core/deadlines/escalation.js";
 import type { DailyDigest, MonthlyStats } from "../src/db/report-store.js";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);

@@ -1,5 +1,5 @@
 /** Staff words: binding a chat account, and the commands only bound staff reach. */
-import type { StaffWords } from "../src/core/staff-turn.js";
+import type { StaffWords } from "../src/core/staff/staff-words.js";
 import { callbackWords } from "./callbacks.js";
 import { quoteWords } from "./quotes.js";
 import { newTimeTexts } from "./reminders.js";

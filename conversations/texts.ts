@@ -1,5 +1,5 @@
 /** Texts every flow shares. zh-CN first; English beside it. Placeholders: {name}. */
-import type { EngineTexts, FormTexts, Text } from "../src/core/flow-api.js";
+import type { EngineTexts, FormTexts, Text } from "../src/core/conversation/flow-api.js";
 
 export const engineTexts: EngineTexts = {
   cancelled: { zh: "好的，已取消本次操作。需要时直接告诉我遇到的问题就可以了。", en: "OK, cancelled. Tell me about a problem any time." },

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import cron from "node-cron";
 import { z } from "zod";
-import { durationSchema } from "./core/duration.js";
+import { durationSchema } from "./core/policy/duration.js";
 
 /** "1s", "300ms", "1500ms" → milliseconds */
 const durationMsSchema = z.string().transform((s, ctx) => {

@@ -1,6 +1,6 @@
 import pino from "pino";
-import { maskPhone, maskPhonesInText } from "./core/parse/phone.js";
-import { isoInZone } from "./core/zoned.js";
+import { maskPhone, maskPhonesInText } from "./core/conversation/parse/phone.js";
+import { isoInZone } from "./core/policy/zoned.js";
 
 /** Deep copy with every phone number masked, in fields and inside text. */
 function mask(value: unknown, depth = 0): unknown {

@@ -1,6 +1,6 @@
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { systemClock } from "./core/clock.js";
+import { systemClock } from "./core/policy/clock.js";
 import { createLogger } from "./log.js";
 import { PuppetMissingError } from "./adapters/wechat/channel.js";
 

@@ -1,9 +1,9 @@
-import type { Attachment, ChannelName, Lang, Place, TicketStatus } from "./domain.js";
-import type { ConversationState } from "./flow/engine.js";
-import type { NewTicket, Reply, TicketReader } from "./flow/types.js";
-import type { Policy } from "./policy.js";
-import type { AssignmentRecord } from "./dispatch/dispatcher.js";
-import type { CallbackAnswer, CallbackRecord } from "./callbacks.js";
+import type { Attachment, ChannelName, Lang, Place, TicketStatus } from "./ticket/domain.js";
+import type { ConversationState } from "./conversation/engine.js";
+import type { NewTicket, Reply, TicketReader } from "./conversation/types.js";
+import type { Policy } from "./policy/policy.js";
+import type { AssignmentRecord } from "./dispatch/records.js";
+import type { CallbackAnswer, CallbackRecord } from "./callbacks/callbacks.js";
 
 /** One message as a channel hands it in (channel-neutral). */
 export interface InboundMessage {

@@ -1,7 +1,7 @@
-import type { CallbackChange, DueCallback } from "../core/callback-reminders.js";
+import type { CallbackChange, DueCallback } from "../core/callbacks/callback-reminders.js";
 import type { OutboxRecord } from "../core/ports.js";
-import { VISIT_NATURES } from "../core/domain.js";
-import { workerTitle } from "../core/text.js";
+import { VISIT_NATURES } from "../core/ticket/domain.js";
+import { workerTitle } from "../core/conversation/text.js";
 import { ts, type SqliteHotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
 

@@ -1,6 +1,6 @@
-import type { Category, Severity, TicketStatus, Urgency } from "../core/domain.js";
-import type { DueTicket, TicketChange } from "../core/deadline-sweep.js";
-import type { Escalations } from "../core/escalation.js";
+import type { Category, Severity, TicketStatus, Urgency } from "../core/ticket/domain.js";
+import type { DueTicket, TicketChange } from "../core/deadlines/deadline-sweep.js";
+import type { Escalations } from "../core/deadlines/escalation.js";
 import type { OutboxRecord } from "../core/ports.js";
 import { deadlinesOf, ts, type DeadlineRow, type SqliteHotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";

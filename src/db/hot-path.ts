@@ -1,9 +1,9 @@
 import BetterSqlite3 from "better-sqlite3";
-import { roomLabel, type ChannelName, type Lang, type Place, type TicketStatus } from "../core/domain.js";
-import { CANCELLABLE_STATUSES } from "../core/lifecycle.js";
-import { nextDeadline, STEP_COLUMN, type Escalations, type StepDeadlines } from "../core/escalation.js";
-import type { Policy } from "../core/policy.js";
-import type { ConversationState } from "../core/flow/engine.js";
+import { roomLabel, type ChannelName, type Lang, type Place, type TicketStatus } from "../core/ticket/domain.js";
+import { CANCELLABLE_STATUSES } from "../core/ticket/lifecycle.js";
+import { nextDeadline, STEP_COLUMN, type Escalations, type StepDeadlines } from "../core/deadlines/escalation.js";
+import type { Policy } from "../core/policy/policy.js";
+import type { ConversationState } from "../core/conversation/engine.js";
 import type { StoredResident, StoredSession, TicketMove, WriteSet } from "../core/ports.js";
 import { placeColumns } from "./rows.js";
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { policySchema, resolvePolicy, type Policy } from "../core/policy.js";
+import { policySchema, resolvePolicy, type Policy } from "../core/policy/policy.js";
 
 /** A property's file: its name and its policy (policies/<id>.yaml). */
 export const fileSchema = z.object({ name: z.string().trim().min(1).max(60), policy: policySchema.prefault({}) });

@@ -1,4 +1,4 @@
-import { parsePolicy } from "../core/policy.js";
+import { parsePolicy } from "../core/policy/policy.js";
 import { readPolicyFiles } from "./policy-files.js";
 import type { PropertyInfo } from "../core/ports.js";
 import type { Database } from "./client.js";

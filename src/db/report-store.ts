@@ -1,7 +1,7 @@
-import type { Period } from "../core/periods.js";
+import type { Period } from "../core/policy/periods.js";
 import type { OutboxRecord } from "../core/ports.js";
-import { OPEN_STATUSES } from "../core/domain.js";
-import { STEPS } from "../core/escalation.js";
+import { OPEN_STATUSES } from "../core/ticket/domain.js";
+import { STEPS } from "../core/deadlines/escalation.js";
 import { ts, type SqliteHotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
 

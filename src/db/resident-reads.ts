@@ -1,5 +1,5 @@
-import { WAITING_STATUSES, type Category, type Place, type TicketStatus } from "../core/domain.js";
-import type { SimilarTicket } from "../core/flow/types.js";
+import { WAITING_STATUSES, type Category, type Place, type TicketStatus } from "../core/ticket/domain.js";
+import type { SimilarTicket } from "../core/conversation/types.js";
 import { ts, type SqliteHotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
 

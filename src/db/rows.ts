@@ -1,6 +1,6 @@
-import type { Place } from "../core/domain.js";
-import { placeLabel, roomLabel } from "../core/domain.js";
-import { STEP_COLUMN, type StepDeadlines } from "../core/escalation.js";
+import type { Place } from "../core/ticket/domain.js";
+import { placeLabel, roomLabel } from "../core/ticket/domain.js";
+import { STEP_COLUMN, type StepDeadlines } from "../core/deadlines/escalation.js";
 
 /** A place as the Ticket table's columns. */
 export function placeColumns(p: Place | null) {

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { STATUSES } from "../core/domain.js";
+import { STATUSES } from "../core/ticket/domain.js";
 import type { Database } from "../db/client.js";
 import type { PropertyDirectory } from "../db/properties.js";
 import { parseOr400, sendError } from "./errors.js";

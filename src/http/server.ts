@@ -2,7 +2,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { chatPage } from "../adapters/web/page.js";
 import { webchatRoutes } from "../adapters/web/webchat.js";
 import type { VisitorLimit } from "../adapters/web/visitor-limit.js";
-import type { Intake } from "../core/intake.js";
+import type { Intake } from "../core/intake/intake.js";
 import type { Database } from "../db/client.js";
 import type { PropertyDirectory } from "../db/properties.js";
 import { adminRoutes } from "./admin.js";
@@ -10,7 +10,7 @@ import { sendError } from "./errors.js";
 import { healthRoutes } from "./health.js";
 import { propertyRoutes } from "./properties.js";
 
-import type { Clock } from "../core/clock.js";
+import type { Clock } from "../core/policy/clock.js";
 
 export interface ServerDeps {
   db: Database;

@@ -1,12 +1,12 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Clock } from "../core/clock.js";
-import type { Duration } from "../core/duration.js";
+import type { Clock } from "../core/policy/clock.js";
+import type { Duration } from "../core/policy/duration.js";
 import type { Database } from "../db/client.js";
 import type { PropertyDirectory } from "../db/properties.js";
-import { isoInZone } from "../core/zoned.js";
-import { ROLES } from "../core/domain.js";
+import { isoInZone } from "../core/policy/zoned.js";
+import { ROLES } from "../core/ticket/domain.js";
 import { parseOr400, sendError } from "./errors.js";
 
 const newStaff = z.object({

@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Clock } from "../core/clock.js";
-import { STATUSES, type Category, type TicketStatus } from "../core/domain.js";
-import { orderView, type Dispatcher } from "../core/dispatch/dispatcher.js";
-import { fromStatuses, move, STEP_TIMESTAMP } from "../core/lifecycle.js";
+import type { Clock } from "../core/policy/clock.js";
+import { STATUSES, type Category, type TicketStatus } from "../core/ticket/domain.js";
+import type { Dispatcher } from "../core/dispatch/dispatcher.js";
+import { orderView } from "../core/dispatch/work-order.js";
+import { fromStatuses, move, STEP_TIMESTAMP } from "../core/ticket/lifecycle.js";
 import type { EventRecord, OutboxRecord } from "../core/ports.js";
 import type { Database } from "../db/client.js";
 import type { SqliteHotPath } from "../db/hot-path.js";
 import type { PropertyDirectory } from "../db/properties.js";
 import { deadlinesOfRow, placeText } from "../db/rows.js";
 import { parseOr400, sendError } from "./errors.js";
-import { holdMove, resumeMove } from "../core/hold.js";
+import { holdMove, resumeMove } from "../core/visits/hold.js";
 
 
 export interface TicketActionDeps {

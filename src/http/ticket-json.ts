@@ -1,5 +1,5 @@
-import { isoInZone } from "../core/zoned.js";
-import { hoursFor } from "../core/calendar.js";
+import { isoInZone } from "../core/policy/zoned.js";
+import { hoursFor } from "../core/policy/calendar.js";
 import type { Event, Staff, Ticket } from "../generated/prisma/client.js";
 
 const DEADLINES = ["firstReplyDueAt", "dispatchDueAt", "acceptDueAt", "arriveDueAt", "resolveDueAt", "callbackDueAt", "holdDueAt"] as const;

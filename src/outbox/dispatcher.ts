@@ -1,6 +1,6 @@
-import type { Clock } from "../core/clock.js";
-import type { ChannelName } from "../core/domain.js";
-import type { Reply } from "../core/flow/types.js";
+import type { Clock } from "../core/policy/clock.js";
+import type { ChannelName } from "../core/ticket/domain.js";
+import type { Reply } from "../core/conversation/types.js";
 import type { Logger } from "../core/log.js";
 
 /** What became of one attempt to send. */

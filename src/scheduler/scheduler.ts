@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from "node-cron";
-import type { Clock } from "../core/clock.js";
+import type { Clock } from "../core/policy/clock.js";
 import type { Logger } from "../core/log.js";
 import type { JobLeases } from "./lease.js";
 

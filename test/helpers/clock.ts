@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/core/clock.js";
+import type { Clock } from "../../src/core/policy/clock.js";
 
 /** A clock the test moves by hand: nothing in the suite sleeps through time. */
 export class TestClock implements Clock {

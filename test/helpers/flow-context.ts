@@ -1,7 +1,7 @@
-import { localize } from "../../src/core/text.js";
-import { parsePolicy, type PolicyInput } from "../../src/core/policy.js";
-import type { FlowContext, ResidentMemory, TicketReader, TicketSummary } from "../../src/core/flow/types.js";
-import type { Lang } from "../../src/core/domain.js";
+import { localize } from "../../src/core/conversation/text.js";
+import { parsePolicy, type PolicyInput } from "../../src/core/policy/policy.js";
+import type { FlowContext, ResidentMemory, TicketReader, TicketSummary } from "../../src/core/conversation/types.js";
+import type { Lang } from "../../src/core/ticket/domain.js";
 
 /** A flow context for reading messages without storage (pure flow tests; storage is tested through HTTP). */
 export function flowContext(opts: { now: Date; lang?: Lang; policy?: PolicyInput; resident?: ResidentMemory; tickets?: TicketSummary[] }): FlowContext {

@@ -1,5 +1,5 @@
 import type { Message, Update, UserFromGetMe } from "grammy/types";
-import type { Attachment } from "../../core/domain.js";
+import type { Attachment } from "../../core/ticket/domain.js";
 import type { InboundMessage } from "../../core/ports.js";
 
 /** Telegram commands say the same as the words the flows already know. */

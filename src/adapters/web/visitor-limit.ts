@@ -1,5 +1,5 @@
-import type { Clock } from "../../core/clock.js";
-import { LruMap } from "../../core/keyed-queue.js";
+import type { Clock } from "../../core/policy/clock.js";
+import { LruMap } from "../../core/intake/keyed-queue.js";
 
 /** A token bucket per visitor: a burst, then so many a minute (the public API's guard against floods). */
 export class VisitorLimit {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { NotRecordedError, type Intake } from "../../core/intake.js";
+import { NotRecordedError, type Intake } from "../../core/intake/intake.js";
 import type { Database } from "../../db/client.js";
 import type { PropertyDirectory } from "../../db/properties.js";
 import { parseOr400, sendError } from "../../http/errors.js";
 import type { VisitorLimit } from "./visitor-limit.js";
-import type { Clock } from "../../core/clock.js";
+import type { Clock } from "../../core/policy/clock.js";
 
 const visitorId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _");
 const messageBody = z

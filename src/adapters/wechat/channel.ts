@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { WechatyBuilder, type Message, type Wechaty } from "wechaty";
 import type { WechatyOptions } from "wechaty";
-import type { Clock } from "../../core/clock.js";
-import type { Intake } from "../../core/intake.js";
+import type { Clock } from "../../core/policy/clock.js";
+import type { Intake } from "../../core/intake/intake.js";
 import type { Logger } from "../../core/log.js";
 import { OutboxDispatcher, type Deliverer, type Delivery, type OutboxRow, type OutboxStore } from "../../outbox/dispatcher.js";
 import { toInbound } from "./inbound.js";

@@ -1,6 +1,6 @@
 import type { Message } from "wechaty";
 import { types } from "wechaty";
-import type { Attachment } from "../../core/domain.js";
+import type { Attachment } from "../../core/ticket/domain.js";
 import type { InboundMessage } from "../../core/ports.js";
 
 /** A group reply goes to the room and @mentions the member: "<roomId>|<memberId>". */

@@ -1,4 +1,4 @@
-import type { Reply } from "../../core/flow/types.js";
+import type { Reply } from "../../core/conversation/types.js";
 
 /**
  * Personal chats have no buttons: choices become numbered replies ("回复 1 确认提交，2 修改").

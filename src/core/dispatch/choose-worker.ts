@@ -1,4 +1,4 @@
-import type { Category, Text, Urgency } from "../domain.js";
+import type { Category, Text, Urgency } from "../ticket/domain.js";
 import { onDuty, type Roster } from "./roster.js";
 
 /** A staff member as the dispatcher sees them. */

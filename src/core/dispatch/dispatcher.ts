@@ -1,41 +1,19 @@
 import { randomUUID } from "node:crypto";
-import type { ChannelName, Role, Text, Urgency } from "../domain.js";
-import { CHANNEL_ZH, placeLabel } from "../domain.js";
+import type { ChannelName, Role, Text, Urgency } from "../ticket/domain.js";
+import { CHANNEL_ZH, placeLabel } from "../ticket/domain.js";
 import { onDuty } from "./roster.js";
-import { holdersOf, superiorsOf } from "../escalation.js";
-import type { DispatchOutcome, NewTicket, Reply } from "../flow/types.js";
-import type { Policy } from "../policy.js";
+import { holdersOf, superiorsOf } from "../deadlines/escalation.js";
+import type { DispatchOutcome, NewTicket, Reply } from "../conversation/types.js";
+import type { Policy } from "../policy/policy.js";
 import type { EventRecord, OutboxRecord } from "../ports.js";
-import { addDuration, hoursFor, waitsForTheOffice } from "../calendar.js";
-import { formatWhen } from "../zoned.js";
-import { reachOf, toStaff } from "../notify.js";
-import { feeStandard } from "../fees.js";
-import { chooseWorker, type Worker } from "./choose-worker.js";
+import { addDuration, hoursFor, waitsForTheOffice } from "../policy/calendar.js";
+import { formatWhen } from "../policy/zoned.js";
+import { reachOf, toStaff } from "./notify.js";
+import { feeStandard } from "../quotes/fees.js";
+import { chooseWorker } from "./choose-worker.js";
+import type { AssignmentRecord, Reachable, Workforce } from "./records.js";
 import { viewOfNew, workOrder, type OrderView } from "./work-order.js";
 
-// what a work order shows lives in work-order.ts; many modules know it from here
-export { orderView, viewOfNew, workOrder, type OrderView } from "./work-order.js";
-
-/** A staff member and the chat accounts a work order can reach them on. */
-export interface Reachable extends Worker {
-  superiorId: string | null;
-  contacts: { channel: ChannelName; externalId: string }[];
-}
-
-export interface Workforce {
-  /** active staff of the property, with open load and reachable chat accounts; `fresh` skips the short-lived cache */
-  staffOf(propertyId: string, opts?: { fresh?: boolean }): Promise<Reachable[]>;
-}
-
-export interface AssignmentRecord {
-  id: string;
-  ticketId: string;
-  staffId: string;
-  level: number;
-  offeredAt: Date;
-  respondBy: Date;
-  why: string[];
-}
 
 /** What dispatching a new ticket adds to its transaction. */
 export interface DispatchPlan {

@@ -1,4 +1,4 @@
-import { wallTime } from "../zoned.js";
+import { wallTime } from "../policy/zoned.js";
 
 /**
  * When a staff member is on duty: weekly shifts in the property's zone ("mon": ["08:00-12:00",

@@ -1,11 +1,11 @@
-import type { Category } from "../domain.js";
-import { CATEGORIES, placeLabel } from "../domain.js";
-import type { NewTicket, Reply } from "../flow/types.js";
-import type { Policy } from "../policy.js";
-import { formatWhen } from "../zoned.js";
-import { maskPhone } from "../parse/phone.js";
-import { feeStandard } from "../fees.js";
-import type { AssignmentRecord } from "./dispatcher.js";
+import type { Category } from "../ticket/domain.js";
+import { CATEGORIES, placeLabel } from "../ticket/domain.js";
+import type { NewTicket, Reply } from "../conversation/types.js";
+import type { Policy } from "../policy/policy.js";
+import { formatWhen } from "../policy/zoned.js";
+import { maskPhone } from "../conversation/parse/phone.js";
+import { feeStandard } from "../quotes/fees.js";
+import type { AssignmentRecord } from "./records.js";
 
 /** What a work order shows, from a new ticket or a stored one. */
 export interface OrderView {

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Role } from "../../core/domain.js";
-import type { Reachable, Workforce } from "../../core/dispatch/dispatcher.js";
-import { dayKey, dueDays, dueMonth } from "../../core/periods.js";
+import type { Role } from "../../core/ticket/domain.js";
+import type { Reachable, Workforce } from "../../core/dispatch/records.js";
+import { dayKey, dueDays, dueMonth } from "../../core/policy/periods.js";
 import type { OutboxRecord, PropertyInfo } from "../../core/ports.js";
-import { toStaff, type AccountOf } from "../../core/notify.js";
-import { formatWhen } from "../../core/zoned.js";
+import { toStaff, type AccountOf } from "../../core/dispatch/notify.js";
+import { formatWhen } from "../../core/policy/zoned.js";
 import type { DailyDigest, MonthlyStats, ReportStore } from "../../db/report-store.js";
 import type { Job } from "../scheduler.js";
 

@@ -1,0 +1,77 @@
+import type { Text } from "../ticket/domain.js";
+import type { NewTimeTexts } from "../visits/new-time.js";
+import type { QuoteWords } from "../quotes/quote-desk.js";
+
+/** The words staff use (kept in conversations/staff.ts). */
+export interface StaffWords {
+  bind: RegExp;
+  myOrders: RegExp;
+  arrive: RegExp;
+  /** 完工, with notes (and a fee: "材料费 30 元") after it */
+  complete: RegExp;
+  /** asking the resident for a new time when nobody can go */
+  newTime: NewTimeTexts;
+  /** 报价 and its texts (conversations/quotes.ts) */
+  quotes: QuoteWords;
+  /** 转单 */
+  handOver: RegExp;
+  /** 代报, with the report after it (or not: the questions follow) */
+  onBehalf: RegExp;
+  /** 改约, with the new time agreed with the resident after it */
+  reschedule: RegExp;
+  /** 挂起 (on hold, waiting for parts or the owner) and 恢复 (resume) */
+  hold: RegExp;
+  resume: RegExp;
+  /** every staff command; unbound users who type one are told it is for staff */
+  commands: RegExp;
+  texts: {
+    bound: Text;
+    badCode: Text;
+    alreadyBound: Text;
+    staffOnly: Text;
+    noOrders: Text;
+    orders: Text;
+    notYet: Text;
+    notYours: Text;
+    alreadyHandled: Text;
+    accepted: Text;
+    residentTold: Text;
+    noneToArrive: Text;
+    noneToComplete: Text;
+    whichOrder: Text;
+    arrived: Text;
+    residentArrived: Text;
+    completed: Text;
+    residentCompleted: Text;
+    refuseWhy: Text;
+    handOverWhy: Text;
+    handOverNoOne: Text;
+    noneToHandOver: Text;
+    handedOver: Text;
+    residentHandedOver: Text;
+    rescheduleHow: Text;
+    noneToReschedule: Text;
+    rescheduled: Text;
+    residentRescheduled: Text;
+    refused: Text;
+    refusedNoOne: Text;
+    /** a complaint (or other report without a visit) taken on, to the staff member and to the resident */
+    takenOn: Text;
+    residentTakenOn: Text;
+    /** a paid job (有偿服务): the fee standard, told to the resident before work starts */
+    paidJob: Text;
+    holdWhy: Text;
+    noneToHold: Text;
+    held: Text;
+    residentHeld: Text;
+    noneOnHold: Text;
+    resumed: Text;
+    residentResumed: Text;
+  };
+  /** the resident's rating of a finished job (满意 / 基本满意 / 不满意) */
+  ratings: readonly string[];
+  /** reasons a worker picks when refusing (拒单) */
+  refusalReasons: readonly { code: string; label: Text }[];
+  /** reasons a worker picks when putting an order on hold (挂起) */
+  holdReasons: readonly { code: string; label: Text }[];
+}
