@@ -28,6 +28,7 @@ import { commands, engineTexts, flows, inputTexts, roles, skillsOf, staffWords }
 import { typos } from "../conversations/keywords.js";
 import { StaffDesk } from "./core/staff/staff-desk.js";
 import { Dispatcher } from "./core/dispatch/dispatcher.js";
+import { DeskRouter } from "./core/intake/desks.js";
 import { dispatchOrder } from "./core/dispatch/choose-worker.js";
 import type { Clock } from "./core/policy/clock.js";
 import { ConversationEngine } from "./core/conversation/engine.js";
@@ -90,11 +91,14 @@ export async function createApp(
     texts: inputTexts,
     inlineChannels: new Set(["web"]),
     maxTextLength: config.MAX_MESSAGE_LENGTH,
-    staff: new StaffDesk(store, staffWords, { accountOf, policyOf }, dispatcher),
-    callbacks: new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf }),
-    quotes: new QuoteDesk(store, quoteWords, { dispatcher, policyOf }),
-    newTime: new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
-    urges: new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf, lateBy }),
+    // the desks, in the order they are asked
+    desks: new DeskRouter([
+      new StaffDesk(store, staffWords, { accountOf, policyOf }, dispatcher),
+      new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf }),
+      new QuoteDesk(store, quoteWords, { dispatcher, policyOf }),
+      new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
+      new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf, lateBy }),
+    ]),
     typos,
     notes: new TicketNotes({ workforce: store, accountOf, policyOf, ticket: (id) => store.ticketById(id), text: noteText, amendText: emergencyAddedText }),
     humans: new HumanRequests({ workforce: store, accountOf, policyOf, text: humanAlert }),

@@ -1,3 +1,4 @@
+import type { Desk } from "../intake/desks.js";
 import type { ChannelName, Text, TicketStatus } from "../ticket/domain.js";
 import type { InboundMessage } from "../ports.js";
 import type { Policy } from "../policy/policy.js";
@@ -48,7 +49,8 @@ const UNSATISFIED = 2;
  * a comment; the resident rates the finished job (rate:<ticket>:<rating>). 不满意 from either reopens
  * the report and escalates it to the assignee's superior.
  */
-export class CallbackDesk {
+export class CallbackDesk implements Desk {
+  readonly answers = ["cb", "rate"];
   constructor(
     private readonly store: CallbackStore,
     private readonly words: CallbackWords,

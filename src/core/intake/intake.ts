@@ -7,20 +7,14 @@ import type { Logger } from "../log.js";
 import { maskPhonesInText } from "../conversation/parse/phone.js";
 import { inTraditional, readMessage } from "../conversation/parse/script.js";
 import type { ConversationStore, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "../ports.js";
-import type { StaffDesk } from "../staff/staff-desk.js";
 import type { StaffTurn } from "../staff/staff-turn.js";
-import type { CallbackDesk } from "../callbacks/callback-desk.js";
-import type { QuoteDesk } from "../quotes/quote-desk.js";
-import type { NewTimeDesk } from "../visits/new-time.js";
-import type { UrgeDesk } from "../visits/urge-desk.js";
+import type { DeskRouter } from "./desks.js";
 import type { TicketNotes } from "../ticket/ticket-notes.js";
 import type { HumanRequests } from "../staff/human-requests.js";
 import type { Dispatcher, DispatchPlan } from "../dispatch/dispatcher.js";
 import { localize } from "../conversation/text.js";
 import { chatEvent, writeSetOf } from "./intake-record.js";
 
-/** Choices the desks answer (work orders, callbacks, ratings, quotes, new times, urges), not the flows. */
-const DESK_CHOICE = /^(wo|cb|rate|quote|newtime|urge):/;
 
 /**
  * The message could not be recorded, so nothing of it happened: the channel should have it
@@ -53,22 +47,14 @@ export interface IntakeDeps {
   inlineChannels: ReadonlySet<ChannelName>;
   maxTextLength?: number;
   cacheSize?: number;
-  /** binding and staff commands, answered before any resident flow */
-  staff?: StaffDesk;
+  /** staff commands, work orders, callbacks, ratings, quotes, new times and urges: answered before any resident flow */
+  desks?: DeskRouter;
   /** the word that starts a report (代报 runs the report flow through it) */
   reportTrigger?: string;
-  /** a resident's answer to a quote */
-  quotes?: QuoteDesk;
-  /** a resident's pick of a new time when nobody could go */
-  newTime?: NewTimeDesk;
-  /** 催单: a resident urges an open report */
-  urges?: UrgeDesk;
   /** a report that repeats an open one, added to it as a note */
   notes?: TicketNotes;
   /** 转人工: the stewards told */
   humans?: HumanRequests;
-  /** 回访 results from stewards, ratings from residents */
-  callbacks?: CallbackDesk;
   /** sends each new valid report to a worker in the same transaction */
   dispatcher?: Dispatcher;
   /** slips of a phone keyboard mended before anything reads a message (conversations/keywords.ts) */
@@ -134,15 +120,14 @@ export class Intake {
     const planned = new Map<string, DispatchPlan>();
     // a number or label typed for a desk's choice (WeChat has no buttons) is that choice
     const typed = !msg.choice && text ? typedChoice(conversation?.lastChoices, text) : undefined;
-    if (typed && DESK_CHOICE.test(typed.value)) {
+    const desks = this.deps.desks;
+    if (typed && desks?.answers(typed.value)) {
       msg = { ...msg, choice: typed.value };
       text = "";
     }
     // staff matters (typed commands, choices on a work order wo:… or a callback cb:…) and a resident's rating (rate:…)
-    if (((text && !msg.choice) || DESK_CHOICE.test(msg.choice ?? "")) && text.length <= this.maxText) {
-      staffTurn = (await this.deps.staff?.handle(msg, text, now, t)) ?? (await this.deps.callbacks?.handle(msg, text, now, t)) ?? (await this.deps.quotes?.handle(msg, text, now, t)) ?? (await this.deps.newTime?.handle(msg, text, now, t));
-      // an urge typed in the middle of a report is the report's business (e.g. "什么时候来" as a time)
-      if (!staffTurn && (!conversation?.flow || msg.choice)) staffTurn = await this.deps.urges?.handle(msg, text, now, t);
+    if (desks && ((text && !msg.choice) || desks.answers(msg.choice)) && text.length <= this.maxText) {
+      staffTurn = await desks.route(msg, text, now, t, !!conversation?.flow);
     }
     // 代报: the staff member's conversation takes a report for a resident, through the same flow
     if (staffTurn?.onBehalf) {

@@ -1,3 +1,4 @@
+import type { Desk } from "../intake/desks.js";
 import type { Text, TicketStatus } from "../ticket/domain.js";
 import { residentKey } from "../dispatch/notify.js";
 import type { Dispatcher } from "../dispatch/dispatcher.js";
@@ -29,7 +30,8 @@ export interface QuoteStore {
  * The resident's answer to a quote (quote:<ticket>:yes|no): accepted, the job is dispatched as at
  * filing, with the agreed fee on the work order; declined, the report is cancelled at no charge.
  */
-export class QuoteDesk {
+export class QuoteDesk implements Desk {
+  readonly answers = ["quote"];
   constructor(
     private readonly store: QuoteStore,
     private readonly words: QuoteWords,

@@ -1,3 +1,4 @@
+import type { Desk } from "../intake/desks.js";
 import type { Dispatcher } from "../dispatch/dispatcher.js";
 import { orderView } from "../dispatch/work-order.js";
 import { fromStatuses, move } from "../ticket/lifecycle.js";
@@ -19,7 +20,8 @@ import type { StaffWords } from "./staff-words.js";
  * Staff matters come before any resident flow: binding a chat account with a one-time code,
  * and staff commands, which only a bound account ever reaches.
  */
-export class StaffDesk {
+export class StaffDesk implements Desk {
+  readonly answers = ["wo"];
   constructor(
     private readonly store: StaffStore,
     private readonly words: StaffWords,

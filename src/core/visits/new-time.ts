@@ -1,3 +1,4 @@
+import type { Desk } from "../intake/desks.js";
 import type { Text } from "../ticket/domain.js";
 import { residentKey } from "../dispatch/notify.js";
 import type { Dispatcher } from "../dispatch/dispatcher.js";
@@ -52,7 +53,8 @@ export interface NewTimeStore {
 }
 
 /** The resident's pick: the visit moves; today's is left for the sweep to dispatch 30 min before, a later one goes out now. */
-export class NewTimeDesk {
+export class NewTimeDesk implements Desk {
+  readonly answers = ["newtime"];
   constructor(
     private readonly store: NewTimeStore,
     private readonly texts: NewTimeTexts,

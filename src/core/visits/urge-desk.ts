@@ -1,3 +1,4 @@
+import type { Desk } from "../intake/desks.js";
 import type { Text, TicketStatus } from "../ticket/domain.js";
 import { STATUS_TEXT, WAITING_STATUSES } from "../ticket/domain.js";
 import type { Workforce, Reachable } from "../dispatch/records.js";
@@ -37,7 +38,10 @@ export interface UrgeStore {
  * resident is told what happens next and when. In quiet hours a non-urgent urge is recorded and the
  * resident told when the office opens (nobody is woken).
  */
-export class UrgeDesk {
+export class UrgeDesk implements Desk {
+  readonly answers = ["urge"];
+  /** an urge typed in the middle of a report is the report's business (e.g. "什么时候来" as a time) */
+  readonly whileReporting = false;
   constructor(
     private readonly store: UrgeStore,
     private readonly words: UrgeWords,
