@@ -36,8 +36,9 @@ const schema = z.object({
       try {
         new Intl.DateTimeFormat("en-US", { timeZone: tz });
         return true;
-      } catch {
-        return false;
+      } catch (err) {
+        if (err instanceof RangeError) return false;
+        throw err;
       }
     }, "unknown time zone (e.g. Asia/Shanghai)"),
   /** the property served when a channel names none */

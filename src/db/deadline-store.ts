@@ -4,6 +4,7 @@ import type { Escalations } from "../core/deadlines/escalation.js";
 import type { OutboxRecord } from "../core/ports.js";
 import { deadlinesOf, ts, type DeadlineRow, type SqliteHotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
+import { ConflictError } from "../core/errors.js";
 
 /**
  * The deadline sweep's storage: what is due, read through the index on Ticket.nextDueAt (a range
@@ -71,8 +72,8 @@ export class DeadlineStore {
     let applied = 0;
     // a ticket whose offer expires: its two updates stand or fall together (a savepoint); answered meanwhile, it is skipped
     const withOffer = this.hot.db.transaction((c: TicketChange): boolean => {
-      if (this.q.expire.run(ts(at), c.expireOffer).changes !== 1) throw new Error(`offer ${c.expireOffer} was answered during the sweep`);
-      if (!this.write(c, at)) throw new Error(`ticket ${c.ticketId} changed during the sweep`);
+      if (this.q.expire.run(ts(at), c.expireOffer).changes !== 1) throw new ConflictError(`offer ${c.expireOffer} was answered during the sweep`);
+      if (!this.write(c, at)) throw new ConflictError(`ticket ${c.ticketId} changed during the sweep`);
       return true;
     });
     // one outer transaction (one fsync); any other failure rolls the batch back, and the next tick retries it
@@ -82,8 +83,9 @@ export class DeadlineStore {
         if (c.expireOffer) {
           try {
             ok = withOffer(c);
-          } catch {
-            // the worker answered meanwhile: the next sweep reads the ticket afresh
+          } catch (err) {
+            // the worker answered meanwhile: the next sweep reads the ticket afresh (anything else fails the batch)
+            if (!(err instanceof ConflictError)) throw err;
           }
         } else ok = this.write(c, at);
         if (ok) {

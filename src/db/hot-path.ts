@@ -6,6 +6,7 @@ import type { Policy } from "../core/policy/policy.js";
 import type { ConversationState } from "../core/conversation/engine.js";
 import type { StoredResident, StoredSession, TicketMove, WriteSet } from "../core/ports.js";
 import { placeColumns } from "./rows.js";
+import { ConflictError } from "../core/errors.js";
 
 /** Prisma's better-sqlite3 adapter stores DateTime as ISO 8601 text with +00:00; so do we. */
 export const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -162,7 +163,7 @@ export class SqliteHotPath {
     this.records({ assignments: s.assignments ?? [] });
     for (const c of s.cancellations) {
       // the resident is told "cancelled" only if it was: a ticket that moved on meanwhile rolls this back
-      if (q.cancel.run(ts(c.at), ts(c.at), c.ticketId, c.residentId).changes !== 1) throw new Error(`ticket ${c.ticketId} can no longer be cancelled`);
+      if (q.cancel.run(ts(c.at), ts(c.at), c.ticketId, c.residentId).changes !== 1) throw new ConflictError(`ticket ${c.ticketId} can no longer be cancelled`);
     }
     for (const a of s.amendments ?? []) {
       const set = { ...(a.place ? placeColumns(a.place) : {}), ...(a.phone ? { phone: a.phone } : {}), updatedAt: a.at };
@@ -171,11 +172,11 @@ export class SqliteHotPath {
     if (s.offerAnswer) {
       const a = s.offerAnswer;
       // two presses, or a cancel meanwhile: only one outcome is written, the other rolls back
-      if (q.answer_offer.run(a.status, a.reason ?? null, ts(a.at), a.assignmentId).changes !== 1) throw new Error(`work order ${a.assignmentId} is no longer open`);
+      if (q.answer_offer.run(a.status, a.reason ?? null, ts(a.at), a.assignmentId).changes !== 1) throw new ConflictError(`work order ${a.assignmentId} is no longer open`);
     }
     if (s.handOver) {
       const h = s.handOver;
-      if (q.hand_over.run(h.reason, ts(h.at), h.ticketId, h.staffId).changes !== 1) throw new Error(`ticket ${h.ticketId} is no longer accepted by ${h.staffId}`);
+      if (q.hand_over.run(h.reason, ts(h.at), h.ticketId, h.staffId).changes !== 1) throw new ConflictError(`ticket ${h.ticketId} is no longer accepted by ${h.staffId}`);
     }
     for (const m of s.moves ?? []) this.move(m);
     for (const c of s.callbacks ?? []) q.callback.run(c.id, c.ticketId, c.ticketId, c.kind, ts(c.dueAt), ts(c.nextAt), ts(c.createdAt));
@@ -183,7 +184,7 @@ export class SqliteHotPath {
     if (s.binding) {
       const b = s.binding;
       // claimed inside the transaction: a code used meanwhile rolls the whole message back
-      if (q.claim_code.run(ts(b.at), b.code, ts(b.at)).changes !== 1) throw new Error(`bind code ${b.code} is no longer valid`);
+      if (q.claim_code.run(ts(b.at), b.code, ts(b.at)).changes !== 1) throw new ConflictError(`bind code ${b.code} is no longer valid`);
       q.bind.run(`${b.channel}:${b.externalId}`, b.staffId, b.channel, b.externalId, ts(b.at));
     }
     if ("put" in s.session) {
@@ -233,14 +234,14 @@ export class SqliteHotPath {
   /** A state-machine move as one conditional update: the ticket must still be in a status it may leave this way. */
   private move(m: TicketMove): void {
     const set = { status: m.to, updatedAt: m.at, ...(m.stamp ? { [m.stamp]: m.at } : {}), ...m.set };
-    if (this.update("Ticket", m.ticketId, set, `status IN (${m.from.map(() => "?").join(", ")})`, m.from) !== 1) throw new Error(`ticket ${m.ticketId} is no longer ${m.from.join("/")}`);
+    if (this.update("Ticket", m.ticketId, set, `status IN (${m.from.map(() => "?").join(", ")})`, m.from) !== 1) throw new ConflictError(`ticket ${m.ticketId} is no longer ${m.from.join("/")}`);
     this.refreshDue(m.ticketId);
   }
 
   /** A callback's result (only while pending), a rating (only once) or a comment: anything else rolls the message back. */
   private answerCallback(a: NonNullable<WriteSet["callbackAnswer"]>): void {
     const guard = a.by === "steward" ? "status = 'pending'" : a.by === "resident" ? "residentRating IS NULL" : "";
-    if (this.update("Callback", a.id, a.set, guard) !== 1) throw new Error(`callback ${a.id} was already answered`);
+    if (this.update("Callback", a.id, a.set, guard) !== 1) throw new ConflictError(`callback ${a.id} was already answered`);
   }
 
   /** Ticket.nextDueAt follows every change: the deadlines that still matter in the new status, and how far each has climbed. */

@@ -15,8 +15,10 @@ export function readPolicyFiles(dir: string): PolicyFileResult[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => /^[a-z0-9_-]{1,40}\.ya?ml$/.test(n));
-  } catch {
-    return [];
+  } catch (err) {
+    // no folder: no properties (the start says so); any other failure is not hidden
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw err;
   }
   return names.sort().map((n) => readPolicyFile(join(dir, n)));
 }

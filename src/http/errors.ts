@@ -1,5 +1,13 @@
 import type { FastifyReply } from "fastify";
 import type { z } from "zod";
+import { ConflictError, IllegalTransitionError, NotFoundError, type BaoshiError } from "../core/errors.js";
+
+/** The HTTP status of each expected failure. */
+export function statusOf(err: BaoshiError): number {
+  if (err instanceof ConflictError || err instanceof IllegalTransitionError) return 409;
+  if (err instanceof NotFoundError) return 404;
+  return 400;
+}
 
 /** Stable error codes with a message saying what is wrong. */
 export function sendError(reply: FastifyReply, status: number, code: string, message: string) {

@@ -6,10 +6,10 @@ import type { Intake } from "../core/intake/intake.js";
 import type { Database } from "../db/client.js";
 import type { PropertyDirectory } from "../db/properties.js";
 import { adminRoutes } from "./admin.js";
-import { sendError } from "./errors.js";
+import { sendError, statusOf } from "./errors.js";
 import { healthRoutes } from "./health.js";
 import { propertyRoutes } from "./properties.js";
-
+import { BaoshiError } from "../core/errors.js";
 import type { Clock } from "../core/policy/clock.js";
 
 export interface ServerDeps {
@@ -31,7 +31,9 @@ export interface ServerDeps {
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const app: FastifyInstance = Fastify({ loggerInstance: deps.log, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1_048_576 });
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    // an expected failure by its class; a framework's 4xx as it says; anything else a logged 500
+    const named = err instanceof BaoshiError ? statusOf(err) : undefined;
+    const status = named ?? (err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500);
     if (status === 500) req.log.error({ err, url: req.url }, "request failed");
     const message = status === 500 ? "internal error; the request was not applied" : err.message;
     return sendError(reply, status, status === 500 ? "internal" : (err.code ?? "bad_request").toLowerCase(), message);

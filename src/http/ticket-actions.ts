@@ -13,6 +13,7 @@ import type { PropertyDirectory } from "../db/properties.js";
 import { deadlinesOfRow, placeText } from "../db/rows.js";
 import { parseOr400, sendError } from "./errors.js";
 import { holdMove, resumeMove } from "../core/visits/hold.js";
+import { ConflictError } from "../core/errors.js";
 
 
 export interface TicketActionDeps {
@@ -56,8 +57,9 @@ export function ticketActionRoutes(api: FastifyInstance, deps: TicketActionDeps)
         moves: [held?.ok ? { ...held.move, at: now } : { ticketId: t.id, from: fromStatuses(body.to), to: body.to, ...(STEP_TIMESTAMP[body.to] ? { stamp: STEP_TIMESTAMP[body.to]! } : {}), at: now }],
         events: [event(t, holding && body.to !== "on_hold" ? "ticket.resumed" : `ticket.${body.to}`, { from: t.status, ...(body.reason ? { reason: body.reason } : {}) }, now)],
       });
-    } catch {
-      return sendError(reply, 409, "changed_meanwhile", "the ticket changed meanwhile; read it again");
+    } catch (err) {
+      if (err instanceof ConflictError) return sendError(reply, 409, err.code, "the ticket changed meanwhile; read it again");
+      throw err;
     }
     return { number: t.number, status: body.to };
   });
@@ -86,8 +88,9 @@ export function ticketActionRoutes(api: FastifyInstance, deps: TicketActionDeps)
         events: [event(t, "ticket.dispatched", { staffId: offer.staff.id, staff: offer.staff.name, why: offer.assignment.why }, now)],
         outbox: offer.outbox,
       });
-    } catch {
-      return sendError(reply, 409, "changed_meanwhile", "the ticket changed meanwhile; read it again");
+    } catch (err) {
+      if (err instanceof ConflictError) return sendError(reply, 409, err.code, "the ticket changed meanwhile; read it again");
+      throw err;
     }
     deps.offer(offer.outbox);
     return { number: t.number, status: "dispatched", assignee: { id: offer.staff.id, name: offer.staff.name }, notified: offer.outbox.length > 0 };

@@ -129,7 +129,8 @@ function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: tz });
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    if (err instanceof RangeError) return false;
+    throw err;
   }
 }

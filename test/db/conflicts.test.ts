@@ -1,0 +1,44 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConflictError } from "../../src/core/errors.js";
+import { parsePolicy } from "../../src/core/policy/policy.js";
+import { SqliteHotPath } from "../../src/db/hot-path.js";
+import { startApp, type RunningApp } from "../helpers/app.js";
+import { numberIn, Visitor } from "../helpers/visitor.js";
+
+let svc: RunningApp | undefined;
+afterEach(async () => {
+  await svc?.destroy();
+  svc = undefined;
+});
+
+describe("a guarded write that lost its race", () => {
+  it("raises ConflictError and writes nothing of its change (a second writer on the same SQLite file)", async () => {
+    svc = await startApp();
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    const { id } = (await svc.app.db.ticket.findUnique({ where: { number } }))!;
+    const other = new SqliteHotPath(join(svc.dir, "baoshi.db"), () => parsePolicy({}));
+    try {
+      const at = new Date("2026-11-23T10:05:00+08:00");
+      // the change expects an accepted ticket; it is still received
+      const lost = () =>
+        other.change({
+          moves: [{ ticketId: id, from: ["accepted"], to: "arrived", stamp: "arrivedAt", at }],
+          events: [{ id: "e-lost", propertyId: "demo", ticketId: id, type: "ticket.arrived", actor: "test", channel: null, data: null, at }],
+        });
+      expect(lost).toThrow(ConflictError);
+      // the same change from where the ticket is goes through (the guard, not the id, refused it)
+      other.change({ moves: [{ ticketId: id, from: ["received"], to: "cancelled", at }] });
+      expect(lost).toThrow(expect.objectContaining({ code: "changed_meanwhile" }));
+    } finally {
+      other.close();
+    }
+    const after = await svc.admin(`/api/tickets/${number}`);
+    expect(body.status).toBe("received");
+    expect(after.body.status).toBe("cancelled");
+    expect(after.body.events.map((e: { type: string }) => e.type)).not.toContain("ticket.arrived");
+  });
+});
