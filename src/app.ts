@@ -121,7 +121,9 @@ export async function createApp(
     lateBy,
   });
   outbox.senders = () => new Map([...senders].map(([c, x]) => [c, x.account] as const));
-  outbox.offer = (alerts) => alerts.forEach((a) => senders.get(a.channel)?.offer([a.row]));
+  outbox.offer = (alerts) => {
+    for (const a of alerts) senders.get(a.channel)?.offer([a.row]);
+  };
   const outboxJob = {
     name: "outbox",
     schedule: config.SCHEDULE_OUTBOX,

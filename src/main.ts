@@ -6,7 +6,7 @@ import { PuppetMissingError } from "./adapters/wechat/channel.js";
 
 /** Starts Baoshi: config → logger → database (migrated) → flows → HTTP; stops cleanly on SIGINT/SIGTERM. */
 async function main() {
-  let config;
+  let config: Awaited<ReturnType<typeof loadConfig>>;
   try {
     config = await loadConfig();
   } catch (err) {

@@ -19,7 +19,7 @@ export class Batch<Item, Result> {
     this.queue = [];
     try {
       const results = this.run(batch.map((b) => b.item));
-      batch.forEach((b, i) => b.resolve(results[i]!));
+      for (const [i, b] of batch.entries()) b.resolve(results[i]!);
     } catch (err) {
       for (const b of batch) b.reject(err);
     }

@@ -38,7 +38,10 @@ export class GroupCommitter {
       this.write(batch.map((p) => p.ws));
       for (const p of batch) p.resolve();
     } catch (err) {
-      if (batch.length === 1) return batch[0]!.reject(err);
+      if (batch.length === 1) {
+        batch[0]!.reject(err);
+        return;
+      }
       for (const p of batch) {
         try {
           this.write([p.ws]);

@@ -11,7 +11,7 @@ import type { NewTimeStore } from "../core/visits/new-time.js";
 import { wallTime } from "../core/policy/zoned.js";
 import type { Database } from "./client.js";
 import { GroupCommitter } from "./committer.js";
-import { SqliteHotPath } from "./hot-path.js";
+import type { SqliteHotPath } from "./hot-path.js";
 import { ResidentReads } from "./resident-reads.js";
 import { deadlinesOfRow, placeText } from "./rows.js";
 
@@ -71,7 +71,7 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
 
   async staffByIdentity(channel: ChannelName, externalId: string): Promise<BoundStaff | undefined> {
     const row = await this.db.staffIdentity.findUnique({ where: { channel_externalId: { channel, externalId } }, include: { staff: true } });
-    return row && row.staff.active ? { id: row.staff.id, name: row.staff.name, propertyId: row.staff.propertyId } : undefined;
+    return row?.staff.active ? { id: row.staff.id, name: row.staff.name, propertyId: row.staff.propertyId } : undefined;
   }
 
   async bindCode(code: string) {

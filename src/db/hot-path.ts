@@ -105,7 +105,10 @@ export class SqliteHotPath {
   }
 
   /** Writes many messages' changes in one transaction: one fsync for all of them. */
-  readonly writeAll = (sets: WriteSet[]): void => this.db.transaction((all: WriteSet[]) => all.forEach((s) => this.write(s)))(sets);
+  readonly writeAll = (sets: WriteSet[]): void =>
+    this.db.transaction((all: WriteSet[]) => {
+      for (const s of all) this.write(s);
+    })(sets);
 
   private write(s: WriteSet): void {
     const q = this.q;

@@ -118,7 +118,7 @@ export class SqliteOutboxStore implements OutboxStore {
   }
 
   recoverClaims(olderThan: Date, at: Date): number {
-    let alerts: { channel: ChannelName; row: OutboxRow }[] = [];
+    const alerts: { channel: ChannelName; row: OutboxRow }[] = [];
     let n = 0;
     this.db.transaction(() => {
       for (const { id } of this.q.stale.all(ts(olderThan)) as { id: string }[]) {

@@ -141,8 +141,14 @@ const channels: Record<string, () => Resident> = {
     let seen = 0;
     const next = async () => (await double.nth(user.id, ++seen)).text;
     return {
-      say: async (t) => (double.say(user, t), next()),
-      choose: async (l) => (double.press(user, double.lastTo(user.id), l), next()),
+      say: async (t) => {
+        double.say(user, t);
+        return next();
+      },
+      choose: async (l) => {
+        double.press(user, double.lastTo(user.id), l);
+        return next();
+      },
     };
   },
   wechat: () => {
@@ -150,7 +156,10 @@ const channels: Record<string, () => Resident> = {
     let seen = 0;
     const next = () => user.nth(++seen);
     return {
-      say: async (t) => (user.say(t), next()),
+      say: async (t) => {
+        user.say(t);
+        return next();
+      },
       choose: async (l) => {
         // numbered replies: find the number the last message gives this label, and reply with it
         const last = user.inbox.at(-1)!.text;
@@ -182,7 +191,12 @@ describe.each(Object.keys(channels))("the same flows on %s", (channel) => {
 function reader(channel: string): { say(text: string): Promise<string> } {
   if (channel === "web") {
     const v = new Visitor(svc.url);
-    return { say: async (t) => (await v.say(t), v.last.map((r) => r.text).join("\n")) };
+    return {
+      say: async (t) => {
+        await v.say(t);
+        return v.last.map((r) => r.text).join("\n");
+      },
+    };
   }
   const written = (recipient: string) => svc.app.db.outboxMessage.count({ where: { recipient } });
   const turn = async (send: () => void, received: () => string[], recipient: string, wait: (n: number) => Promise<unknown>) => {

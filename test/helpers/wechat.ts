@@ -24,8 +24,7 @@ export class WechatUser {
   readonly inbox: Received[] = [];
   readonly contact: mock.ContactMock;
 
-  constructor(
-    private readonly mocker: mock.Mocker,
+  constructor(readonly mocker: mock.Mocker,
     private readonly me: mock.ContactMock,
     name: string,
   ) {

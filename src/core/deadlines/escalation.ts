@@ -11,7 +11,7 @@ import type { TicketKind } from "./steps.js";
  */
 // the steps and their records live in steps.ts (warn-before.ts reads them too)
 export { STEPS, STEP_COLUMN, type Escalations, type Step, type StepDeadlines, type TicketKind } from "./steps.js";
-import { STEPS, STEP_COLUMN, type Escalations, type Step, type StepDeadlines } from "./steps.js";
+import { STEP_COLUMN, type Escalations, type Step, type StepDeadlines } from "./steps.js";
 
 /** The steps whose deadlines still matter in each status (a step already done no longer can be late). */
 const LIVE_STEPS: Record<TicketStatus, readonly Step[]> = {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ChannelName, Role, Text, Urgency } from "../ticket/domain.js";
+import type { ChannelName, Role, Urgency } from "../ticket/domain.js";
 import { CHANNEL_ZH, placeLabel } from "../ticket/domain.js";
 import { onDuty } from "./roster.js";
 import { holdersOf, superiorsOf } from "../deadlines/escalation.js";
@@ -93,7 +93,6 @@ export class Dispatcher {
     ticket.quoteStatus = "requested";
     ticket.deadlines = { ...ticket.deadlines, dispatchDueAt: asked.due };
     const due = asked.due;
-    const when = formatWhen(due, policy.timezone, "zh");
     return { assignments: [], events: [dispatchEvent(ticket, property.id, "quote.requested", { due: due.toISOString() }, now)], outbox: asked.outbox, outcome: { kind: "quote", due } };
   }
 

@@ -39,7 +39,7 @@ function judge(raw: string, span: Span): PhoneResult {
   // Domestic numbers start with 1 (mobile) or 0 (area code); anything else is a typo.
   const shapeOk = international || /^[01]/.test(national);
   const parsed = shapeOk ? parsePhoneNumberFromString(international ? `+86${national}` : national, "CN") : undefined;
-  if (parsed && parsed.isValid() && parsed.country === "CN") {
+  if (parsed?.isValid() && parsed.country === "CN") {
     const e164 = parsed.number;
     const isMobile = national.startsWith("1");
     if (!isMobile || MOBILE.test(e164)) return { ok: true, e164, span };
