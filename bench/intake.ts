@@ -57,8 +57,16 @@ async function main() {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   for (let i = 0; i < OPEN_SESSIONS; i += 200) {
-    await Promise.all(Array.from({ length: Math.min(200, OPEN_SESSIONS - i) }, (_, j) => intake.handle({ channel: "web", userId: `open-${i + j}`, text: conversation(i + j)[0] })));
-    await Promise.all(Array.from({ length: Math.min(200, OPEN_SESSIONS - i) }, (_, j) => intake.handle({ channel: "web", userId: `open-${i + j}`, text: conversation(i + j)[1] })));
+    await Promise.all(
+      Array.from({ length: Math.min(200, OPEN_SESSIONS - i) }, (_, j) =>
+        intake.handle({ channel: "web", userId: `open-${i + j}`, text: conversation(i + j)[0] }),
+      ),
+    );
+    await Promise.all(
+      Array.from({ length: Math.min(200, OPEN_SESSIONS - i) }, (_, j) =>
+        intake.handle({ channel: "web", userId: `open-${i + j}`, text: conversation(i + j)[1] }),
+      ),
+    );
   }
   global.gc?.();
   const heapPerSession = (process.memoryUsage().heapUsed - heapBefore) / OPEN_SESSIONS;

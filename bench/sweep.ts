@@ -35,7 +35,9 @@ async function main() {
   // ---- data: one property, a technician and a supervisor, a million tickets ----
   const t0 = performance.now();
   hot.db.prepare(`INSERT INTO Property (id, name, policy, createdAt, updatedAt) VALUES ('demo', '阳光花园', '{}', ?, ?)`).run(ts(now), ts(now));
-  const staff = hot.db.prepare(`INSERT INTO Staff (id, propertyId, name, roles, skills, buildings, superiorId, createdAt, updatedAt) VALUES (?, 'demo', ?, ?, '[]', '[]', ?, ?, ?)`);
+  const staff = hot.db.prepare(
+    `INSERT INTO Staff (id, propertyId, name, roles, skills, buildings, superiorId, createdAt, updatedAt) VALUES (?, 'demo', ?, ?, '[]', '[]', ?, ?, ?)`,
+  );
   staff.run("s-wang", "王主管", '["supervisor"]', null, ts(now), ts(now));
   staff.run("s-li", "李", '["technician"]', "s-wang", ts(now), ts(now));
   const insert = hot.db.prepare(`INSERT INTO Ticket (id, number, propertyId, status, nature, urgency, building, roomNo, description, channel, assigneeId,
@@ -48,7 +50,17 @@ async function main() {
       // closed tickets have no next deadline; open ones are due now (1 %) or later
       const received = new Date(now.getTime() - (TICKETS - i) * 60_000);
       const arrive = due ? new Date(now.getTime() - 5 * 60_000) : new Date(now.getTime() + (1 + (i % 1000)) * 60_000);
-      insert.run(`t${i}`, `BS-${i}`, open ? "accepted" : "closed", ts(received), ts(received), open ? ts(arrive) : null, open ? ts(arrive) : null, ts(received), ts(received));
+      insert.run(
+        `t${i}`,
+        `BS-${i}`,
+        open ? "accepted" : "closed",
+        ts(received),
+        ts(received),
+        open ? ts(arrive) : null,
+        open ? ts(arrive) : null,
+        ts(received),
+        ts(received),
+      );
     }
   })();
   hot.db.pragma("wal_checkpoint(TRUNCATE)");
@@ -73,7 +85,13 @@ async function main() {
   identity.run("telegram:8103", "s-wang", "8103", ts(now));
   const workforce = new SqliteConversationStore(db, hot);
   const accountOf = () => "bench-bot";
-  const sweep = new DeadlineSweep({ workforce, dispatcher: new Dispatcher(workforce, () => [], accountOf), policyOf: () => policy, accountOf, texts: { ...reminderTexts, newTime: newTimeTexts, lateBy } });
+  const sweep = new DeadlineSweep({
+    workforce,
+    dispatcher: new Dispatcher(workforce, () => [], accountOf),
+    policyOf: () => policy,
+    accountOf,
+    texts: { ...reminderTexts, newTime: newTimeTexts, lateBy },
+  });
   const s0 = performance.now();
   let swept = 0;
   for (;;) {
@@ -89,7 +107,9 @@ async function main() {
   console.log(`sweep benchmark: ${TICKETS.toLocaleString("en")} tickets, ${found.toLocaleString("en")} due (loaded in ${loaded.toFixed(1)} s)`);
   console.log(`query plan: ${plan.map((p) => p.detail).join(" | ")}`);
   console.log(`find all due: ${findMs.toFixed(1)} ms`);
-  console.log(`full sweep (decide + write a reminder, an event and a message per ticket, fsynced): ${sweepMs.toFixed(0)} ms for ${swept.toLocaleString("en")} tickets (${((sweepMs / swept) * 1000).toFixed(0)} µs each); due afterwards: ${again}`);
+  console.log(
+    `full sweep (decide + write a reminder, an event and a message per ticket, fsynced): ${sweepMs.toFixed(0)} ms for ${swept.toLocaleString("en")} tickets (${((sweepMs / swept) * 1000).toFixed(0)} µs each); due afterwards: ${again}`,
+  );
   hot.close();
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });

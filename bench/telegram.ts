@@ -62,7 +62,13 @@ async function harness() {
   process.on("message", async (m: { run: string; url?: string; firstChat: number }) => {
     const post = m.url
       ? async (u: object) =>
-          (await fetch(m.url!, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body: JSON.stringify(u) })).status
+          (
+            await fetch(m.url!, {
+              method: "POST",
+              headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+              body: JSON.stringify(u),
+            })
+          ).status
       : (u: object) => double.deliver(u, SECRET);
     await run(double, post, m.firstChat + 900_000, 30, 8); // warm-up (JIT, lazy imports, connections): not measured
     const started = performance.now();
@@ -70,12 +76,27 @@ async function harness() {
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => +latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
-    send({ result: { bot: m.run, messages: latencies.length, seconds: +seconds.toFixed(2), messagesPerSecond: Math.round(latencies.length / seconds), p50ms: pct(0.5), p99ms: pct(0.99) } });
+    send({
+      result: {
+        bot: m.run,
+        messages: latencies.length,
+        seconds: +seconds.toFixed(2),
+        messagesPerSecond: Math.round(latencies.length / seconds),
+        p50ms: pct(0.5),
+        p99ms: pct(0.99),
+      },
+    });
   });
 }
 
 /** Residents against a webhook; each message's time runs until the bot's reply reaches the double. */
-async function run(double: BotApiDouble, post: (update: object) => Promise<number>, firstChat: number, residents: number, concurrency: number): Promise<number[]> {
+async function run(
+  double: BotApiDouble,
+  post: (update: object) => Promise<number>,
+  firstChat: number,
+  residents: number,
+  concurrency: number,
+): Promise<number[]> {
   const waiting = new Map<string, () => void>();
   double.onSent = (s: Sent) => {
     waiting.get(s.chat_id)?.();
@@ -146,7 +167,9 @@ async function conversationsBot(apiRoot: string, dir: string, child: ChildProces
   const db = new BetterSqlite3(join(dir, "conversations.db"));
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
-  db.exec("CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE ticket (id INTEGER PRIMARY KEY, chat TEXT, room TEXT, phone TEXT, time TEXT, description TEXT)");
+  db.exec(
+    "CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE ticket (id INTEGER PRIMARY KEY, chat TEXT, room TEXT, phone TEXT, time TEXT, description TEXT)",
+  );
   const read = db.prepare("SELECT value FROM state WHERE key = ?");
   const write = db.prepare("INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   const remove = db.prepare("DELETE FROM state WHERE key = ?");
@@ -196,7 +219,6 @@ async function conversationsBot(apiRoot: string, dir: string, child: ChildProces
   db.close();
   return result;
 }
-
 
 async function main() {
   if (process.env.BENCH_HARNESS) return harness();

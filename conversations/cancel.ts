@@ -27,7 +27,14 @@ export const cancelFlow: Flow = {
     const open = await ctx.tickets.listForResident(ctx.residentId, CANCELLABLE_STATUSES, 5);
     if (!open.length) {
       return {
-        replies: [{ text: ctx.t({ zh: "您目前没有可以取消的报事（师傅到场后就不能在这里取消了，如有需要请回复「转人工」）。", en: "You have no report that can be cancelled (once the technician is on site, reply “human” for help)." }) }],
+        replies: [
+          {
+            text: ctx.t({
+              zh: "您目前没有可以取消的报事（师傅到场后就不能在这里取消了，如有需要请回复「转人工」）。",
+              en: "You have no report that can be cancelled (once the technician is on site, reply “human” for help).",
+            }),
+          },
+        ],
         state: null,
         effects: [],
       };
@@ -56,7 +63,14 @@ export const cancelFlow: Flow = {
       const no = input.choice === "no" || /^(不|否|no|n|不取消|不用)$/i.test(input.text);
       if (yes) {
         return {
-          replies: [{ text: ctx.t({ zh: "已为您取消报事 {number}。如有需要随时再联系我们。", en: "Report {number} is cancelled. Contact us any time." }, { number: String(state.number) }) }],
+          replies: [
+            {
+              text: ctx.t(
+                { zh: "已为您取消报事 {number}。如有需要随时再联系我们。", en: "Report {number} is cancelled. Contact us any time." },
+                { number: String(state.number) },
+              ),
+            },
+          ],
           state: null,
           effects: [{ type: "cancelTicket", ticketId: String(state.ticketId), number: String(state.number) }],
         };

@@ -7,8 +7,7 @@ import { classify, type Flow, type FlowContext } from "../src/core/conversation/
 import { greeting } from "./commands.js";
 import { keywords, questionKinds } from "./keywords.js";
 
-const said = (text: string, words: readonly (string | RegExp)[]) =>
-  words.some((w) => (typeof w === "string" ? text.toLowerCase().includes(w) : w.test(text)));
+const said = (text: string, words: readonly (string | RegExp)[]) => words.some((w) => (typeof w === "string" ? text.toLowerCase().includes(w) : w.test(text)));
 
 type Answer = { answer: string; answerEn?: string; byChannel?: Record<string, string> };
 

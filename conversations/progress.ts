@@ -10,7 +10,14 @@ export const progressFlow: Flow = {
     const open = await ctx.tickets.listForResident(ctx.residentId, OPEN_STATUSES, 5);
     if (!open.length) {
       return {
-        replies: [{ text: ctx.t({ zh: "您目前没有处理中的报事。需要报事的话，直接告诉我遇到的问题就可以了。", en: "You have no open reports. Tell me about a problem any time." }) }],
+        replies: [
+          {
+            text: ctx.t({
+              zh: "您目前没有处理中的报事。需要报事的话，直接告诉我遇到的问题就可以了。",
+              en: "You have no open reports. Tell me about a problem any time.",
+            }),
+          },
+        ],
         state: null,
         effects: [],
       };

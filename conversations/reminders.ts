@@ -38,7 +38,10 @@ export const newTimeTexts = {
     zh: "您好，非常抱歉，您的报事 {number} 暂时没有师傅能按约定时间上门。请选一个新的上门时间；都不方便的话，请回复「转人工」，服务中心会与您联系：",
     en: "Hello, we are sorry: nobody can come for your report {number} at the agreed time. Please pick a new time, or reply “human” and the service centre will call you:",
   },
-  chosen: { zh: "好的，报事 {number} 已改为 {when} 上门，师傅接单后会告诉您。", en: "Report {number} is now booked for {when}; we will tell you who is coming." },
+  chosen: {
+    zh: "好的，报事 {number} 已改为 {when} 上门，师傅接单后会告诉您。",
+    en: "Report {number} is now booked for {when}; we will tell you who is coming.",
+  },
   chosenToday: {
     zh: "好的，报事 {number} 已改为 {when} 上门，我们会在上门前安排好师傅并告诉您。",
     en: "Report {number} is now booked for {when}; a technician will be arranged before then and we will tell you who.",

@@ -18,7 +18,18 @@ export function amendFiled(
   ].filter(Boolean);
   return {
     replies: [ctx.t({ zh: "已转告值班人员：{what}。", en: "Passed on to the duty team: {what}." }, { what: what.join(ctx.t({ zh: "、", en: ", " })) })],
-    effects: [{ type: "amendTicket", ticketId: filed.ticketId, number: filed.number, ...(place ? { place } : {}), ...(phone ? { phone } : {}), ...(note ? { note } : {}), attachments: heard.attachments, ...(filed.alerted ? { alerted: true } : {}) }],
+    effects: [
+      {
+        type: "amendTicket",
+        ticketId: filed.ticketId,
+        number: filed.number,
+        ...(place ? { place } : {}),
+        ...(phone ? { phone } : {}),
+        ...(note ? { note } : {}),
+        attachments: heard.attachments,
+        ...(filed.alerted ? { alerted: true } : {}),
+      },
+    ],
   };
 }
 

@@ -27,8 +27,12 @@ export type Values = Readonly<Record<string, unknown>>;
 
 /** Said in answer to the question being asked: "no", in its common forms. */
 const NO_ANSWER = "^(保密|不告诉你?|不想告诉你?|不想说|不愿意说|不说|不方便|不想给|不给|不给了|不留|不留了|不想留|算了吧?|不用了)[。！!]?$";
-const declinesRoom = new RegExp(`(不想|不方便|不愿意?|不能|不要|没法|拒绝).{0,3}(说|留|给|告诉|透露|提供)?.{0,3}(房号|地址|门牌|住址|住哪)|(房号|地址)(就)?不(说|留|给)了?|为什么要(房号|地址)|${NO_ANSWER}`);
-const declinesPhone = new RegExp(`(不想|不方便|不愿意?|不能|不要|不用|没法|拒绝).{0,3}(留|给|说|告诉|提供)?.{0,3}(电话|手机|号码|联系方式)|不(留|给)(电话|手机|号码)|(电话|手机|号码)(就)?不(留|给)了?|为什么要(留)?(电话|手机|号码)|没有(电话|手机)|${NO_ANSWER}`);
+const declinesRoom = new RegExp(
+  `(不想|不方便|不愿意?|不能|不要|没法|拒绝).{0,3}(说|留|给|告诉|透露|提供)?.{0,3}(房号|地址|门牌|住址|住哪)|(房号|地址)(就)?不(说|留|给)了?|为什么要(房号|地址)|${NO_ANSWER}`,
+);
+const declinesPhone = new RegExp(
+  `(不想|不方便|不愿意?|不能|不要|不用|没法|拒绝).{0,3}(留|给|说|告诉|提供)?.{0,3}(电话|手机|号码|联系方式)|不(留|给)(电话|手机|号码)|(电话|手机|号码)(就)?不(留|给)了?|为什么要(留)?(电话|手机|号码)|没有(电话|手机)|${NO_ANSWER}`,
+);
 const looksLikeCode = /<\/?[a-z][^>]*>|;\s*(drop|delete|insert|update|select)\b|\bunion\s+select\b|--\s*$|\bor\s+1\s*=\s*1\b/i;
 /** Filler inside a piece: "电话是", "我家", greetings said before the problem. */
 const filler = /(我的|我是|我家|联系)?(电话|手机|手机号|联系方式|号码|房号|地址)(是|为)?|请尽快|谢谢|您好|你好|^[，,。.\s:：!！]+|[，,。.\s:：]+$/g;
@@ -97,7 +101,10 @@ export const place: SlotDef<Place> = {
     if (veryUrgent(values)) {
       const vague = vagueness(values.place as Place | undefined, ctx);
       if (vague) return { zh: `${vague.zh.replace(/[。？]$/, "")}，我马上转告值班人员。`, en: `${vague.en} I will pass it on at once.` };
-      return { zh: "请问具体在哪里？例如「3栋2单元201」或「5栋电梯」，我马上转告值班人员。", en: "Where exactly is it? e.g. 3栋2单元201 or 5栋电梯 (building 5's lift). I will pass it on at once." };
+      return {
+        zh: "请问具体在哪里？例如「3栋2单元201」或「5栋电梯」，我马上转告值班人员。",
+        en: "Where exactly is it? e.g. 3栋2单元201 or 5栋电梯 (building 5's lift). I will pass it on at once.",
+      };
     }
     return {
       zh: "请问您的房号是多少？例如「3栋2单元201」；公共区域的问题请告诉我具体位置，例如「小区南门」。",
@@ -157,9 +164,15 @@ export const phone: SlotDef<string> = {
   // who will call: the technician before a visit, else the person who handles it
   prompt: (_ctx, values) => {
     const c = classification(values);
-    if (c?.urgency === "非常紧急") return { zh: "请留一个联系电话，方便值班人员马上联系您。", en: "Please leave a phone number so the duty team can call you right away." };
-    if (c?.nature === "投诉") return { zh: "请留一个联系电话，方便负责人联系您、告诉您处理结果。", en: "Please leave a phone number so the person in charge can call you and tell you the outcome." };
-    if (c && c.nature !== "报修" && c.nature !== "求助") return { zh: "请留一个联系电话，方便我们答复您。", en: "Please leave a phone number so we can answer you." };
+    if (c?.urgency === "非常紧急")
+      return { zh: "请留一个联系电话，方便值班人员马上联系您。", en: "Please leave a phone number so the duty team can call you right away." };
+    if (c?.nature === "投诉")
+      return {
+        zh: "请留一个联系电话，方便负责人联系您、告诉您处理结果。",
+        en: "Please leave a phone number so the person in charge can call you and tell you the outcome.",
+      };
+    if (c && c.nature !== "报修" && c.nature !== "求助")
+      return { zh: "请留一个联系电话，方便我们答复您。", en: "Please leave a phone number so we can answer you." };
     return { zh: "请留一个联系电话，方便师傅上门前联系您。", en: "Please leave a phone number so the technician can call before coming." };
   },
   refusal: {

@@ -1,5 +1,13 @@
 /** What the resident is told when a report is filed, and the safety advice for very urgent ones. */
-import { formatWhen, nextOfficeStart, waitsForTheOffice, type DispatchOutcome, type FlowContext, type NewTicket, type Text } from "../src/core/conversation/flow-api.js";
+import {
+  formatWhen,
+  nextOfficeStart,
+  waitsForTheOffice,
+  type DispatchOutcome,
+  type FlowContext,
+  type NewTicket,
+  type Text,
+} from "../src/core/conversation/flow-api.js";
 
 const SAFETY: Record<string, Text> = {
   gas: {
@@ -40,12 +48,18 @@ function afterHours(t: NewTicket, ctx: FlowContext): Text {
   const open = when(nextOfficeStart(ctx.now, ctx.policy));
   const phone = ctx.policy.nightContact ?? ctx.policy.servicePhone;
   const urgent = phone
-    ? { zh: `如果情况紧急（燃气、漏电、水漫出来等），请直接回复说明或拨打 ${phone}。`, en: ` If it cannot wait (gas, electrics, flooding), say so or call ${phone}.` }
+    ? {
+        zh: `如果情况紧急（燃气、漏电、水漫出来等），请直接回复说明或拨打 ${phone}。`,
+        en: ` If it cannot wait (gas, electrics, flooding), say so or call ${phone}.`,
+      }
     : { zh: "如果情况紧急（燃气、漏电、水漫出来等），请直接回复说明。", en: " If it cannot wait (gas, electrics, flooding), say so." };
   const booked = t.appointment && !t.appointment.asap ? when(new Date(t.appointment.at)) : "";
   const by = when(t.deadlines.dispatchDueAt);
   const head: Text = booked
-    ? { zh: `已为您预约 ${booked} 上门。现在是下班时间，服务中心 ${open} 上班后会在 ${by} 前安排好师傅。`, en: `A visit is booked for ${booked}. The office is closed now; it opens ${open} and will assign a technician by ${by}.` }
+    ? {
+        zh: `已为您预约 ${booked} 上门。现在是下班时间，服务中心 ${open} 上班后会在 ${by} 前安排好师傅。`,
+        en: `A visit is booked for ${booked}. The office is closed now; it opens ${open} and will assign a technician by ${by}.`,
+      }
     : {
         zh: `现在是下班时间，服务中心 ${open} 上班后会第一时间处理：${by} 前安排${t.nature === "求助" ? "人员" : "师傅"}，预计 ${when(t.deadlines.arriveDueAt)} 前上门。`,
         en: `The office is closed now; it opens ${open}, assigns ${t.nature === "求助" ? "someone" : "a technician"} by ${by}, and they should arrive by ${when(t.deadlines.arriveDueAt)}.`,
@@ -63,7 +77,11 @@ export function describeFiled(t: NewTicket, outcome: DispatchOutcome | undefined
   const tz = ctx.policy.timezone;
   const when = (at: Date | undefined) => (at ? formatWhen(at, tz, ctx.lang) : "");
   const at = t.appointment && !t.appointment.asap ? when(new Date(t.appointment.at)) : "";
-  const night = ctx.policy.nightContact ? `夜间值班电话 ${ctx.policy.nightContact}` : ctx.policy.servicePhone ? `服务中心电话 ${ctx.policy.servicePhone}` : undefined;
+  const night = ctx.policy.nightContact
+    ? `夜间值班电话 ${ctx.policy.nightContact}`
+    : ctx.policy.servicePhone
+      ? `服务中心电话 ${ctx.policy.servicePhone}`
+      : undefined;
   const nightEn = ctx.policy.nightContact ? `the night duty phone ${ctx.policy.nightContact}` : `the service centre on ${ctx.policy.servicePhone ?? ""}`;
   const vars = {
     number: t.number,
@@ -75,12 +93,18 @@ export function describeFiled(t: NewTicket, outcome: DispatchOutcome | undefined
   };
   const head: Text =
     t.nature === "投诉"
-      ? { zh: "非常抱歉给您带来了不好的体验。已为您登记投诉，单号 {number}。", en: "We are sorry for what you went through. Your complaint is registered, no. {number}." }
+      ? {
+          zh: "非常抱歉给您带来了不好的体验。已为您登记投诉，单号 {number}。",
+          en: "We are sorry for what you went through. Your complaint is registered, no. {number}.",
+        }
       : { zh: "已为您登记报事，单号 {number}。", en: "Your report is registered, no. {number}." };
   const plan = planText(t, outcome, ctx, !!at, !!night);
   const tail: Text = { zh: "想了解进度请回复「查询进度」。", en: "Reply “progress” to follow it." };
   // thanks where the resident took trouble to tell us; not for an emergency, a complaint, or when nobody can come yet
-  const thanks = t.urgency !== "非常紧急" && outcome?.kind !== "nobody" && (t.nature === "报修" || t.nature === "求助" || t.nature === "咨询") ? ctx.t({ zh: "谢谢您的反馈！", en: " Thank you!" }) : "";
+  const thanks =
+    t.urgency !== "非常紧急" && outcome?.kind !== "nobody" && (t.nature === "报修" || t.nature === "求助" || t.nature === "咨询")
+      ? ctx.t({ zh: "谢谢您的反馈！", en: " Thank you!" })
+      : "";
   return `${ctx.t(head, vars)}\n${ctx.t(plan, vars)}\n${ctx.t(tail)}${thanks}`;
 }
 
@@ -93,25 +117,50 @@ function planText(t: NewTicket, outcome: DispatchOutcome | undefined, ctx: FlowC
     // nobody on duty could be reached at all: the resident is told to call, not that someone was told
     if (kind === "nobody" && !outcome?.told) {
       return hasNight
-        ? { zh: "目前没能联系上值班人员，请立即拨打{night}；我们也会继续联系人员赶来。", en: "We could not reach the duty team just now: please call {night} right away; we keep trying to send someone." }
-        : { zh: "目前没能联系上值班人员，请立即拨打 119 / 120 等紧急电话；我们也会继续联系人员赶来。", en: "We could not reach the duty team just now: please call the emergency numbers (119 / 120) right away; we keep trying to send someone." };
+        ? {
+            zh: "目前没能联系上值班人员，请立即拨打{night}；我们也会继续联系人员赶来。",
+            en: "We could not reach the duty team just now: please call {night} right away; we keep trying to send someone.",
+          }
+        : {
+            zh: "目前没能联系上值班人员，请立即拨打 119 / 120 等紧急电话；我们也会继续联系人员赶来。",
+            en: "We could not reach the duty team just now: please call the emergency numbers (119 / 120) right away; we keep trying to send someone.",
+          };
     }
     if (kind === "nobody") {
       return hasNight
-        ? { zh: "值班师傅暂时联系不上，主管已收到紧急通知，正在安排人员赶来；您也可以直接拨打{night}。", en: "The duty technician cannot be reached right now; the supervisors have been alerted and are sending someone. You can also call {night}." }
-        : { zh: "值班师傅暂时联系不上，主管已收到紧急通知，正在安排人员赶来。", en: "The duty technician cannot be reached right now; the supervisors have been alerted and are sending someone." };
+        ? {
+            zh: "值班师傅暂时联系不上，主管已收到紧急通知，正在安排人员赶来；您也可以直接拨打{night}。",
+            en: "The duty technician cannot be reached right now; the supervisors have been alerted and are sending someone. You can also call {night}.",
+          }
+        : {
+            zh: "值班师傅暂时联系不上，主管已收到紧急通知，正在安排人员赶来。",
+            en: "The duty technician cannot be reached right now; the supervisors have been alerted and are sending someone.",
+          };
     }
-    return { zh: "已通知值班人员立即赶来，要求 {minutes} 分钟内到场；接单后会告诉您姓名和电话。", en: "The duty team has been told to come at once (within {minutes} minutes); we will tell you who is coming." };
+    return {
+      zh: "已通知值班人员立即赶来，要求 {minutes} 分钟内到场；接单后会告诉您姓名和电话。",
+      en: "The duty team has been told to come at once (within {minutes} minutes); we will tell you who is coming.",
+    };
   }
-  if (t.nature === "投诉") return { zh: "我们非常重视您的投诉，{due} 前会有专人跟进，处理结果会告诉您。", en: "We take it seriously; someone will follow it up by {due} and tell you the outcome." };
+  if (t.nature === "投诉")
+    return {
+      zh: "我们非常重视您的投诉，{due} 前会有专人跟进，处理结果会告诉您。",
+      en: "We take it seriously; someone will follow it up by {due} and tell you the outcome.",
+    };
   if (t.nature === "建议") return { zh: "感谢您的建议，我们会在 {due} 前答复您。", en: "Thank you for the suggestion; we will answer by {due}." };
   if (t.nature === "咨询") return { zh: "客服会在 {due} 前答复您。", en: "Customer service will answer by {due}." };
   if (kind === "waits" || (!outcome && waitsForTheOffice(t, ctx.policy, ctx.now))) return afterHours(t, ctx);
   const someone = t.nature === "求助" ? { zh: "人员", en: "someone" } : { zh: "师傅", en: "a technician" };
   if (kind === "quote") {
     return booked
-      ? { zh: "这项维修不在收费标准内，需要先报价：主管会在 {quoteBy} 前给您报价，您同意后再按您约的 {at} 或另约时间上门。", en: "This repair is not in the fee catalogue, so it is quoted first: a supervisor will quote by {quoteBy}; once you accept, a technician comes at {at} or a time you agree." }
-      : { zh: "这项维修不在收费标准内，需要先报价：主管会在 {quoteBy} 前给您报价，您同意后再安排师傅上门。", en: "This repair is not in the fee catalogue, so it is quoted first: a supervisor will quote by {quoteBy}, and a technician comes once you accept." };
+      ? {
+          zh: "这项维修不在收费标准内，需要先报价：主管会在 {quoteBy} 前给您报价，您同意后再按您约的 {at} 或另约时间上门。",
+          en: "This repair is not in the fee catalogue, so it is quoted first: a supervisor will quote by {quoteBy}; once you accept, a technician comes at {at} or a time you agree.",
+        }
+      : {
+          zh: "这项维修不在收费标准内，需要先报价：主管会在 {quoteBy} 前给您报价，您同意后再安排师傅上门。",
+          en: "This repair is not in the fee catalogue, so it is quoted first: a supervisor will quote by {quoteBy}, and a technician comes once you accept.",
+        };
   }
   if (kind === "nobody" && !outcome?.told) {
     return {
@@ -131,6 +180,13 @@ function planText(t: NewTicket, outcome: DispatchOutcome | undefined, ctx: FlowC
         };
   }
   if (t.nature === "求助") return { zh: "我们会尽快安排人员协助您。", en: "We will send someone to help as soon as possible." };
-  if (booked) return { zh: "已为您预约 {at} 上门，派工后会告诉您师傅的姓名和电话。", en: "A visit is booked for {at}; we will tell you the technician's name and phone once assigned." };
-  return { zh: "我们会尽快安排师傅，{minutes} 分钟内上门，派工后会告诉您师傅的姓名和电话。", en: "We will send a technician within {minutes} minutes and tell you their name and phone once assigned." };
+  if (booked)
+    return {
+      zh: "已为您预约 {at} 上门，派工后会告诉您师傅的姓名和电话。",
+      en: "A visit is booked for {at}; we will tell you the technician's name and phone once assigned.",
+    };
+  return {
+    zh: "我们会尽快安排师傅，{minutes} 分钟内上门，派工后会告诉您师傅的姓名和电话。",
+    en: "We will send a technician within {minutes} minutes and tell you their name and phone once assigned.",
+  };
 }

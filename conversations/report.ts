@@ -18,7 +18,19 @@ import { keywords } from "./keywords.js";
 import { formTexts, yesWords } from "./texts.js";
 import { describeFiled, safetyAdvice } from "./report-texts.js";
 import { duplicateTexts, repeats, similarOpen } from "./duplicates.js";
-import { description, place, phone, appointment, category, classification, needsVisit, meaningful, unsureWhose, vagueness, veryUrgent } from "./report-slots.js";
+import {
+  description,
+  place,
+  phone,
+  appointment,
+  category,
+  classification,
+  needsVisit,
+  meaningful,
+  unsureWhose,
+  vagueness,
+  veryUrgent,
+} from "./report-slots.js";
 import { amendFiled } from "./report-follow-up.js";
 
 export const reportFlow = defineForm({
@@ -67,7 +79,12 @@ export const reportFlow = defineForm({
       return {
         replies: [
           {
-            text: ctx.t(duplicateTexts.tooMany, { max: ctx.policy.maxReportsPerDay, call: ctx.policy.servicePhone ? ctx.t(duplicateTexts.call, { phone: ctx.policy.servicePhone }) : "" }).trim(),
+            text: ctx
+              .t(duplicateTexts.tooMany, {
+                max: ctx.policy.maxReportsPerDay,
+                call: ctx.policy.servicePhone ? ctx.t(duplicateTexts.call, { phone: ctx.policy.servicePhone }) : "",
+              })
+              .trim(),
             choices: [{ label: ctx.t({ zh: "转人工", en: "Talk to a person" }), value: "cmd:human" }],
           },
         ],
@@ -98,7 +115,10 @@ export const reportFlow = defineForm({
     const remember = ticket.place?.kind === "room" ? { place: ticket.place } : {};
     return {
       replies: [{ text: describeFiled(ticket, outcome, ctx) }],
-      effects: [{ type: "fileTicket", ticket, ...(outcome?.alerted ? { alerted: true } : {}) }, { type: "rememberResident", ...remember, ...(ticket.phone ? { phone: ticket.phone } : {}) }],
+      effects: [
+        { type: "fileTicket", ticket, ...(outcome?.alerted ? { alerted: true } : {}) },
+        { type: "rememberResident", ...remember, ...(ticket.phone ? { phone: ticket.phone } : {}) },
+      ],
     };
   },
   async giveUp(values, reason: Text, ctx: FlowContext, said: readonly string[]) {

@@ -5,7 +5,10 @@ import type { DailyDigest, MonthlyStats } from "../src/db/report-store.js";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 const status = (s: string) => STATUS_TEXT[s as TicketStatus]?.zh ?? s;
-const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k} ${n}`).join("，") || "无";
+const list = (o: Record<string, number>) =>
+  Object.entries(o)
+    .map(([k, n]) => `${k} ${n}`)
+    .join("，") || "无";
 const MAX_LINES = 15;
 
 function lines<T>(items: readonly T[], line: (x: T, i: number) => string): string[] {
@@ -16,9 +19,21 @@ function lines<T>(items: readonly T[], line: (x: T, i: number) => string): strin
 export function dailyText(propertyName: string, d: DailyDigest, when: string): string {
   const out = [`【每日跟进】${propertyName} ${when}`, `今日新报事 ${d.received} 件，完工 ${d.completed} 件。`];
   out.push(d.openComplaints.length ? `未结投诉 ${d.openComplaints.length} 件：` : "未结投诉：无。");
-  out.push(...lines(d.openComplaints, (c, i) => `${i + 1}. ${c.number}${c.today ? "（今日）" : ""} ${c.severity ?? ""}投诉 ${c.place ?? ""} ${c.description.slice(0, 20)} · ${status(c.status)}`));
+  out.push(
+    ...lines(
+      d.openComplaints,
+      (c, i) =>
+        `${i + 1}. ${c.number}${c.today ? "（今日）" : ""} ${c.severity ?? ""}投诉 ${c.place ?? ""} ${c.description.slice(0, 20)} · ${status(c.status)}`,
+    ),
+  );
   out.push(d.overdue.length ? `超时未办 ${d.overdue.length} 件：` : "超时未办：无。");
-  out.push(...lines(d.overdue, (t, i) => `${i + 1}. ${t.number} ${t.place ?? ""} ${t.description.slice(0, 20)} · ${status(t.status)}${t.steps.length ? ` · ${t.steps.map((s) => STEP_TEXT[s as Step]?.zh ?? s).join("、")}超时` : ""}`));
+  out.push(
+    ...lines(
+      d.overdue,
+      (t, i) =>
+        `${i + 1}. ${t.number} ${t.place ?? ""} ${t.description.slice(0, 20)} · ${status(t.status)}${t.steps.length ? ` · ${t.steps.map((s) => STEP_TEXT[s as Step]?.zh ?? s).join("、")}超时` : ""}`,
+    ),
+  );
   if (d.overdueCallbacks.length) {
     out.push(`回访超时 ${d.overdueCallbacks.length} 件：`);
     out.push(...lines(d.overdueCallbacks, (c, i) => `${i + 1}. ${c.number} · ${c.steward ?? "未分配"}`));

@@ -14,7 +14,8 @@ export const staffWords: StaffWords = {
   reschedule: /^(?:改约|改时间|\/reschedule(?:@\w+)?)[\s，,:：]*(.*)$/is,
   hold: /^(挂起|暂停处理|\/hold(?:@\w+)?)$/i,
   resume: /^(恢复|恢复处理|继续处理|\/resume(?:@\w+)?)$/i,
-  commands: /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|改时间|代报|报价|挂起|暂停处理|恢复|恢复处理|继续处理|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf|quote|hold|resume)(?:@\w+)?)(\s|$)/i,
+  commands:
+    /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|改时间|代报|报价|挂起|暂停处理|恢复|恢复处理|继续处理|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf|quote|hold|resume)(?:@\w+)?)(\s|$)/i,
   ratings: callbackWords.satisfaction,
   quotes: quoteWords,
   newTime: newTimeTexts,
@@ -44,7 +45,10 @@ export const staffWords: StaffWords = {
     noneOnHold: { zh: "您没有挂起中的工单。", en: "You have no order on hold." },
     resumed: { zh: "已恢复处理 {number}（挂起 {minutes} 分钟，处理时限顺延）。", en: "{number} resumed (on hold {minutes} min; deadlines moved on)." },
     residentResumed: { zh: "您好，您的报事 {number} 已恢复处理，{worker}会继续跟进。", en: "Hello, your report {number} is being worked on again by {name}." },
-    bound: { zh: "绑定成功，{name}，您好！以后工单会发到这里。发送「我的工单」可以查看待办工单。", en: "Bound. Hello {name}! Work orders will come here; send /orders to see yours." },
+    bound: {
+      zh: "绑定成功，{name}，您好！以后工单会发到这里。发送「我的工单」可以查看待办工单。",
+      en: "Bound. Hello {name}! Work orders will come here; send /orders to see yours.",
+    },
     badCode: { zh: "绑定码无效或已过期，请向管理员重新获取。", en: "That bind code is invalid or has expired; please ask the administrator for a new one." },
     alreadyBound: { zh: "{name}，这个账号已经绑定过了。", en: "{name}, this account is already bound." },
     staffOnly: {
@@ -63,7 +67,10 @@ export const staffWords: StaffWords = {
     noneToArrive: { zh: "您没有已接单、待到场的工单。", en: "You have no accepted order waiting for your arrival." },
     noneToComplete: { zh: "您没有已到场、待完工的工单（请先回复「到场」）。", en: "You have no order you are on site for (send /arrive first)." },
     whichOrder: { zh: "请问是哪一张工单？", en: "Which work order?" },
-    arrived: { zh: "已记录到场：{number}。完工后回复「完工 处理说明」，有收费请写上金额，如「完工 更换水龙头 材料费30元」。", en: "Arrival recorded: {number}. When done, send /done with notes and any fee." },
+    arrived: {
+      zh: "已记录到场：{number}。完工后回复「完工 处理说明」，有收费请写上金额，如「完工 更换水龙头 材料费30元」。",
+      en: "Arrival recorded: {number}. When done, send /done with notes and any fee.",
+    },
     residentArrived: { zh: "您好，{worker}已到场处理您的报事 {number}。", en: "Hello, {name} has arrived for your report {number}." },
     completed: { zh: "已记录完工：{number}。谢谢！管家会在 24 小时内回访。", en: "Completion recorded: {number}. Thank you!" },
     residentCompleted: {
@@ -71,14 +78,20 @@ export const staffWords: StaffWords = {
       en: "Hello, your report {number} was completed by {name}{notes}. Were you satisfied with the service? A steward will also follow up.",
     },
     handOverWhy: { zh: "请问转单 {number} 的原因是？", en: "Why are you handing {number} over?" },
-    handOverNoOne: { zh: "暂时没有其他人能接手 {number}，请继续处理，或联系主管。", en: "Nobody else can take {number} now; please carry on or call your supervisor." },
+    handOverNoOne: {
+      zh: "暂时没有其他人能接手 {number}，请继续处理，或联系主管。",
+      en: "Nobody else can take {number} now; please carry on or call your supervisor.",
+    },
     noneToHandOver: { zh: "您没有已接单的工单可以转出。", en: "You have no accepted work order to hand over." },
     handedOver: { zh: "已转单 {number}，已交给{name}。", en: "{number} handed over to {name}." },
     residentHandedOver: {
       zh: "您好，您的报事 {number} 改由其他师傅处理，接单后会告诉您师傅的姓名和上门时间。",
       en: "Hello, your report {number} is being passed to another technician; we will tell you who and when once accepted.",
     },
-    rescheduleHow: { zh: "请连同和业主约好的新时间一起发送，例如「改约 明天下午3点」。", en: "Send the new time agreed with the resident, e.g. /reschedule tomorrow 3pm." },
+    rescheduleHow: {
+      zh: "请连同和业主约好的新时间一起发送，例如「改约 明天下午3点」。",
+      en: "Send the new time agreed with the resident, e.g. /reschedule tomorrow 3pm.",
+    },
     noneToReschedule: { zh: "您没有已接单、待上门的工单可以改约。", en: "You have no accepted visit to reschedule." },
     rescheduled: { zh: "已改约 {number} 到 {when}，已告知业主。", en: "{number} is rescheduled to {when}; the resident has been told." },
     residentRescheduled: {
@@ -87,7 +100,10 @@ export const staffWords: StaffWords = {
     },
     refuseWhy: { zh: "请问拒单 {number} 的原因是？", en: "Why are you refusing {number}?" },
     refused: { zh: "已拒单 {number}，已按规定转给{name}。", en: "Refused {number}; it went to {name}." },
-    refusedNoOne: { zh: "已拒单 {number}。上一级暂时无人可派，已记录，服务中心会尽快安排。", en: "Refused {number}. Nobody above can be reached; the service centre will arrange it." },
+    refusedNoOne: {
+      zh: "已拒单 {number}。上一级暂时无人可派，已记录，服务中心会尽快安排。",
+      en: "Refused {number}. Nobody above can be reached; the service centre will arrange it.",
+    },
     paidJob: {
       zh: "本次为有偿服务，收费标准：{fee}。师傅上门后会先和您确认费用再施工。",
       en: "This is a paid service; fee standard: {fee}. The technician will confirm the fee with you before starting.",

@@ -54,14 +54,18 @@ import type { AppLogger } from "./log.js";
 import type { Config } from "./config.js";
 
 /** prisma/migrations beside src/ (tsx) or beside dist/ (compiled). */
-const MIGRATIONS = ["../prisma/migrations", "../../prisma/migrations"]
-  .map((p) => fileURLToPath(new URL(p, import.meta.url)))
-  .find((p) => existsSync(p))!;
+const MIGRATIONS = ["../prisma/migrations", "../../prisma/migrations"].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p))!;
 
 /** Builds everything the service is, in order; nothing starts listening here. */
 export async function createApp(
   config: Config,
-  deps: { clock: Clock; log: AppLogger; migrationsDir?: string; wechatPuppet?: WechatyOptions["puppet"]; /** names this instance in job leases */ instanceId?: string },
+  deps: {
+    clock: Clock;
+    log: AppLogger;
+    migrationsDir?: string;
+    wechatPuppet?: WechatyOptions["puppet"] /** names this instance in job leases */;
+    instanceId?: string;
+  },
 ) {
   const { log, clock } = deps;
   // checked before anything is opened or written
@@ -132,9 +136,33 @@ export async function createApp(
   };
   const jobs: Job[] = [
     outboxJob,
-    sweepJob("deadlines", config.SCHEDULE_DEADLINES, "tickets", { due: (now, n) => dispatchOrder(deadlineStore.due(now, n)), plan: (t, now) => sweep.plan(t, now), settle: (c, now) => sweep.settle(c, now), apply: (c, now) => deadlineStore.apply(c, now) }, offerPending),
-    sweepJob("callbacks", config.SCHEDULE_CALLBACKS, "callbacks", { due: (now, n) => callbackStore.due(now, n), plan: (c, now) => reminders.plan(c, now), apply: (c) => callbackStore.apply(c) }, offerPending),
-    reportJob(config.SCHEDULE_REPORTS, { properties, store: new ReportStore(hot), workforce: store, accountOf, offer: offerPending, texts: { daily: dailyText, monthly: monthlyText } }),
+    sweepJob(
+      "deadlines",
+      config.SCHEDULE_DEADLINES,
+      "tickets",
+      {
+        due: (now, n) => dispatchOrder(deadlineStore.due(now, n)),
+        plan: (t, now) => sweep.plan(t, now),
+        settle: (c, now) => sweep.settle(c, now),
+        apply: (c, now) => deadlineStore.apply(c, now),
+      },
+      offerPending,
+    ),
+    sweepJob(
+      "callbacks",
+      config.SCHEDULE_CALLBACKS,
+      "callbacks",
+      { due: (now, n) => callbackStore.due(now, n), plan: (c, now) => reminders.plan(c, now), apply: (c) => callbackStore.apply(c) },
+      offerPending,
+    ),
+    reportJob(config.SCHEDULE_REPORTS, {
+      properties,
+      store: new ReportStore(hot),
+      workforce: store,
+      accountOf,
+      offer: offerPending,
+      texts: { daily: dailyText, monthly: monthlyText },
+    }),
   ];
   const scheduler = new Scheduler(jobs, {
     leases: new JobLeases(hot.db, deps.instanceId ?? randomUUID()),
@@ -161,7 +189,13 @@ export async function createApp(
         { intake, outbox, clock, log },
       )
     : undefined;
-  if (telegram) senders.set("telegram", { get account() { return String(telegram.me.id); }, offer: (rows) => telegram.offer(rows) });
+  if (telegram)
+    senders.set("telegram", {
+      get account() {
+        return String(telegram.me.id);
+      },
+      offer: (rows) => telegram.offer(rows),
+    });
   const wechat = config.WECHATY_PUPPET
     ? new WechatChannel(
         {

@@ -42,7 +42,10 @@ const schema = z.object({
       }
     }, "unknown time zone (e.g. Asia/Shanghai)"),
   /** the property served when a channel names none */
-  DEFAULT_PROPERTY: z.string().regex(/^[a-z0-9_-]{1,40}$/, "use lower-case letters, digits, - or _").default("demo"),
+  DEFAULT_PROPERTY: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/, "use lower-case letters, digits, - or _")
+    .default("demo"),
   /** one YAML file per property (policies/<id>.yaml), read at start and on reload (SIGHUP) */
   POLICIES_DIR: z.string().min(1).default("./policies"),
   /** longest message a resident may send, in characters */
@@ -67,13 +70,19 @@ const schema = z.object({
   SCHEDULER: z.enum(["on", "off"]).default("on"),
 
   /** Telegram: the BotFather token turns the channel on */
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC-DEF… (from @BotFather)").optional(),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC-DEF… (from @BotFather)")
+    .optional(),
   /** any Bot API server: the official one, a self-hosted one, or a test double */
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   /** webhook mode when set (public HTTPS URL whose path this service answers); long polling otherwise */
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
   /** checked on every webhook call (X-Telegram-Bot-Api-Secret-Token); generated when unset */
-  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "use 1–256 letters, digits, _ or -").optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "use 1–256 letters, digits, _ or -")
+    .optional(),
   /** the property this bot serves (default: DEFAULT_PROPERTY) */
   TELEGRAM_PROPERTY: z.string().optional(),
   /** Telegram's sending limits: per bot, per private chat (with a burst), per group */
@@ -83,11 +92,17 @@ const schema = z.object({
   TELEGRAM_GROUP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 
   /** WeChat: the Wechaty puppet package turns the channel on (wechaty-puppet-wechat4u, wechaty-puppet-service, …) */
-  WECHATY_PUPPET: z.string().regex(/^(@[\w-]+\/)?[\w.-]+$/, "must be an npm package name such as wechaty-puppet-wechat4u").optional(),
+  WECHATY_PUPPET: z
+    .string()
+    .regex(/^(@[\w-]+\/)?[\w.-]+$/, "must be an npm package name such as wechaty-puppet-wechat4u")
+    .optional(),
   /** token for wechaty-puppet-service (and other token puppets) */
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   /** the login is remembered under this name (a <name>.memory-card.json file), where the puppet allows */
-  WECHATY_NAME: z.string().regex(/^[\w-]{1,40}$/, "use letters, digits, _ or -").default("baoshi"),
+  WECHATY_NAME: z
+    .string()
+    .regex(/^[\w-]{1,40}$/, "use letters, digits, _ or -")
+    .default("baoshi"),
   /** the property this WeChat account serves (default: DEFAULT_PROPERTY) */
   WECHAT_PROPERTY: z.string().optional(),
   /** pacing against WeChat's risk control: gap between two messages to one contact, per-account cap, random jitter */

@@ -13,17 +13,27 @@ describe("starting the service", () => {
       timeout: 20000,
     });
     expect(r.status).toBe(1);
-    const lines = r.stderr.trim().split("\n").filter((l) => !l.startsWith("npm warn"));
+    const lines = r.stderr
+      .trim()
+      .split("\n")
+      .filter((l) => !l.startsWith("npm warn"));
     expect(lines).toEqual([expect.stringMatching(/^config error: PORT .*\(got "abc"\)$/)]);
   });
 
   it("stopping `npm start` (SIGTERM to npm) stops the server too", async () => {
     const dir = mkdtempSync(join(tmpdir(), "baoshi-start-"));
     const port = await freePort();
-    const npm = spawn("npm", ["start", "--silent"], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "b.db")}`, LOG_FORMAT: "json" }, stdio: ["ignore", "pipe", "pipe"] });
+    const npm = spawn("npm", ["start", "--silent"], {
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "b.db")}`, LOG_FORMAT: "json" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     npm.stdout.on("data", (d) => (out += String(d)));
-    const up = async () => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+    const up = async () =>
+      fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      );
     for (let i = 0; i < 200 && !out.includes("Baoshi is serving"); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await up()).toBe(200);
     npm.kill("SIGTERM");

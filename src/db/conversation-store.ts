@@ -76,11 +76,17 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
 
   async bindCode(code: string) {
     const row = await this.db.bindCode.findUnique({ where: { code }, include: { staff: true } });
-    return row ? { staffId: row.staffId, staffName: row.staff.name, propertyId: row.staff.propertyId, expiresAt: row.expiresAt, usedAt: row.usedAt } : undefined;
+    return row
+      ? { staffId: row.staffId, staffName: row.staff.name, propertyId: row.staff.propertyId, expiresAt: row.expiresAt, usedAt: row.usedAt }
+      : undefined;
   }
 
   async openOrdersOf(staffId: string): Promise<TicketSummary[]> {
-    const rows = await this.db.ticket.findMany({ where: { assigneeId: staffId, status: { in: [...OPEN_STATUSES] } }, orderBy: { receivedAt: "asc" }, take: 20 });
+    const rows = await this.db.ticket.findMany({
+      where: { assigneeId: staffId, status: { in: [...OPEN_STATUSES] } },
+      orderBy: { receivedAt: "asc" },
+      take: 20,
+    });
     return rows.map(summary);
   }
 
@@ -90,7 +96,11 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
   }
 
   async awaitingQuote(propertyId: string): Promise<OfferedOrder["ticket"][]> {
-    const rows = await this.db.ticket.findMany({ where: { propertyId, status: "received", quoteStatus: "requested" }, orderBy: { receivedAt: "asc" }, take: 20 });
+    const rows = await this.db.ticket.findMany({
+      where: { propertyId, status: "received", quoteStatus: "requested" },
+      orderBy: { receivedAt: "asc" },
+      take: 20,
+    });
     return rows.map(orderTicket);
   }
 
@@ -127,7 +137,13 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
   }
 
   async lastRecordedBy(staffId: string, since: Date): Promise<CallbackView | undefined> {
-    return this.callbackView(await this.db.callback.findFirst({ where: { stewardId: staffId, status: "done", doneAt: { gte: since } }, orderBy: { doneAt: "desc" }, include: { ticket: true } }));
+    return this.callbackView(
+      await this.db.callback.findFirst({
+        where: { stewardId: staffId, status: "done", doneAt: { gte: since } },
+        orderBy: { doneAt: "desc" },
+        include: { ticket: true },
+      }),
+    );
   }
 
   private async callbackView(c: (Callback & { ticket: Ticket }) | null): Promise<CallbackView | undefined> {
@@ -140,7 +156,17 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
       status: c.status,
       residentRating: c.residentRating,
       othersPending,
-      ticket: { id: t.id, number: t.number, status: t.status as TicketStatus, propertyId: t.propertyId, place: placeText(t), description: t.description, urgency: t.urgency, assigneeId: t.assigneeId, residentId: t.residentId },
+      ticket: {
+        id: t.id,
+        number: t.number,
+        status: t.status as TicketStatus,
+        propertyId: t.propertyId,
+        place: placeText(t),
+        description: t.description,
+        urgency: t.urgency,
+        assigneeId: t.assigneeId,
+        residentId: t.residentId,
+      },
     };
   }
 
@@ -165,7 +191,11 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
 
   private async readStaff(propertyId: string): Promise<Reachable[]> {
     const rows = await this.db.staff.findMany({ where: { propertyId, active: true }, include: { identities: { where: { unreachable: false } } } });
-    const loads = await this.db.ticket.groupBy({ by: ["assigneeId"], where: { propertyId, assigneeId: { not: null }, status: { in: [...OPEN_STATUSES] } }, _count: true });
+    const loads = await this.db.ticket.groupBy({
+      by: ["assigneeId"],
+      where: { propertyId, assigneeId: { not: null }, status: { in: [...OPEN_STATUSES] } },
+      _count: true,
+    });
     const load = new Map(loads.map((l) => [l.assigneeId, l._count]));
     return rows.map((s) => ({
       id: s.id,

@@ -61,7 +61,8 @@ export class DeadlineStore {
   }
 
   private write(c: TicketChange, at: Date): boolean {
-    if (this.hot.update("Ticket", c.ticketId, { ...c.set, updatedAt: at }, "status = ? AND nextDueAt = ?", [c.expect.status, ts(c.expect.nextDueAt)]) !== 1) return false;
+    if (this.hot.update("Ticket", c.ticketId, { ...c.set, updatedAt: at }, "status = ? AND nextDueAt = ?", [c.expect.status, ts(c.expect.nextDueAt)]) !== 1)
+      return false;
     this.hot.records(c);
     return true;
   }

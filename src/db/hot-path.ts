@@ -14,7 +14,10 @@ const tsOrNull = (d: Date | null | undefined) => (d ? ts(d) : null);
 
 /** The deadline columns, as stored. */
 export const DEADLINE_COLUMNS = Object.values(STEP_COLUMN);
-export type DeadlineRow = { propertyId: string; status: string; nature: string; severity: string | null; urgency: string; escalations: string | null } & Record<(typeof DEADLINE_COLUMNS)[number], string | null>;
+export type DeadlineRow = { propertyId: string; status: string; nature: string; severity: string | null; urgency: string; escalations: string | null } & Record<
+  (typeof DEADLINE_COLUMNS)[number],
+  string | null
+>;
 export const deadlinesOf = (r: DeadlineRow): StepDeadlines =>
   Object.fromEntries(DEADLINE_COLUMNS.map((c) => [c, r[c] ? new Date(r[c]) : null])) as StepDeadlines;
 
@@ -43,7 +46,8 @@ export class SqliteHotPath {
       session: p(`SELECT * FROM ConversationSession WHERE id = ?`),
       resident: p(`SELECT * FROM ResidentIdentity WHERE id = ?`),
       inbound: p(`INSERT INTO InboundMessage (id, channel, account, externalId, userId, text, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      resident_upsert: p(`INSERT INTO ResidentIdentity (id, propertyId, channel, externalId, displayName, lastRoom, lastPlace, lastPhone, lang, createdAt, updatedAt)
+      resident_upsert:
+        p(`INSERT INTO ResidentIdentity (id, propertyId, channel, externalId, displayName, lastRoom, lastPlace, lastPhone, lang, createdAt, updatedAt)
         VALUES (@id, @propertyId, @channel, @externalId, @displayName, @lastRoom, @lastPlace, @lastPhone, @lang, @now, @now)
         ON CONFLICT(id) DO UPDATE SET propertyId = excluded.propertyId, displayName = excluded.displayName, lastRoom = excluded.lastRoom,
           lastPlace = excluded.lastPlace, lastPhone = excluded.lastPhone, lang = excluded.lang, updatedAt = excluded.updatedAt`),
@@ -175,11 +179,13 @@ export class SqliteHotPath {
     if (s.offerAnswer) {
       const a = s.offerAnswer;
       // two presses, or a cancel meanwhile: only one outcome is written, the other rolls back
-      if (q.answer_offer.run(a.status, a.reason ?? null, ts(a.at), a.assignmentId).changes !== 1) throw new ConflictError(`work order ${a.assignmentId} is no longer open`);
+      if (q.answer_offer.run(a.status, a.reason ?? null, ts(a.at), a.assignmentId).changes !== 1)
+        throw new ConflictError(`work order ${a.assignmentId} is no longer open`);
     }
     if (s.handOver) {
       const h = s.handOver;
-      if (q.hand_over.run(h.reason, ts(h.at), h.ticketId, h.staffId).changes !== 1) throw new ConflictError(`ticket ${h.ticketId} is no longer accepted by ${h.staffId}`);
+      if (q.hand_over.run(h.reason, ts(h.at), h.ticketId, h.staffId).changes !== 1)
+        throw new ConflictError(`ticket ${h.ticketId} is no longer accepted by ${h.staffId}`);
     }
     for (const m of s.moves ?? []) this.move(m);
     for (const c of s.callbacks ?? []) q.callback.run(c.id, c.ticketId, c.ticketId, c.kind, ts(c.dueAt), ts(c.nextAt), ts(c.createdAt));
@@ -192,7 +198,16 @@ export class SqliteHotPath {
     }
     if ("put" in s.session) {
       const p = s.session.put;
-      q.session_put.run(p.key, p.propertyId, p.channel, p.userId, JSON.stringify(p.conversation), p.conversation.needsHuman ? 1 : 0, ts(p.updatedAt), ts(p.expiresAt));
+      q.session_put.run(
+        p.key,
+        p.propertyId,
+        p.channel,
+        p.userId,
+        JSON.stringify(p.conversation),
+        p.conversation.needsHuman ? 1 : 0,
+        ts(p.updatedAt),
+        ts(p.expiresAt),
+      );
     } else q.session_delete.run(s.session.remove);
     this.records({ events: s.events, outbox: s.outbox });
   }
@@ -207,7 +222,19 @@ export class SqliteHotPath {
     for (const e of r.events ?? []) q.event.run(e.id, e.propertyId, e.ticketId, e.type, e.actor, e.channel, e.data ? JSON.stringify(e.data) : null, ts(e.at));
     for (const o of r.outbox ?? []) {
       const at = ts(o.createdAt);
-      q.outbox.run(o.id, o.channel, o.account, o.recipient, JSON.stringify(o.payload), o.status, o.notBefore ? ts(o.notBefore) : at, o.status === "sent" ? at : null, o.inboundId, o.ticketId, at);
+      q.outbox.run(
+        o.id,
+        o.channel,
+        o.account,
+        o.recipient,
+        JSON.stringify(o.payload),
+        o.status,
+        o.notBefore ? ts(o.notBefore) : at,
+        o.status === "sent" ? at : null,
+        o.inboundId,
+        o.ticketId,
+        at,
+      );
     }
   }
 
@@ -237,7 +264,8 @@ export class SqliteHotPath {
   /** A state-machine move as one conditional update: the ticket must still be in a status it may leave this way. */
   private move(m: TicketMove): void {
     const set = { status: m.to, updatedAt: m.at, ...(m.stamp ? { [m.stamp]: m.at } : {}), ...m.set };
-    if (this.update("Ticket", m.ticketId, set, `status IN (${m.from.map(() => "?").join(", ")})`, m.from) !== 1) throw new ConflictError(`ticket ${m.ticketId} is no longer ${m.from.join("/")}`);
+    if (this.update("Ticket", m.ticketId, set, `status IN (${m.from.map(() => "?").join(", ")})`, m.from) !== 1)
+      throw new ConflictError(`ticket ${m.ticketId} is no longer ${m.from.join("/")}`);
     this.refreshDue(m.ticketId);
   }
 
@@ -251,7 +279,13 @@ export class SqliteHotPath {
   refreshDue(ticketId: string): void {
     const r = this.q.deadlines.get(ticketId) as DeadlineRow | undefined;
     if (!r) return;
-    const next = nextDeadline(r.status as TicketStatus, deadlinesOf(r), r.escalations ? (JSON.parse(r.escalations) as Escalations) : {}, this.policyOf(r.propertyId), r);
+    const next = nextDeadline(
+      r.status as TicketStatus,
+      deadlinesOf(r),
+      r.escalations ? (JSON.parse(r.escalations) as Escalations) : {},
+      this.policyOf(r.propertyId),
+      r,
+    );
     this.q.set_due.run(tsOrNull(next), ticketId);
   }
 

@@ -14,9 +14,11 @@ export async function migrate(db: Database, dir: string): Promise<string[]> {
     "logs" TEXT, "rolled_back_at" DATETIME, "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
     "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
   const applied = new Set(
-    (await db.$queryRawUnsafe<{ migration_name: string }[]>(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).map(
-      (r) => r.migration_name,
-    ),
+    (
+      await db.$queryRawUnsafe<{ migration_name: string }[]>(
+        `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+    ).map((r) => r.migration_name),
   );
   const names = readdirSync(dir)
     .filter((n) => existsSync(join(dir, n, "migration.sql")))

@@ -31,7 +31,9 @@ export class SqliteOutboxStore implements OutboxStore {
       claim: p(`UPDATE OutboxMessage SET status = 'sending', claimedAt = ? WHERE id = ? AND status = 'pending'`),
       retry: p(`UPDATE OutboxMessage SET status = 'pending', attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?`),
       dead: p(`UPDATE OutboxMessage SET status = 'dead', attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?`),
-      row: p(`SELECT o.channel, o.recipient, o.payload, o.ticketId, t.number, t.propertyId, t.phone FROM OutboxMessage o LEFT JOIN Ticket t ON t.id = o.ticketId WHERE o.id = ?`),
+      row: p(
+        `SELECT o.channel, o.recipient, o.payload, o.ticketId, t.number, t.propertyId, t.phone FROM OutboxMessage o LEFT JOIN Ticket t ON t.id = o.ticketId WHERE o.id = ?`,
+      ),
       stale: p(`SELECT id FROM OutboxMessage WHERE status = 'sending' AND claimedAt <= ? ORDER BY claimedAt LIMIT 500`),
       release: p(`UPDATE OutboxMessage SET status = 'pending' WHERE status = 'held' AND nextAttemptAt <= ?`),
       unconfirmed: p(`UPDATE OutboxMessage SET status = 'unconfirmed', lastError = ? WHERE id = ? AND status = 'sending'`),
@@ -67,7 +69,14 @@ export class SqliteOutboxStore implements OutboxStore {
       if (resident) this.q.residentUnreachable.run(ts(at), resident.id);
       if (staff) this.q.staffUnreachable.run(channel, recipient);
       const data = { recipient, reason, resident: resident?.id ?? null, staff: staff?.staffId ?? null };
-      this.q.event.run(randomUUID(), resident?.propertyId ?? staff?.propertyId ?? this.defaultProperty, `${channel}:bot`, channel, JSON.stringify(data), ts(at));
+      this.q.event.run(
+        randomUUID(),
+        resident?.propertyId ?? staff?.propertyId ?? this.defaultProperty,
+        `${channel}:bot`,
+        channel,
+        JSON.stringify(data),
+        ts(at),
+      );
     });
   }
 
@@ -85,7 +94,12 @@ export class SqliteOutboxStore implements OutboxStore {
   private readonly sent: Batch<{ id: string; at: Date }, void>;
 
   async due(channel: ChannelName, account: string, now: Date, busy: readonly string[], limit: number): Promise<OutboxRow[]> {
-    const rows = this.q.due.all({ channel, account, now: ts(now), busy: JSON.stringify(busy), limit }) as { id: string; recipient: string; payload: string; attempts: number }[];
+    const rows = this.q.due.all({ channel, account, now: ts(now), busy: JSON.stringify(busy), limit }) as {
+      id: string;
+      recipient: string;
+      payload: string;
+      attempts: number;
+    }[];
     return rows.map((r) => ({ id: r.id, recipient: r.recipient, payload: JSON.parse(r.payload) as Reply, attempts: r.attempts }));
   }
 
@@ -133,11 +147,28 @@ export class SqliteOutboxStore implements OutboxStore {
 
   /** A message that did not (surely) arrive: an event, and the property's stewards (else supervisors) told, on another channel where they can be. */
   private deadLetter(id: string, type: string, reason: string, at: Date): { channel: ChannelName; row: OutboxRow }[] {
-    const r = this.q.row.get(id) as { channel: ChannelName; recipient: string; payload: string; ticketId: string | null; number: string | null; propertyId: string | null; phone: string | null } | undefined;
+    const r = this.q.row.get(id) as
+      | {
+          channel: ChannelName;
+          recipient: string;
+          payload: string;
+          ticketId: string | null;
+          number: string | null;
+          propertyId: string | null;
+          phone: string | null;
+        }
+      | undefined;
     if (!r) return [];
     const text = (JSON.parse(r.payload) as Reply).text;
     const propertyId = r.propertyId ?? this.defaultProperty;
-    this.q.eventOf.run(randomUUID(), propertyId, type, "outbox", JSON.stringify({ outboxId: id, channel: r.channel, ticketId: r.ticketId, reason: reason.slice(0, 200) }), ts(at));
+    this.q.eventOf.run(
+      randomUUID(),
+      propertyId,
+      type,
+      "outbox",
+      JSON.stringify({ outboxId: id, channel: r.channel, ticketId: r.ticketId, reason: reason.slice(0, 200) }),
+      ts(at),
+    );
     // an alert about an alert would bounce between failing channels: stop at one
     if (text.startsWith(DEAD_LETTER_MARK)) return [];
     const senders = this.senders();
@@ -148,14 +179,17 @@ export class SqliteOutboxStore implements OutboxStore {
     const pool = stewards.length ? stewards : staff;
     // one account per person, preferring a channel other than the failed one
     const byPerson = new Map<string, (typeof pool)[number]>();
-    for (const s of [...pool].sort((a, b) => Number(a.channel === r.channel) - Number(b.channel === r.channel))) if (!byPerson.has(s.name)) byPerson.set(s.name, s);
+    for (const s of [...pool].sort((a, b) => Number(a.channel === r.channel) - Number(b.channel === r.channel)))
+      if (!byPerson.has(s.name)) byPerson.set(s.name, s);
     const about = r.number ? `报事 ${r.number}${r.phone ? `（业主电话 ${r.phone.replace(/^\+86/, "")}）` : ""}` : `${r.channel} 用户 ${r.recipient}`;
     const payload: Reply = { text: `${DEAD_LETTER_MARK}${about} 的一条消息未能确认送达（${reason.slice(0, 60)}）：「${text.slice(0, 40)}」。请电话联系确认。` };
     const out: { channel: ChannelName; row: OutboxRow }[] = [];
     for (const s of byPerson.values()) {
       const rowId = randomUUID();
       this.db
-        .prepare(`INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, ticketId, createdAt) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`)
+        .prepare(
+          `INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, ticketId, createdAt) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+        )
         .run(rowId, s.channel, senders.get(s.channel)!, s.externalId, JSON.stringify(payload), ts(at), r.ticketId, ts(at));
       out.push({ channel: s.channel, row: { id: rowId, recipient: s.externalId, payload, attempts: 0 } });
     }
@@ -166,7 +200,11 @@ export class SqliteOutboxStore implements OutboxStore {
    * An alert to every bound, reachable staff account on the given channels (with the account each
    * channel sends from); returns the rows to hand to the senders. One transaction with its event.
    */
-  alertStaff(text: string, senders: ReadonlyMap<ChannelName, string>, event: { propertyId: string; type: string; at: Date }): { channel: ChannelName; row: OutboxRow }[] {
+  alertStaff(
+    text: string,
+    senders: ReadonlyMap<ChannelName, string>,
+    event: { propertyId: string; type: string; at: Date },
+  ): { channel: ChannelName; row: OutboxRow }[] {
     const channels = [...senders.keys()];
     if (!channels.length) return [];
     const out: { channel: ChannelName; row: OutboxRow }[] = [];
@@ -178,7 +216,9 @@ export class SqliteOutboxStore implements OutboxStore {
         const id = randomUUID();
         const payload = { text };
         this.db
-          .prepare(`INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`)
+          .prepare(
+            `INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+          )
           .run(id, i.channel, senders.get(i.channel)!, i.externalId, JSON.stringify(payload), ts(event.at), ts(event.at));
         out.push({ channel: i.channel, row: { id, recipient: i.externalId, payload, attempts: 0 } });
       }

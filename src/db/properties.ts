@@ -43,14 +43,26 @@ export class PropertyDirectory {
  * Applies policies/*.yaml: a valid file updates its property (created if new); a broken one is
  * refused with its line and reason, and the property keeps its last good policy.
  */
-export async function applyPolicyFiles(db: Database, dir: string, log: { info(o: object, m: string): void; error(o: object, m: string): void }, directory?: PropertyDirectory): Promise<void> {
+export async function applyPolicyFiles(
+  db: Database,
+  dir: string,
+  log: { info(o: object, m: string): void; error(o: object, m: string): void },
+  directory?: PropertyDirectory,
+): Promise<void> {
   for (const r of readPolicyFiles(dir)) {
     if (!r.ok) {
       const kept = await db.property.findUnique({ where: { id: r.id } });
-      log.error({ property: r.id, error: r.error }, kept ? `policy refused; the last good policy keeps serving: ${r.error}` : `policy refused; property not created: ${r.error}`);
+      log.error(
+        { property: r.id, error: r.error },
+        kept ? `policy refused; the last good policy keeps serving: ${r.error}` : `policy refused; property not created: ${r.error}`,
+      );
       continue;
     }
-    await db.property.upsert({ where: { id: r.id }, create: { id: r.id, name: r.name, policy: r.input as object }, update: { name: r.name, policy: r.input as object } });
+    await db.property.upsert({
+      where: { id: r.id },
+      create: { id: r.id, name: r.name, policy: r.input as object },
+      update: { name: r.name, policy: r.input as object },
+    });
     directory?.set({ id: r.id, name: r.name, policy: r.policy });
     log.info({ property: r.id }, "policy applied");
   }

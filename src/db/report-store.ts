@@ -6,7 +6,9 @@ import { ts, type SqliteHotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
 
 type Row = Record<string, string | number | null>;
-const OPEN = `(${OPEN_STATUSES.filter((s) => s !== "completed").map((s) => `'${s}'`).join(", ")})`;
+const OPEN = `(${OPEN_STATUSES.filter((s) => s !== "completed")
+  .map((s) => `'${s}'`)
+  .join(", ")})`;
 /** a ticket was late if any deadline of it was missed: the sweep wrote an event for each */
 const LATE = `EXISTS (SELECT 1 FROM Event e WHERE e.ticketId = t.id AND (e.type LIKE 'deadline.%' OR (e.type = 'ticket.refused' AND json_extract(e.data, '$.timeout') = 1)))`;
 
@@ -60,7 +62,13 @@ export class ReportStore {
 
   daily(propertyId: string, day: Period, now: Date): DailyDigest {
     const [from, to, at] = [ts(day.from), ts(day.to), ts(now)];
-    const place = (r: Row) => placeText({ building: r.building as string | null, unit: r.unit as string | null, roomNo: r.roomNo as string | null, location: r.location as string | null });
+    const place = (r: Row) =>
+      placeText({
+        building: r.building as string | null,
+        unit: r.unit as string | null,
+        roomNo: r.roomNo as string | null,
+        location: r.location as string | null,
+      });
     return {
       day: day.key,
       received: this.one(`SELECT COUNT(*) FROM Ticket WHERE propertyId = ? AND receivedAt >= ? AND receivedAt < ?`, propertyId, from, to),
@@ -70,12 +78,25 @@ export class ReportStore {
          WHERE propertyId = ? AND nature = '投诉' AND status IN ${OPEN} AND receivedAt < ? ORDER BY receivedAt`,
         propertyId,
         to,
-      ).map((r) => ({ number: String(r.number), place: place(r), description: String(r.description), severity: r.severity as string | null, status: String(r.status), today: String(r.receivedAt) >= from })),
+      ).map((r) => ({
+        number: String(r.number),
+        place: place(r),
+        description: String(r.description),
+        severity: r.severity as string | null,
+        status: String(r.status),
+        today: String(r.receivedAt) >= from,
+      })),
       overdue: this.all(
         `SELECT number, building, unit, roomNo, location, description, status, escalations FROM Ticket t
          WHERE propertyId = ? AND status IN ${OPEN} AND ${LATE} ORDER BY receivedAt`,
         propertyId,
-      ).map((r) => ({ number: String(r.number), place: place(r), description: String(r.description), status: String(r.status), steps: Object.keys(JSON.parse(String(r.escalations ?? "{}")) as object).filter((k) => (STEPS as readonly string[]).includes(k)) })),
+      ).map((r) => ({
+        number: String(r.number),
+        place: place(r),
+        description: String(r.description),
+        status: String(r.status),
+        steps: Object.keys(JSON.parse(String(r.escalations ?? "{}")) as object).filter((k) => (STEPS as readonly string[]).includes(k)),
+      })),
       overdueCallbacks: this.all(
         `SELECT t.number, c.dueAt, s.name FROM Callback c JOIN Ticket t ON t.id = c.ticketId LEFT JOIN Staff s ON s.id = c.stewardId
          WHERE t.propertyId = ? AND c.status = 'pending' AND c.dueAt <= ? ORDER BY c.dueAt`,
@@ -137,10 +158,26 @@ export class ReportStore {
     let saved = false;
     this.hot.db.transaction(() => {
       const ins = this.hot.db
-        .prepare(`INSERT INTO StoredReport (id, propertyId, kind, period, content, createdAt) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(propertyId, kind, period) DO NOTHING`)
+        .prepare(
+          `INSERT INTO StoredReport (id, propertyId, kind, period, content, createdAt) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(propertyId, kind, period) DO NOTHING`,
+        )
         .run(r.id, r.propertyId, r.kind, r.period, JSON.stringify(r.content), ts(r.at));
       if (ins.changes !== 1) return;
-      this.hot.records({ outbox: [...outbox], events: [{ id: r.id, propertyId: r.propertyId, ticketId: null, type: `report.${r.kind}`, actor: "scheduler", channel: null, data: { period: r.period, sentTo: outbox.length }, at: r.at }] });
+      this.hot.records({
+        outbox: [...outbox],
+        events: [
+          {
+            id: r.id,
+            propertyId: r.propertyId,
+            ticketId: null,
+            type: `report.${r.kind}`,
+            actor: "scheduler",
+            channel: null,
+            data: { period: r.period, sentTo: outbox.length },
+            at: r.at,
+          },
+        ],
+      });
       saved = true;
     })();
     return saved;

@@ -21,7 +21,9 @@ export class ResidentReads {
       t.residentId, t.arriveDueAt, t.dispatchDueAt, s.name AS assigneeName FROM Ticket t LEFT JOIN Staff s ON s.id = t.assigneeId`;
     this.q = {
       mine: p(`SELECT ${cols} WHERE t.residentId = ? AND t.status IN ${IN} AND t.receivedAt >= ? ORDER BY t.receivedAt DESC LIMIT 10`),
-      room: p(`SELECT ${cols} WHERE t.building = ? AND t.unit IS ? AND t.roomNo = ? AND t.status IN ${IN} AND t.receivedAt >= ? ORDER BY t.receivedAt DESC LIMIT 10`),
+      room: p(
+        `SELECT ${cols} WHERE t.building = ? AND t.unit IS ? AND t.roomNo = ? AND t.status IN ${IN} AND t.receivedAt >= ? ORDER BY t.receivedAt DESC LIMIT 10`,
+      ),
       filed: p(`SELECT COUNT(*) AS n FROM Ticket WHERE residentId = ? AND receivedAt >= ?`),
     };
   }

@@ -16,7 +16,10 @@ const listQuery = z.object({
   since: z
     .preprocess(
       (v) => (typeof v === "string" ? v.replace(/ (\d{2}:?\d{2})$/, "+$1") : v),
-      z.iso.datetime({ offset: true, message: "must be an ISO 8601 time, e.g. 2026-11-23T00:00:00+08:00 (in a URL, write + as %2B: since=2026-11-23T00:00:00%2B08:00)" }),
+      z.iso.datetime({
+        offset: true,
+        message: "must be an ISO 8601 time, e.g. 2026-11-23T00:00:00+08:00 (in a URL, write + as %2B: since=2026-11-23T00:00:00%2B08:00)",
+      }),
     )
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -25,7 +28,13 @@ const listQuery = z.object({
 /** The staff's API under /api (bearer ADMIN_TOKEN). Web chat's routes are public and registered apart. */
 export function adminRoutes(
   app: FastifyInstance,
-  deps: { db: Database; properties: PropertyDirectory; token: string; staff: Omit<Parameters<typeof staffRoutes>[1], "db" | "properties">; extra?: ((api: FastifyInstance) => void)[] },
+  deps: {
+    db: Database;
+    properties: PropertyDirectory;
+    token: string;
+    staff: Omit<Parameters<typeof staffRoutes>[1], "db" | "properties">;
+    extra?: ((api: FastifyInstance) => void)[];
+  },
 ) {
   const expected = Buffer.from(deps.token);
   const authorised = (header: string | undefined) => {

@@ -25,7 +25,11 @@ export function propertyRoutes(api: FastifyInstance, deps: { db: Database; prope
     if (!r.ok) return sendError(reply, 400, "invalid_policy", r.error.replace(/^body:\d+: /, ""));
     mkdirSync(deps.dir, { recursive: true });
     writeFileSync(join(deps.dir, `${id}.yaml`), `# Written by PUT /api/properties/${id}/policy\n${text}`);
-    await deps.db.property.upsert({ where: { id }, create: { id, name: r.name, policy: r.input as object }, update: { name: r.name, policy: r.input as object } });
+    await deps.db.property.upsert({
+      where: { id },
+      create: { id, name: r.name, policy: r.input as object },
+      update: { name: r.name, policy: r.input as object },
+    });
     deps.properties.set({ id, name: r.name, policy: r.policy });
     return { id, name: r.name, policy: r.input };
   });

@@ -28,7 +28,17 @@ export function staffRoutes(
   api: FastifyInstance,
   deps: { db: Database; properties: PropertyDirectory; clock: Clock; bindCodeTtl: Duration; defaultProperty: string; onChange?: () => void },
 ) {
-  const json = (s: { id: string; name: string; roles: unknown; skills: unknown; buildings: unknown; superiorId: string | null; propertyId: string; active: boolean; identities?: { channel: string; unreachable: boolean }[] }) => ({
+  const json = (s: {
+    id: string;
+    name: string;
+    roles: unknown;
+    skills: unknown;
+    buildings: unknown;
+    superiorId: string | null;
+    propertyId: string;
+    active: boolean;
+    identities?: { channel: string; unreachable: boolean }[];
+  }) => ({
     id: s.id,
     name: s.name,
     property: s.propertyId,

@@ -15,7 +15,6 @@ import { parseOr400, sendError } from "./errors.js";
 import { holdMove, resumeMove } from "../core/visits/hold.js";
 import { ConflictError } from "../core/errors.js";
 
-
 export interface TicketActionDeps {
   db: Database;
   hot: SqliteHotPath;
@@ -29,7 +28,14 @@ export interface TicketActionDeps {
 /** Steward / console actions on a ticket (admin API), through the same state machine as chat. */
 export function ticketActionRoutes(api: FastifyInstance, deps: TicketActionDeps) {
   const event = (t: { id: string; propertyId: string }, type: string, data: Record<string, unknown>, at: Date): EventRecord => ({
-    id: randomUUID(), propertyId: t.propertyId, ticketId: t.id, type, actor: "admin", channel: null, data, at,
+    id: randomUUID(),
+    propertyId: t.propertyId,
+    ticketId: t.id,
+    type,
+    actor: "admin",
+    channel: null,
+    data,
+    at,
   });
 
   api.post<{ Params: { number: string } }>("/api/tickets/:number/transition", async (req, reply) => {
@@ -54,8 +60,19 @@ export function ticketActionRoutes(api: FastifyInstance, deps: TicketActionDeps)
     }
     try {
       deps.hot.change({
-        moves: [held?.ok ? { ...held.move, at: now } : { ticketId: t.id, from: fromStatuses(body.to), to: body.to, ...(STEP_TIMESTAMP[body.to] ? { stamp: STEP_TIMESTAMP[body.to]! } : {}), at: now }],
-        events: [event(t, holding && body.to !== "on_hold" ? "ticket.resumed" : `ticket.${body.to}`, { from: t.status, ...(body.reason ? { reason: body.reason } : {}) }, now)],
+        moves: [
+          held?.ok
+            ? { ...held.move, at: now }
+            : { ticketId: t.id, from: fromStatuses(body.to), to: body.to, ...(STEP_TIMESTAMP[body.to] ? { stamp: STEP_TIMESTAMP[body.to]! } : {}), at: now },
+        ],
+        events: [
+          event(
+            t,
+            holding && body.to !== "on_hold" ? "ticket.resumed" : `ticket.${body.to}`,
+            { from: t.status, ...(body.reason ? { reason: body.reason } : {}) },
+            now,
+          ),
+        ],
       });
     } catch (err) {
       if (err instanceof ConflictError) return sendError(reply, 409, err.code, "the ticket changed meanwhile; read it again");
@@ -83,7 +100,16 @@ export function ticketActionRoutes(api: FastifyInstance, deps: TicketActionDeps)
     if (!offer) return sendError(reply, 400, "unknown_staff", `staffId: no active staff member ${body.staffId} at property ${t.propertyId}`);
     try {
       deps.hot.change({
-        moves: [{ ticketId: t.id, from: fromStatuses("dispatched"), to: "dispatched", stamp: "dispatchedAt", set: { assigneeId: offer.staff.id, acceptDueAt: offer.respondBy }, at: now }],
+        moves: [
+          {
+            ticketId: t.id,
+            from: fromStatuses("dispatched"),
+            to: "dispatched",
+            stamp: "dispatchedAt",
+            set: { assigneeId: offer.staff.id, acceptDueAt: offer.respondBy },
+            at: now,
+          },
+        ],
         assignments: [offer.assignment],
         events: [event(t, "ticket.dispatched", { staffId: offer.staff.id, staff: offer.staff.name, why: offer.assignment.why }, now)],
         outbox: offer.outbox,

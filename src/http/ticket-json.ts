@@ -40,8 +40,6 @@ export function ticketJson(t: Ticket & { assignee?: Staff | null; events?: Event
     /** when the deadline sweep next looks at it, and how far each missed step has climbed */
     nextDue: iso(t.nextDueAt),
     escalations: t.escalations ?? {},
-    ...(t.events
-      ? { events: t.events.map((e) => ({ type: e.type, actor: e.actor, channel: e.channel, at: iso(e.at), data: e.data })) }
-      : {}),
+    ...(t.events ? { events: t.events.map((e) => ({ type: e.type, actor: e.actor, channel: e.channel, at: iso(e.at), data: e.data })) } : {}),
   };
 }

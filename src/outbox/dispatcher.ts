@@ -160,7 +160,11 @@ export class OutboxDispatcher {
       attempts++;
       // claimed at the last moment before sending, so a claim is never old unless the sender died
       const outcome = await this.limiter
-        .schedule(recipient, async (): Promise<Delivery> => ((await this.store.claim(row.id, this.clock.now())) ? this.deliverer.deliver(recipient, row.payload) : { kind: "taken" }))
+        .schedule(
+          recipient,
+          async (): Promise<Delivery> =>
+            (await this.store.claim(row.id, this.clock.now())) ? this.deliverer.deliver(recipient, row.payload) : { kind: "taken" },
+        )
         .catch((err): Delivery => ({ kind: "retry", reason: String(err) }));
       const now = this.clock.now();
       if (outcome.kind === "taken") return false;

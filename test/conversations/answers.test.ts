@@ -11,14 +11,17 @@ async function answer(first: string, reply: string) {
 }
 
 describe("declining a question, in its common forms", () => {
-  it.each(["不想给", "我不留电话", "为什么要电话？", "电话就不留了", "不给"])("「%s」 to the phone question is a decline: explained once, then kept as invalid", async (said) => {
-    const first = await answer("3栋2单元201 厨房水管漏水 尽快", said);
-    expect(first.replies[0]!.text).toContain("没有联系电话我们无法安排上门和回访");
-    const ctx = flowContext({ now: new Date("2026-11-23T10:00:00+08:00") });
-    const second = await reportFlow.resume(first.state!, { text: normalizeText(said), attachments: [] }, ctx);
-    expect(second.state).toBeNull();
-    expect(second.effects[0]).toMatchObject({ type: "fileTicket", ticket: { status: "invalid", invalidReason: "未提供联系电话（无法联系）" } });
-  });
+  it.each(["不想给", "我不留电话", "为什么要电话？", "电话就不留了", "不给"])(
+    "「%s」 to the phone question is a decline: explained once, then kept as invalid",
+    async (said) => {
+      const first = await answer("3栋2单元201 厨房水管漏水 尽快", said);
+      expect(first.replies[0]!.text).toContain("没有联系电话我们无法安排上门和回访");
+      const ctx = flowContext({ now: new Date("2026-11-23T10:00:00+08:00") });
+      const second = await reportFlow.resume(first.state!, { text: normalizeText(said), attachments: [] }, ctx);
+      expect(second.state).toBeNull();
+      expect(second.effects[0]).toMatchObject({ type: "fileTicket", ticket: { status: "invalid", invalidReason: "未提供联系电话（无法联系）" } });
+    },
+  );
 
   it.each(["不想给", "房号就不说了", "为什么要房号"])("「%s」 to the room question is a decline", async (said) => {
     const r = await answer("厨房水管漏水 13812345678 尽快", said);
@@ -98,7 +101,12 @@ describe("a partly understood place keeps its part and asks only the rest", () =
   });
 
   it("when the property lists its buildings, a building that does not exist is named", async () => {
-    const { said } = await talk(["厨房水管漏水 13812345678 尽快", "12栋"], { buildings: [{ name: "1", units: 2 }, { name: "5", units: 3 }] });
+    const { said } = await talk(["厨房水管漏水 13812345678 尽快", "12栋"], {
+      buildings: [
+        { name: "1", units: 2 },
+        { name: "5", units: 3 },
+      ],
+    });
     expect(said[1]).toContain("本小区没有 12 栋（有：1、5），请核对");
   });
 
@@ -123,7 +131,11 @@ describe("paid or not, asked once when it cannot be told", () => {
     expect(b.replies[0]!.text).toContain("类别：特约维修");
   });
 
-  it.each([["邻居家也没有", "D"], ["就我家", "A"], ["13812345678", "D"]])("answered 「%s」 → %s, never asked again", async (said, category) => {
+  it.each([
+    ["邻居家也没有", "D"],
+    ["就我家", "A"],
+    ["13812345678", "D"],
+  ])("answered 「%s」 → %s, never asked again", async (said, category) => {
     const ctx = flowContext({ now: at });
     const a = await reportFlow.start({ text: "3栋2单元201 家里没热水了 尽快", attachments: [] }, ctx);
     const b = await reportFlow.resume(a.state!, { text: normalizeText(said), attachments: [] }, ctx);

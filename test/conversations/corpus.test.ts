@@ -23,7 +23,11 @@ async function talk(entry: CorpusEntry) {
   let conversation: ConversationState | null = null;
   const turns = [];
   for (const text of [entry.text, ...(entry.then ?? []).map((t) => t.text)]) {
-    const turn = await engine.handle(conversation, { text: readMessage(text, typos).text, attachments: [] }, { ...ctx, lang: conversation?.lang ?? "zh", t: ctx.t });
+    const turn = await engine.handle(
+      conversation,
+      { text: readMessage(text, typos).text, attachments: [] },
+      { ...ctx, lang: conversation?.lang ?? "zh", t: ctx.t },
+    );
     conversation = turn.conversation;
     turns.push(turn);
   }

@@ -68,7 +68,9 @@ describe("the residents' fixture messages", () => {
       const description: string | undefined = values.description ?? filed?.description;
       // (a public place stays in it: "3栋2单元楼梯间的灯不亮")
       if (description) {
-        expect(description).not.toMatch(got.place?.kind === "location" ? /\d{7,}|可以上门|就来|^我是|下午\d|点$/ : /\d{7,}|栋\d|单元|可以上门|就来|^我是|下午\d|点$/);
+        expect(description).not.toMatch(
+          got.place?.kind === "location" ? /\d{7,}|可以上门|就来|^我是|下午\d|点$/ : /\d{7,}|栋\d|单元|可以上门|就来|^我是|下午\d|点$/,
+        );
         expect(description.length).toBeGreaterThanOrEqual(2);
       }
     });

@@ -57,10 +57,7 @@ const CASES: [string, Step[]][] = [
       ["say", "取消", /已取消/],
     ],
   ],
-  [
-    "very urgent: safety advice first",
-    [["say", "好像闻到燃气味，2栋1单元201，13100009999", /^⚠️[\s\S]*96777[\s\S]*单号/]],
-  ],
+  ["very urgent: safety advice first", [["say", "好像闻到燃气味，2栋1单元201，13100009999", /^⚠️[\s\S]*96777[\s\S]*单号/]]],
   ["progress of one's own reports", [["say", "查询进度", /没有处理中的报事/]]],
   [
     "催单 from 查询进度, then typed; a second within ten minutes is told when it can be chased again",
@@ -74,9 +71,7 @@ const CASES: [string, Step[]][] = [
   ],
   [
     "a phone keyboard's slips are mended: 下五, 点话, 近快",
-    [
-      ["say", "{楼}栋1单元1801 马统水箱漏水 明天下五两点来看看 点话13711112233", /请您核对[\s\S]*马桶水箱漏水[\s\S]*13711112233[\s\S]*11月24日（周二）14:00/],
-    ],
+    [["say", "{楼}栋1单元1801 马统水箱漏水 明天下五两点来看看 点话13711112233", /请您核对[\s\S]*马桶水箱漏水[\s\S]*13711112233[\s\S]*11月24日（周二）14:00/]],
   ],
   [
     "traditional Chinese is understood, and answered in traditional",
@@ -209,11 +204,27 @@ function reader(channel: string): { say(text: string): Promise<string> } {
   if (channel === "telegram") {
     const user = { id: nextTelegramId++, first_name: "居民" };
     const received = () => double.sentTo(user.id).map((m) => m.text);
-    return { say: (t) => turn(() => double.say(user, t), received, String(user.id), (n) => double.nth(user.id, n)) };
+    return {
+      say: (t) =>
+        turn(
+          () => double.say(user, t),
+          received,
+          String(user.id),
+          (n) => double.nth(user.id, n),
+        ),
+    };
   }
   const user = new WechatUser(mocker, me, `居民${randomUUID().slice(0, 4)}`);
   const received = () => user.inbox.map((m) => m.text);
-  return { say: (t) => turn(() => user.say(t), received, user.contact.id, (n) => user.nth(n)) };
+  return {
+    say: (t) =>
+      turn(
+        () => user.say(t),
+        received,
+        user.contact.id,
+        (n) => user.nth(n),
+      ),
+  };
 }
 
 /**

@@ -42,7 +42,9 @@ export async function startApp(
   const clock = opts.clock ?? new TestClock(MONDAY_10AM);
   // a webhook URL names the port, so the port is chosen before the server starts
   const port = opts.webhookPath ? await freePort() : 0;
-  const webhook = opts.webhookPath ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}${opts.webhookPath}`, TELEGRAM_WEBHOOK_SECRET: "test-webhook-secret" } : {};
+  const webhook = opts.webhookPath
+    ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}${opts.webhookPath}`, TELEGRAM_WEBHOOK_SECRET: "test-webhook-secret" }
+    : {};
   // each service reads its own policies folder, starting with the quick start's demo property
   const policies = join(dir, "policies");
   if (!existsSync(policies)) {

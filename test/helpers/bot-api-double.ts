@@ -26,7 +26,15 @@ type Forced = { code: number; description: string; retry_after?: number };
  * and can be told to fail: 429 or 500 storms, a user who blocked the bot (403).
  */
 export class BotApiDouble {
-  readonly me = { id: 777000, is_bot: true, first_name: "阳光花园报事", username: "sunny_baoshi_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+  readonly me = {
+    id: 777000,
+    is_bot: true,
+    first_name: "阳光花园报事",
+    username: "sunny_baoshi_bot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+  };
   readonly sent: Sent[] = [];
   readonly calls: { method: string; body: any }[] = [];
   violations = 0;
@@ -62,26 +70,59 @@ export class BotApiDouble {
   // ---- what users do ----
 
   /** A user writes to the bot (in a private chat, or in a group when chat is given). */
-  say(user: { id: number; first_name: string; last_name?: string }, text: string, opts: { chat?: { id: number; type: "group" | "supergroup" }; entities?: any[]; replyToBot?: boolean } = {}) {
-    const entities = opts.entities ?? [...text.matchAll(/(^|\s)(\/\w+(@\w+)?)/g)].map((m) => ({ type: "bot_command", offset: m.index! + m[1]!.length, length: m[2]!.length }));
-    return this.message(user, { text, ...(entities.length ? { entities } : {}), ...(opts.replyToBot ? { reply_to_message: { message_id: 1, date: 0, chat: { id: opts.chat?.id }, from: this.me } } : {}) }, opts.chat);
+  say(
+    user: { id: number; first_name: string; last_name?: string },
+    text: string,
+    opts: { chat?: { id: number; type: "group" | "supergroup" }; entities?: any[]; replyToBot?: boolean } = {},
+  ) {
+    const entities =
+      opts.entities ?? [...text.matchAll(/(^|\s)(\/\w+(@\w+)?)/g)].map((m) => ({ type: "bot_command", offset: m.index! + m[1]!.length, length: m[2]!.length }));
+    return this.message(
+      user,
+      {
+        text,
+        ...(entities.length ? { entities } : {}),
+        ...(opts.replyToBot ? { reply_to_message: { message_id: 1, date: 0, chat: { id: opts.chat?.id }, from: this.me } } : {}),
+      },
+      opts.chat,
+    );
   }
   shareContact(user: { id: number; first_name: string }, phone: string) {
     return this.message(user, { contact: { phone_number: phone, first_name: user.first_name, user_id: user.id } });
   }
   sendPhoto(user: { id: number; first_name: string }, caption?: string) {
-    return this.message(user, { photo: [{ file_id: "small-1", file_unique_id: "s1", width: 90, height: 90 }, { file_id: "big-1", file_unique_id: "b1", width: 1280, height: 960 }], ...(caption ? { caption } : {}) });
+    return this.message(user, {
+      photo: [
+        { file_id: "small-1", file_unique_id: "s1", width: 90, height: 90 },
+        { file_id: "big-1", file_unique_id: "b1", width: 1280, height: 960 },
+      ],
+      ...(caption ? { caption } : {}),
+    });
   }
   /** A user presses an inline button of a message the bot sent. */
   press(user: { id: number; first_name: string }, sent: Sent, label: string) {
     const button = (sent.reply_markup?.inline_keyboard ?? []).flat().find((b: any) => b.text.includes(label));
     if (!button) throw new Error(`no button "${label}" on: ${sent.text}`);
-    return this.push({ callback_query: { id: `cb${this.nextUpdateId}`, from: { ...user, is_bot: false }, chat_instance: "ci", data: button.callback_data, message: { message_id: sent.message_id, date: 0, chat: { id: Number(sent.chat_id), type: "private" }, text: sent.text } } });
+    return this.push({
+      callback_query: {
+        id: `cb${this.nextUpdateId}`,
+        from: { ...user, is_bot: false },
+        chat_instance: "ci",
+        data: button.callback_data,
+        message: { message_id: sent.message_id, date: 0, chat: { id: Number(sent.chat_id), type: "private" }, text: sent.text },
+      },
+    });
   }
 
   private message(user: { id: number; first_name: string; last_name?: string }, content: object, chat?: { id: number; type: string }) {
     return this.push({
-      message: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), from: { ...user, is_bot: false }, chat: chat ?? { id: user.id, type: "private", first_name: user.first_name }, ...content },
+      message: {
+        message_id: this.nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        from: { ...user, is_bot: false },
+        chat: chat ?? { id: user.id, type: "private", first_name: user.first_name },
+        ...content,
+      },
     });
   }
 
@@ -95,7 +136,11 @@ export class BotApiDouble {
 
   /** Webhook mode: posts an update the way Telegram does; returns the HTTP status. */
   async deliver(update: any, secret = this.webhook?.secret): Promise<number> {
-    const res = await fetch(this.webhook!.url, { method: "POST", headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) }, body: JSON.stringify(update) });
+    const res = await fetch(this.webhook!.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+      body: JSON.stringify(update),
+    });
     return res.status;
   }
 
@@ -193,7 +238,13 @@ export class BotApiDouble {
 
   private sendMessage(res: ServerResponse, body: any) {
     const forced = this.forced.shift();
-    if (forced) return this.reply(res, forced.code, { ok: false, error_code: forced.code, description: forced.description, ...(forced.retry_after ? { parameters: { retry_after: forced.retry_after } } : {}) });
+    if (forced)
+      return this.reply(res, forced.code, {
+        ok: false,
+        error_code: forced.code,
+        description: forced.description,
+        ...(forced.retry_after ? { parameters: { retry_after: forced.retry_after } } : {}),
+      });
     const chat = String(body.chat_id);
     if (this.blocked.has(chat)) return this.reply(res, 403, { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" });
     const now = Date.now();
@@ -205,7 +256,12 @@ export class BotApiDouble {
     this.sent.push(sent);
     this.onSent?.(sent);
     if (this.held.has(chat)) return;
-    this.ok(res, { message_id: sent.message_id, date: Math.floor(now / 1000), chat: { id: Number(chat), type: chat.startsWith("-") ? "group" : "private" }, text: body.text });
+    this.ok(res, {
+      message_id: sent.message_id,
+      date: Math.floor(now / 1000),
+      chat: { id: Number(chat), type: chat.startsWith("-") ? "group" : "private" },
+      text: body.text,
+    });
   }
 
   /** Telegram's limits: the bot's sends in any second, and each chat's token bucket. */

@@ -11,4 +11,3 @@ export const corpus: CorpusEntry[] = readFileSync(new URL("../fixtures/residents
   .split("\n")
   .filter(Boolean)
   .map((l) => JSON.parse(l));
-

@@ -23,4 +23,15 @@ export const REPLY_KINDS: Record<string, RegExp> = {
 };
 
 /** A reply that files or refuses nothing, for kinds that must not have filed a report yet. */
-export const ASKS = new Set(["confirm", "ask-room", "ask-building", "ask-phone", "ask-time", "ask-whose", "time-refused", "room-refused", "phone-refused", "declined"]);
+export const ASKS = new Set([
+  "confirm",
+  "ask-room",
+  "ask-building",
+  "ask-phone",
+  "ask-time",
+  "ask-whose",
+  "time-refused",
+  "room-refused",
+  "phone-refused",
+  "declined",
+]);

@@ -40,7 +40,9 @@ export async function bindTeam(svc: RunningApp, only?: (keyof typeof team)[]) {
         ...("superiorId" in m && (!only || only.includes("wang")) ? { superiorId: m.superiorId } : {}),
       },
     });
-    await db.staffIdentity.create({ data: { id: `telegram:${team[m.key].id}`, staffId: `s-${m.key}`, channel: "telegram", externalId: String(team[m.key].id) } });
+    await db.staffIdentity.create({
+      data: { id: `telegram:${team[m.key].id}`, staffId: `s-${m.key}`, channel: "telegram", externalId: String(team[m.key].id) },
+    });
   }
   svc.app.store.forgetWorkforce();
 }
@@ -64,7 +66,12 @@ export async function fileAndAccept(
  */
 export async function fileAndComplete(
   svc: RunningApp,
-  double: { nth(chat: number, n: number): Promise<any>; sentTo(chat: number): any[]; press(u: TgUser, m: any, label: string): void; say(u: TgUser, text: string): void },
+  double: {
+    nth(chat: number, n: number): Promise<any>;
+    sentTo(chat: number): any[];
+    press(u: TgUser, m: any, label: string): void;
+    say(u: TgUser, text: string): void;
+  },
   owner: { say(text: string): Promise<string>; press(label: string): Promise<string> },
   report: string,
   completeAfterMinutes = 60,

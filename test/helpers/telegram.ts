@@ -39,11 +39,19 @@ export function telegramEnv(double: BotApiDouble, limits: Limits = TELEGRAM_LIMI
 }
 
 /** The service with Telegram on, against a Bot API double that enforces the same limits. */
-export async function startWithTelegram(opts: { limits?: Limits; webhook?: boolean; dir?: string; clock?: TestClock; double?: BotApiDouble; policy?: Record<string, unknown> } = {}) {
+export async function startWithTelegram(
+  opts: { limits?: Limits; webhook?: boolean; dir?: string; clock?: TestClock; double?: BotApiDouble; policy?: Record<string, unknown> } = {},
+) {
   const limits = opts.limits ?? TELEGRAM_LIMITS;
   const double = opts.double ?? (await new BotApiDouble(limits).start());
   const env = telegramEnv(double, limits);
-  const svc: RunningApp = await startApp({ env, ...(opts.dir ? { dir: opts.dir } : {}), ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.webhook ? { webhookPath: "/telegram/hook" } : {}), ...(opts.policy ? { policy: opts.policy } : {}) });
+  const svc: RunningApp = await startApp({
+    env,
+    ...(opts.dir ? { dir: opts.dir } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.webhook ? { webhookPath: "/telegram/hook" } : {}),
+    ...(opts.policy ? { policy: opts.policy } : {}),
+  });
   return { svc, double };
 }
 

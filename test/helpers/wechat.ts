@@ -24,7 +24,8 @@ export class WechatUser {
   readonly inbox: Received[] = [];
   readonly contact: mock.ContactMock;
 
-  constructor(readonly mocker: mock.Mocker,
+  constructor(
+    readonly mocker: mock.Mocker,
     private readonly me: mock.ContactMock,
     name: string,
   ) {
@@ -50,7 +51,9 @@ export class WechatUser {
 }
 
 /** The service with WeChat on, through the mock puppet, logged in as the property's account. */
-export async function startWithWechat(opts: { gap?: string; jitter?: string; perMinute?: string; dir?: string; clock?: TestClock; env?: Record<string, string> } = {}) {
+export async function startWithWechat(
+  opts: { gap?: string; jitter?: string; perMinute?: string; dir?: string; clock?: TestClock; env?: Record<string, string> } = {},
+) {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const name = `test-${randomUUID().slice(0, 8)}`;

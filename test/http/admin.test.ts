@@ -55,8 +55,23 @@ describe("the admin API", () => {
     const { body } = await svc.admin(`/api/tickets/${number}`);
     expect(Object.keys(body)).toEqual(
       expect.arrayContaining([
-        "number", "status", "category", "nature", "severity", "urgency", "room", "phone", "reporterName", "description",
-        "appointmentAt", "channel", "createdAt", "invalidReason", "assignee", "deadlines", "events",
+        "number",
+        "status",
+        "category",
+        "nature",
+        "severity",
+        "urgency",
+        "room",
+        "phone",
+        "reporterName",
+        "description",
+        "appointmentAt",
+        "channel",
+        "createdAt",
+        "invalidReason",
+        "assignee",
+        "deadlines",
+        "events",
       ]),
     );
     expect(body.createdAt).toBe("2026-11-23T10:00:00+08:00");

@@ -60,7 +60,11 @@ describe("a property's policy file", () => {
   it("the admin API sets a policy: refused with the reason, or applied at once and written to the file", async () => {
     svc = await startApp();
     const put = (body: unknown) =>
-      fetch(`${svc!.url}/api/properties/demo/policy`, { method: "PUT", headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${svc!.url}/api/properties/demo/policy`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     const bad = await put({ policy: { serviceHours: { start: "25:00", end: "18:00" } } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).error.message).toMatch(/^policy\.serviceHours\.start: write a time of day as HH:MM/);

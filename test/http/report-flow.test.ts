@@ -200,7 +200,12 @@ describe("invalid reports (无效报事) are kept with their reason", () => {
     expect(reply).toContain("未提供房号或位置");
     const { body } = await svc.admin("/api/tickets?status=invalid");
     expect(body.tickets).toHaveLength(1);
-    expect(body.tickets[0]).toMatchObject({ status: "invalid", nature: "无效", invalidReason: "未提供房号或位置（匿名报事）", description: "有人在楼道里堆杂物" });
+    expect(body.tickets[0]).toMatchObject({
+      status: "invalid",
+      nature: "无效",
+      invalidReason: "未提供房号或位置（匿名报事）",
+      description: "有人在楼道里堆杂物",
+    });
   });
 
   it("a resident who will not leave a phone", async () => {

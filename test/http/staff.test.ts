@@ -23,7 +23,13 @@ describe("staff accounts and binding a chat account", () => {
   it("an admin creates staff, issues a one-time code, and the staff member binds with it", async () => {
     const boss = await adminPost("/api/staff", { name: "王主管", roles: ["supervisor"] });
     expect(boss.status).toBe(201);
-    const tech = await adminPost("/api/staff", { name: "李师傅", roles: ["technician"], skills: ["plumbing"], buildings: ["3", "5"], superiorId: boss.body.id });
+    const tech = await adminPost("/api/staff", {
+      name: "李师傅",
+      roles: ["technician"],
+      skills: ["plumbing"],
+      buildings: ["3", "5"],
+      superiorId: boss.body.id,
+    });
     expect(tech.body).toMatchObject({ name: "李师傅", roles: ["technician"], skills: ["plumbing"], buildings: ["3", "5"], superiorId: boss.body.id });
 
     const { body: code } = await adminPost(`/api/staff/${tech.body.id}/bind-code`, {});

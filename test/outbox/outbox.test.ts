@@ -25,7 +25,16 @@ describe("outbox delivery", () => {
     copyFileSync("policies/demo.yaml", join(dir, "policies", "demo.yaml"));
     // the service as its own process, so it can really die
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, ...telegramEnv(double, UNPACED), DATABASE_URL: `file:${join(dir, "baoshi.db")}`, POLICIES_DIR: join(dir, "policies"), PORT: String(await freePort()), HOST: "127.0.0.1", ADMIN_TOKEN, LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        ...telegramEnv(double, UNPACED),
+        DATABASE_URL: `file:${join(dir, "baoshi.db")}`,
+        POLICIES_DIR: join(dir, "policies"),
+        PORT: String(await freePort()),
+        HOST: "127.0.0.1",
+        ADMIN_TOKEN,
+        LOG_LEVEL: "warn",
+      },
       stdio: "ignore",
     });
     cleanup.push(async () => child.kill("SIGKILL"));

@@ -18,7 +18,6 @@ async function runCallbacks(s: RunningApp) {
   return r;
 }
 
-
 describe("callbacks (回访)", () => {
   it("completion creates the callback due 24 h later; the steward is reminded with the summary and records the result in chat; the report closes", async () => {
     const { svc, double } = await start();
@@ -46,7 +45,15 @@ describe("callbacks (回访)", () => {
     expect((await double.nth(team.sun.id, 5)).text).toContain("已补充");
 
     const cb = await svc.app.db.callback.findFirstOrThrow({ where: { ticketId: ticket.id } });
-    expect(cb).toMatchObject({ status: "done", satisfaction: "满意", timeliness: "及时", method: "phone", comment: "业主说师傅很细心", stewardId: "s-sun", nextAt: null });
+    expect(cb).toMatchObject({
+      status: "done",
+      satisfaction: "满意",
+      timeliness: "及时",
+      method: "phone",
+      comment: "业主说师傅很细心",
+      stewardId: "s-sun",
+      nextAt: null,
+    });
     const { body } = await svc.admin(`/api/tickets/${number}`);
     expect(body.status).toBe("closed");
     expect(body.steps.visited).toBe("2026-11-23T11:00:00+08:00");

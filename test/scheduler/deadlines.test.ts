@@ -22,7 +22,6 @@ async function start(opts: Parameters<typeof startWithTelegram>[0] = {}) {
   return r;
 }
 
-
 /** runs the deadline sweep now and waits for what it sent */
 async function sweep(svc: RunningApp) {
   const r = await svc.app.scheduler.run("deadlines");
@@ -49,9 +48,12 @@ describe("deadlines and escalation (the deadline sweep)", () => {
     let { body } = await svc.admin(`/api/tickets/${number}`);
     expect(body).toMatchObject({ status: "dispatched", assignee: { name: "王主管" } });
     expect(body.deadlines.accept).toBe("2026-11-23T10:20:00+08:00");
-    expect(body.events.slice(-2).map((e: any) => [e.type, e.actor])).toEqual([["ticket.refused", "scheduler"], ["ticket.dispatched", "scheduler"]]);
+    expect(body.events.slice(-2).map((e: any) => [e.type, e.actor])).toEqual([
+      ["ticket.refused", "scheduler"],
+      ["ticket.dispatched", "scheduler"],
+    ]);
     // the old order can no longer be accepted
-    double.press(team.li, (await double.nth(team.li.id, 1)), "接单");
+    double.press(team.li, await double.nth(team.li.id, 1), "接单");
     expect((await double.nth(team.li.id, 2)).text).toContain("已经处理过了");
 
     svc.clock.advance(10);
@@ -65,7 +67,12 @@ describe("deadlines and escalation (the deadline sweep)", () => {
     expect(body.events.slice(-2).map((e: any) => e.type)).toEqual(["dispatch.exhausted", "deadline.reminded"]);
     expect(double.sentTo(team.liu.id)).toHaveLength(0);
     // 10:30 is also when someone should have arrived: the supervisors hear both
-    expect(double.sentTo(team.wang.id).slice(-2).map((m) => m.text.slice(0, 5))).toEqual(["【待派工】", "【超时提醒"]);
+    expect(
+      double
+        .sentTo(team.wang.id)
+        .slice(-2)
+        .map((m) => m.text.slice(0, 5)),
+    ).toEqual(["【待派工】", "【超时提醒"]);
     expect((await owner.seen()).at(-1)!.text).toContain("暂时没有师傅能按约定时间上门。请选一个新的上门时间");
   });
 

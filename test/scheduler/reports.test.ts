@@ -10,7 +10,21 @@ const at = (local: string) => new Date(`${local}+08:00`);
 let n = 0;
 
 /** one ticket as the lifecycle would have left it (what the statistics read) */
-async function ticket(s: RunningApp, t: { status: string; nature: string; category?: string; severity?: string; domain?: string; building?: string; location?: string; channel?: string; received: string; completed?: string }) {
+async function ticket(
+  s: RunningApp,
+  t: {
+    status: string;
+    nature: string;
+    category?: string;
+    severity?: string;
+    domain?: string;
+    building?: string;
+    location?: string;
+    channel?: string;
+    received: string;
+    completed?: string;
+  },
+) {
   n++;
   return s.app.db.ticket.create({
     data: {
@@ -38,22 +52,86 @@ describe("daily follow-up and monthly statistics", () => {
     const { svc, double } = await startService({ limits: UNPACED, clock: new TestClock(at("2026-12-01T15:29:00")) });
     await bindTeam(svc);
     const db = svc.app.db;
-    const t1 = await ticket(svc, { status: "closed", nature: "报修", category: "A", building: "3", received: "2026-11-10T09:00:00", completed: "2026-11-10T11:00:00" });
-    const t2 = await ticket(svc, { status: "closed", nature: "报修", category: "D", building: "3", channel: "telegram", received: "2026-11-11T09:00:00", completed: "2026-11-11T15:00:00" });
-    const t3 = await ticket(svc, { status: "completed", nature: "投诉", category: "E", severity: "重要", domain: "服务质量", building: "5", received: "2026-11-12T08:00:00", completed: "2026-11-12T18:00:00" });
+    const t1 = await ticket(svc, {
+      status: "closed",
+      nature: "报修",
+      category: "A",
+      building: "3",
+      received: "2026-11-10T09:00:00",
+      completed: "2026-11-10T11:00:00",
+    });
+    const t2 = await ticket(svc, {
+      status: "closed",
+      nature: "报修",
+      category: "D",
+      building: "3",
+      channel: "telegram",
+      received: "2026-11-11T09:00:00",
+      completed: "2026-11-11T15:00:00",
+    });
+    const t3 = await ticket(svc, {
+      status: "completed",
+      nature: "投诉",
+      category: "E",
+      severity: "重要",
+      domain: "服务质量",
+      building: "5",
+      received: "2026-11-12T08:00:00",
+      completed: "2026-11-12T18:00:00",
+    });
     await ticket(svc, { status: "closed", nature: "咨询", category: "F", location: "南门", received: "2026-11-13T10:00:00" });
     await ticket(svc, { status: "invalid", nature: "无效", received: "2026-11-14T10:00:00" });
     await ticket(svc, { status: "cancelled", nature: "报修", category: "A", building: "3", received: "2026-11-15T10:00:00" });
-    const t9 = await ticket(svc, { status: "dispatched", nature: "投诉", category: "E", severity: "轻微", domain: "维保服务", building: "3", received: "2026-11-30T23:30:00" });
+    const t9 = await ticket(svc, {
+      status: "dispatched",
+      nature: "投诉",
+      category: "E",
+      severity: "轻微",
+      domain: "维保服务",
+      building: "3",
+      received: "2026-11-30T23:30:00",
+    });
     // outside November on the property's clock (though inside it in UTC, or the other way round)
     await ticket(svc, { status: "closed", nature: "报修", category: "A", building: "3", received: "2026-10-31T23:59:00" });
     await ticket(svc, { status: "received", nature: "投诉", category: "E", severity: "轻微", building: "5", received: "2026-12-01T00:10:00" });
     // late: a reminder on t2, an unanswered order on t9
-    await db.event.create({ data: { id: "e1", propertyId: "demo", ticketId: t2.id, type: "deadline.reminded", actor: "scheduler", at: at("2026-11-11T09:40:00") } });
-    await db.event.create({ data: { id: "e2", propertyId: "demo", ticketId: t9.id, type: "ticket.refused", actor: "scheduler", data: { timeout: true }, at: at("2026-11-30T23:40:00") } });
-    await db.event.create({ data: { id: "e3", propertyId: "demo", ticketId: t1.id, type: "ticket.refused", actor: "telegram:1", data: { reason: "不在附近" }, at: at("2026-11-10T09:05:00") } });
+    await db.event.create({
+      data: { id: "e1", propertyId: "demo", ticketId: t2.id, type: "deadline.reminded", actor: "scheduler", at: at("2026-11-11T09:40:00") },
+    });
+    await db.event.create({
+      data: {
+        id: "e2",
+        propertyId: "demo",
+        ticketId: t9.id,
+        type: "ticket.refused",
+        actor: "scheduler",
+        data: { timeout: true },
+        at: at("2026-11-30T23:40:00"),
+      },
+    });
+    await db.event.create({
+      data: {
+        id: "e3",
+        propertyId: "demo",
+        ticketId: t1.id,
+        type: "ticket.refused",
+        actor: "telegram:1",
+        data: { reason: "不在附近" },
+        at: at("2026-11-10T09:05:00"),
+      },
+    });
     const cb = (id: string, ticketId: string, created: string, due: string, done?: { at: string; satisfaction: string }) =>
-      db.callback.create({ data: { id, ticketId, kind: "first", status: done ? "done" : "pending", createdAt: at(created), dueAt: at(due), ...(done ? { doneAt: at(done.at), satisfaction: done.satisfaction } : {}) } });
+      db.callback.create({
+        data: {
+          id,
+          ticketId,
+          kind: "first",
+          status: done ? "done" : "pending",
+          createdAt: at(created),
+          dueAt: at(due),
+          ...(done ? { doneAt: at(done.at), satisfaction: done.satisfaction } : {}),
+        },
+      });
     await cb("c1", t1.id, "2026-11-10T11:00:00", "2026-11-11T11:00:00", { at: "2026-11-10T16:00:00", satisfaction: "满意" });
     await cb("c2", t2.id, "2026-11-11T15:00:00", "2026-11-12T15:00:00", { at: "2026-11-13T10:00:00", satisfaction: "基本满意" });
     await cb("c3", t3.id, "2026-11-12T18:00:00", "2026-11-13T18:00:00");
@@ -87,7 +165,10 @@ describe("daily follow-up and monthly statistics", () => {
     }
     const { body: d } = await svc.admin("/api/reports/demo/daily/2026-12-01");
     expect(d.content).toMatchObject({ received: 1, completed: 0 });
-    expect(d.content.openComplaints.map((c: any) => [c.number, c.today])).toEqual([[t9.number, false], ["BS2026110" + n + "-0001", true]]);
+    expect(d.content.openComplaints.map((c: any) => [c.number, c.today])).toEqual([
+      [t9.number, false],
+      ["BS2026110" + n + "-0001", true],
+    ]);
     expect(d.content.overdue.map((o: any) => o.number)).toEqual([t9.number]);
     expect(d.content.overdueCallbacks.map((c: any) => c.number)).toEqual([t3.number]);
     for (const who of [team.sun, team.wang]) {
@@ -103,7 +184,10 @@ describe("daily follow-up and monthly statistics", () => {
     svc.clock.set(at("2026-12-03T16:00:00"));
     expect(await svc.app.scheduler.run("reports")).toEqual({ daily: 2, monthly: 0 });
     await svc.app.telegram!.flushed();
-    expect(double.sentTo(team.sun.id).map((m) => m.text.split("\n")[0])).toEqual(["【每日跟进】阳光花园 12月1日（周二）15:30", "【每日跟进】阳光花园 12月3日（周四）16:00"]);
+    expect(double.sentTo(team.sun.id).map((m) => m.text.split("\n")[0])).toEqual([
+      "【每日跟进】阳光花园 12月1日（周二）15:30",
+      "【每日跟进】阳光花园 12月3日（周四）16:00",
+    ]);
     const { body: list } = await svc.admin("/api/reports?kind=daily");
     expect(list.reports.map((r: any) => r.period)).toEqual(["2026-12-03", "2026-12-02", "2026-12-01"]);
     // down over the 1st of January: December's report is caught up on, the daily ones a week back at most

@@ -27,7 +27,6 @@ async function start(at: string, policy: Record<string, unknown> = {}) {
   return running;
 }
 
-
 /** Every Telegram message staff received. */
 const staffMessages = (double: BotApiDouble) => Object.values(team).flatMap((u) => double.sentTo(u.id));
 
@@ -115,7 +114,12 @@ describe("the working calendar (office 08:00–18:00, Christmas off)", () => {
     const { svc, double } = await start("2026-12-01T10:00:00+08:00", { warnBefore: "0m" });
     const numbers: string[] = [];
     // two visits booked for this evening, after the office closes (arrival deadlines 18:55 and 19:55)
-    for (const [i, [room, time]] of ([["201", "晚上7点"], ["202", "晚上8点"]] as const).entries()) {
+    for (const [i, [room, time]] of (
+      [
+        ["201", "晚上7点"],
+        ["202", "晚上8点"],
+      ] as const
+    ).entries()) {
       const owner = new Visitor(svc.url);
       await owner.say(`3栋2单元${room} 水管漏水 13812345678 今天${time}`);
       numbers.push(numberIn(await owner.press("确认提交"))!);

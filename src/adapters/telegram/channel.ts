@@ -151,7 +151,10 @@ export class TelegramChannel {
     while (!signal.aborted) {
       let updates: Update[];
       try {
-        updates = await this.bot.api.getUpdates({ offset, timeout: this.s.pollTimeout ?? 25, allowed_updates: [...ALLOWED_UPDATES] }, signal as Parameters<Bot["api"]["getUpdates"]>[1]);
+        updates = await this.bot.api.getUpdates(
+          { offset, timeout: this.s.pollTimeout ?? 25, allowed_updates: [...ALLOWED_UPDATES] },
+          signal as Parameters<Bot["api"]["getUpdates"]>[1],
+        );
       } catch (err) {
         if (signal.aborted) return;
         const wait = err instanceof GrammyError && err.error_code === 429 ? (err.parameters.retry_after ?? 1) * 1000 : 2000;
@@ -165,7 +168,10 @@ export class TelegramChannel {
         if (updates.length) offset = updates.at(-1)!.update_id + 1;
       } else {
         offset = updates[failed]!.update_id;
-        this.deps.log.error({ updateId: offset, err: String((results[failed] as PromiseRejectedResult).reason) }, "telegram: update not recorded; will fetch it again");
+        this.deps.log.error(
+          { updateId: offset, err: String((results[failed] as PromiseRejectedResult).reason) },
+          "telegram: update not recorded; will fetch it again",
+        );
         await new Promise((r) => setTimeout(r, 1000));
       }
     }

@@ -3,7 +3,15 @@ import type { Attachment } from "../../core/ticket/domain.js";
 import type { InboundMessage } from "../../core/ports.js";
 
 /** Telegram commands say the same as the words the flows already know. */
-const COMMANDS: Record<string, string> = { start: "菜单", help: "帮助", report: "报事", progress: "查询进度", cancel: "取消", orders: "/orders", bind: "/bind" };
+const COMMANDS: Record<string, string> = {
+  start: "菜单",
+  help: "帮助",
+  report: "报事",
+  progress: "查询进度",
+  cancel: "取消",
+  orders: "/orders",
+  bind: "/bind",
+};
 
 /**
  * One update as a channel-neutral message, or undefined when Baoshi should not see it
@@ -43,7 +51,11 @@ function addressed(m: Message, me: UserFromGetMe): boolean {
   const entities = m.entities ?? m.caption_entities ?? [];
   return entities.some((e) => {
     const part = text.slice(e.offset, e.offset + e.length);
-    return (e.type === "mention" && part === `@${me.username}`) || (e.type === "text_mention" && e.user?.id === me.id) || (e.type === "bot_command" && part.endsWith(`@${me.username}`));
+    return (
+      (e.type === "mention" && part === `@${me.username}`) ||
+      (e.type === "text_mention" && e.user?.id === me.id) ||
+      (e.type === "bot_command" && part.endsWith(`@${me.username}`))
+    );
   });
 }
 

@@ -28,15 +28,16 @@ export function telegramLimiter(l: TelegramLimits): SendLimiter {
     reservoirIncreaseInterval: Math.ceil(everyMs),
     reservoirIncreaseMaximum: capacity,
   });
-  const perChat = (capacity: number, everyMs: number) =>
-    new Bottleneck.Group(everyMs < 5 ? { maxConcurrent: 1 } : bucket(capacity, everyMs));
+  const perChat = (capacity: number, everyMs: number) => new Bottleneck.Group(everyMs < 5 ? { maxConcurrent: 1 } : bucket(capacity, everyMs));
   const privates = perChat(l.chatBurst, 1000 / l.chatPerSecond);
   const groups = perChat(l.groupPerMinute, 60_000 / l.groupPerMinute);
   for (const g of [privates, groups]) g.on("created", (limiter) => limiter.chain(bot));
   return {
     schedule: (recipient, task) => (recipient.startsWith("-") ? groups : privates).key(recipient).schedule(task),
     async stop() {
-      await Promise.all([...privates.limiters(), ...groups.limiters()].map((x) => x.limiter.stop({ dropWaitingJobs: true })).concat(bot.stop({ dropWaitingJobs: true })));
+      await Promise.all(
+        [...privates.limiters(), ...groups.limiters()].map((x) => x.limiter.stop({ dropWaitingJobs: true })).concat(bot.stop({ dropWaitingJobs: true })),
+      );
     },
   };
 }

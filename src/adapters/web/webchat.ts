@@ -16,7 +16,10 @@ const messageBody = z
     /** the label of the pressed choice, kept so the history after a reload shows what the resident pressed */
     label: z.string().max(200).optional(),
     /** the page's id for this message; a retried POST with the same id is answered once */
-    messageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _").optional(),
+    messageId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _")
+      .optional(),
     propertyId: z.string().max(40).optional(),
     /** photos or voice notes already uploaded somewhere the staff can open (kept on the report) */
     attachments: z
@@ -37,17 +40,18 @@ export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: 
     if (!deps.limit.take(body.visitorId)) {
       return sendError(reply, 429, "too_many_messages", "您发送得太快了，请稍等几秒再发。 (Too many messages; please wait a few seconds.)");
     }
-    if (body.propertyId && !deps.properties.has(body.propertyId)) return sendError(reply, 404, "unknown_property", `property "${body.propertyId}" does not exist`);
+    if (body.propertyId && !deps.properties.has(body.propertyId))
+      return sendError(reply, 404, "unknown_property", `property "${body.propertyId}" does not exist`);
     const replies = await deps.intake
       .handle({
-      channel: "web",
-      userId: body.visitorId,
-      ...(body.messageId ? { messageId: body.messageId } : {}),
-      ...(body.text !== undefined ? { text: body.text } : {}),
-      ...(body.choice ? { choice: body.choice } : {}),
-      ...(body.choice && body.label ? { choiceLabel: body.label } : {}),
-      ...(body.propertyId ? { propertyId: body.propertyId } : {}),
-      ...(body.attachments ? { attachments: body.attachments } : {}),
+        channel: "web",
+        userId: body.visitorId,
+        ...(body.messageId ? { messageId: body.messageId } : {}),
+        ...(body.text !== undefined ? { text: body.text } : {}),
+        ...(body.choice ? { choice: body.choice } : {}),
+        ...(body.choice && body.label ? { choiceLabel: body.label } : {}),
+        ...(body.propertyId ? { propertyId: body.propertyId } : {}),
+        ...(body.attachments ? { attachments: body.attachments } : {}),
       })
       .catch((err: unknown) => {
         if (err instanceof NotRecordedError) return err;
@@ -78,10 +82,15 @@ export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: 
         const at = new Date(m.receivedAt);
         return {
           at: at.getTime(),
-          items: [...(m.text ? [{ from: "resident" as const, text: m.text, at: at.toISOString() }] : []), ...outbound.filter((o) => o.inboundId === m.id).map((o) => ({ ...bot(o), at: at.toISOString() }))],
+          items: [
+            ...(m.text ? [{ from: "resident" as const, text: m.text, at: at.toISOString() }] : []),
+            ...outbound.filter((o) => o.inboundId === m.id).map((o) => ({ ...bot(o), at: at.toISOString() })),
+          ],
         };
       }),
-      ...outbound.filter((o) => !o.inboundId || !mine.has(o.inboundId)).map((o) => ({ at: o.createdAt.getTime(), items: [{ ...bot(o), at: o.createdAt.toISOString() }] })),
+      ...outbound
+        .filter((o) => !o.inboundId || !mine.has(o.inboundId))
+        .map((o) => ({ at: o.createdAt.getTime(), items: [{ ...bot(o), at: o.createdAt.toISOString() }] })),
     ];
     const messages = groups
       .map((g, i) => ({ ...g, i }))

@@ -74,7 +74,10 @@ export class WechatChannel {
     this.bot = bot;
     bot.on("scan", (qrcode, status) => {
       this.login = { status: "scan", qrcode, at: this.deps.clock.now() };
-      log.info({ status, url: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` }, "wechat: scan the QR code to log in (also at GET /api/wechat/qrcode)");
+      log.info(
+        { status, url: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` },
+        "wechat: scan the QR code to log in (also at GET /api/wechat/qrcode)",
+      );
       // printed in the terminal for whoever started the service
       void import(QR_TERMINAL)
         .then((q: { default: { generate(text: string, opts: { small: boolean }): void } }) => q.default.generate(qrcode, { small: true }))

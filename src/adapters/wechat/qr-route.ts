@@ -6,7 +6,8 @@ import type { WechatChannel } from "./channel.js";
 export function wechatQrRoute(api: FastifyInstance, wechat: WechatChannel) {
   api.get("/api/wechat/qrcode", async (_req, reply) => {
     const l = wechat.login;
-    if (l.status !== "scan" || !l.qrcode) return sendError(reply, 404, `wechat_${l.status}`, `no QR code to scan: WeChat is ${l.status.replace("_", " ")}${l.user ? ` as ${l.user}` : ""}`);
+    if (l.status !== "scan" || !l.qrcode)
+      return sendError(reply, 404, `wechat_${l.status}`, `no QR code to scan: WeChat is ${l.status.replace("_", " ")}${l.user ? ` as ${l.user}` : ""}`);
     return { status: l.status, qrcode: l.qrcode, url: `https://wechaty.js.org/qrcode/${encodeURIComponent(l.qrcode)}`, since: l.at.toISOString() };
   });
 }

@@ -17,7 +17,17 @@ export interface CallbackView {
   residentRating: string | null;
   /** other callbacks of the same ticket still pending */
   othersPending: number;
-  ticket: { id: string; number: string; status: TicketStatus; propertyId: string; place: string | null; description: string; urgency: string; assigneeId: string | null; residentId: string | null };
+  ticket: {
+    id: string;
+    number: string;
+    status: TicketStatus;
+    propertyId: string;
+    place: string | null;
+    description: string;
+    urgency: string;
+    assigneeId: string | null;
+    residentId: string | null;
+  };
 }
 
 export interface CallbackStore {
@@ -35,8 +45,19 @@ export interface CallbackWords {
   method: readonly { code: string; label: string }[];
   comment: RegExp;
   texts: Record<
-    | "askTimeliness" | "askMethod" | "recorded" | "reopened" | "alreadyDone" | "notYours" | "commentSaved" | "noRecent"
-    | "unsatisfied" | "rated" | "ratedBad" | "alreadyRated" | "notYourReport",
+    | "askTimeliness"
+    | "askMethod"
+    | "recorded"
+    | "reopened"
+    | "alreadyDone"
+    | "notYours"
+    | "commentSaved"
+    | "noRecent"
+    | "unsatisfied"
+    | "rated"
+    | "ratedBad"
+    | "alreadyRated"
+    | "notYourReport",
     Text
   >;
 }
@@ -87,14 +108,29 @@ export class CallbackDesk implements Desk {
     const tim = ti === undefined ? undefined : w.timeliness[Number(ti)];
     const how = m === undefined ? undefined : w.method[Number(m)];
     if (!sat) return { replies: [{ text: t(w.texts.notYours) }] };
-    if (!tim) return { replies: [{ text: t(w.texts.askTimeliness, { number }), choices: w.timeliness.map((x, i) => ({ label: x, value: `cb:${id}:${s}:${i}` })) }] };
-    if (!how) return { replies: [{ text: t(w.texts.askMethod, { number }), choices: w.method.map((x, i) => ({ label: x.label, value: `cb:${id}:${s}:${ti}:${i}` })) }] };
+    if (!tim)
+      return { replies: [{ text: t(w.texts.askTimeliness, { number }), choices: w.timeliness.map((x, i) => ({ label: x, value: `cb:${id}:${s}:${i}` })) }] };
+    if (!how)
+      return {
+        replies: [{ text: t(w.texts.askMethod, { number }), choices: w.method.map((x, i) => ({ label: x.label, value: `cb:${id}:${s}:${ti}:${i}` })) }],
+      };
 
     const turn: StaffTurn = {
       replies: [{ text: t(w.texts.recorded, { number, satisfaction: sat, timeliness: tim, method: how.label }) }],
-      callbackAnswer: { id: cb.id, by: "steward", set: { status: "done", satisfaction: sat, timeliness: tim, method: how.code, doneAt: now, stewardId: staff.id, nextAt: null } },
+      callbackAnswer: {
+        id: cb.id,
+        by: "steward",
+        set: { status: "done", satisfaction: sat, timeliness: tim, method: how.code, doneAt: now, stewardId: staff.id, nextAt: null },
+      },
       moves: [],
-      events: [{ type: "callback.done", ticketId: cb.ticket.id, propertyId: cb.ticket.propertyId, data: { kind: cb.kind, staffId: staff.id, staff: staff.name, satisfaction: sat, timeliness: tim, method: how.code } }],
+      events: [
+        {
+          type: "callback.done",
+          ticketId: cb.ticket.id,
+          propertyId: cb.ticket.propertyId,
+          data: { kind: cb.kind, staffId: staff.id, staff: staff.name, satisfaction: sat, timeliness: tim, method: how.code },
+        },
+      ],
       outbox: [],
     };
     if (Number(s) === UNSATISFIED) {
@@ -104,7 +140,12 @@ export class CallbackDesk implements Desk {
     }
     // the first callback done: visited; closed once no callback is left
     const tk = cb.ticket;
-    const path: TicketStatus[] = tk.status === "completed" ? ["visited", ...(cb.othersPending ? [] : ["closed" as const])] : tk.status === "visited" && !cb.othersPending ? ["closed"] : [];
+    const path: TicketStatus[] =
+      tk.status === "completed"
+        ? ["visited", ...(cb.othersPending ? [] : ["closed" as const])]
+        : tk.status === "visited" && !cb.othersPending
+          ? ["closed"]
+          : [];
     let from = tk.status;
     for (const to of path) {
       if (!move(from, to).ok) break;
@@ -143,7 +184,12 @@ export class CallbackDesk implements Desk {
     const tk = cb.ticket;
     const policy = this.deps.policyOf(tk.propertyId);
     if (move(tk.status, "reopened").ok) {
-      turn.moves!.push({ ticketId: tk.id, from: fromStatuses("reopened"), to: "reopened", set: { reopenedAt: now, dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, hoursFor(tk.urgency)), escalations: "{}" } });
+      turn.moves!.push({
+        ticketId: tk.id,
+        from: fromStatuses("reopened"),
+        to: "reopened",
+        set: { reopenedAt: now, dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, hoursFor(tk.urgency)), escalations: "{}" },
+      });
       turn.events!.push({ type: "ticket.reopened", ticketId: tk.id, propertyId: tk.propertyId, data: { source } });
     }
     const staff = await this.deps.workforce.staffOf(tk.propertyId, { fresh: true });

@@ -16,7 +16,17 @@ export interface DueCallback {
   dueAt: Date;
   nextAt: Date;
   stewardId: string | null;
-  ticket: { id: string; number: string; propertyId: string; place: string | null; building: string | null; description: string; phone: string | null; completedAt: Date | null; worker: string | null };
+  ticket: {
+    id: string;
+    number: string;
+    propertyId: string;
+    place: string | null;
+    building: string | null;
+    description: string;
+    phone: string | null;
+    completedAt: Date | null;
+    worker: string | null;
+  };
 }
 
 export interface CallbackChange {
@@ -59,7 +69,13 @@ export class CallbackReminders {
     const policy = this.deps.policyOf(tk.propertyId);
     const staff = await this.deps.workforce.staffOf(tk.propertyId);
     const steward = (cb.stewardId ? staff.find((s) => s.id === cb.stewardId) : undefined) ?? this.chooseSteward(cb, staff);
-    const change: CallbackChange = { id: cb.id, expect: { remindCount: cb.remindCount }, set: { stewardId: steward?.id ?? null, remindedAt: now }, events: [], outbox: [] };
+    const change: CallbackChange = {
+      id: cb.id,
+      expect: { remindCount: cb.remindCount },
+      set: { stewardId: steward?.id ?? null, remindedAt: now },
+      events: [],
+      outbox: [],
+    };
     // quiet hours: a callback is office work; its reminders wait for the office to open
     if (!isOfficeTime(now, policy)) return { ...change, set: { stewardId: steward?.id ?? null, nextAt: nextOfficeStart(now, policy) } };
     const tz = policy.timezone;

@@ -30,7 +30,14 @@ export const isImportant = (t: { nature: string; urgency: string }) => t.nature 
  * one callback-window before it is due).
  */
 export function callbacksOnCompletion(t: { id: string; nature: string; urgency: string }, now: Date, policy: Policy): CallbackRecord[] {
-  const first: CallbackRecord = { id: randomUUID(), ticketId: t.id, kind: "first", dueAt: addDuration(now, policy.deadlines.callback, policy, "office"), nextAt: now, createdAt: now };
+  const first: CallbackRecord = {
+    id: randomUUID(),
+    ticketId: t.id,
+    kind: "first",
+    dueAt: addDuration(now, policy.deadlines.callback, policy, "office"),
+    nextAt: now,
+    createdAt: now,
+  };
   if (!isImportant(t)) return [first];
   const dueAt = addDuration(now, policy.deadlines.secondCallback, policy, "office");
   const nextAt = new Date(dueAt.getTime() - policy.deadlines.callback.minutes * 60000);

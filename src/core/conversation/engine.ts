@@ -146,8 +146,7 @@ export class ConversationEngine {
   }
 
   private async run(conv: ConversationState, flow: Flow, input: FlowInput, ctx: FlowContext, how: "start" | "resume" | "back"): Promise<FlowResult> {
-    const r =
-      how === "start" ? await flow.start(input, ctx) : how === "back" ? await flow.back!(conv.state!, ctx) : await flow.resume(conv.state!, input, ctx);
+    const r = how === "start" ? await flow.start(input, ctx) : how === "back" ? await flow.back!(conv.state!, ctx) : await flow.resume(conv.state!, input, ctx);
     conv.flow = r.state ? flow.name : undefined;
     conv.state = r.state ?? undefined;
     return r;
@@ -180,7 +179,6 @@ export class ConversationEngine {
     return f;
   }
 }
-
 
 /** The choice a typed number ("2") or label ("确认提交") picks among the last ones offered, if any. */
 export function typedChoice(choices: readonly Choice[] | undefined, text: string): Choice | undefined {

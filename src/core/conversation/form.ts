@@ -57,7 +57,11 @@ export interface FormDef {
   /** after filing first: the slots still worth asking, in order (a missing or vague place, a missing phone) */
   stillWanted?(values: Readonly<Record<string, unknown>>, ctx: FlowContext): string[];
   /** what is said after filing first: the slots it gave, or its words as a note (`note`), written on the report */
-  amend?(filed: Filed, heard: { slots: Record<string, unknown>; note?: string; attachments: FlowInput["attachments"] }, ctx: FlowContext): { replies: string[]; effects: Effect[] };
+  amend?(
+    filed: Filed,
+    heard: { slots: Record<string, unknown>; note?: string; attachments: FlowInput["attachments"] },
+    ctx: FlowContext,
+  ): { replies: string[]; effects: Effect[] };
   yesWords: readonly string[];
   texts: FormTexts;
   /** said: the resident's messages during the form, verbatim */
@@ -206,14 +210,18 @@ export function defineForm(def: FormDef): Flow {
     return { replies: [...replies, ask(wanted, st, ctx, [])], state: st, effects: r.effects };
   }
 
-  const stillWanted = (st: FormState, ctx: FlowContext) =>
-    (def.stillWanted?.(st.values, ctx) ?? []).filter((n) => !st.skipped?.includes(n)).map(slot)[0];
+  const stillWanted = (st: FormState, ctx: FlowContext) => (def.stillWanted?.(st.values, ctx) ?? []).filter((n) => !st.skipped?.includes(n)).map(slot)[0];
 
   /**
    * After filing first: what the message gave is written on the report (the staff are told), anything else it
    * said is a note; the next thing still wanted is asked, or the questions end. Nothing here makes it invalid.
    */
-  async function followUp(st: FormState, input: FlowInput, ctx: FlowContext, heard: { changed: string[]; askedResult?: string; askedError: string }): Promise<FlowResult> {
+  async function followUp(
+    st: FormState,
+    input: FlowInput,
+    ctx: FlowContext,
+    heard: { changed: string[]; askedResult?: string; askedError: string },
+  ): Promise<FlowResult> {
     const asked = st.asked ? slotByName.get(st.asked) : undefined;
     const said: string[] = [];
     if (asked && heard.askedResult === "declined") {
@@ -335,7 +343,11 @@ export function defineForm(def: FormDef): Flow {
       const s = slot(name);
       const asked = st.asked === name;
       const partial = st.partials?.[name];
-      let r = s.extract({ text: blank(input.text, spans), asked, filled: st.values[name] !== undefined, ...(partial !== undefined ? { partial } : {}) }, ctx, st.values);
+      let r = s.extract(
+        { text: blank(input.text, spans), asked, filled: st.values[name] !== undefined, ...(partial !== undefined ? { partial } : {}) },
+        ctx,
+        st.values,
+      );
       if (!r) continue;
       if (r.span) spans.push(r.span);
       if ("ask" in r) {

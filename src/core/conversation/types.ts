@@ -1,5 +1,18 @@
 import type { z } from "zod";
-import type { Appointment, Attachment, Category, ChannelName, ComplaintDomain, Lang, Nature, Place, Severity, Text, TicketStatus, Urgency } from "../ticket/domain.js";
+import type {
+  Appointment,
+  Attachment,
+  Category,
+  ChannelName,
+  ComplaintDomain,
+  Lang,
+  Nature,
+  Place,
+  Severity,
+  Text,
+  TicketStatus,
+  Urgency,
+} from "../ticket/domain.js";
 import type { Policy } from "../policy/policy.js";
 import type { Span } from "./parse/normalize.js";
 

@@ -5,7 +5,19 @@ import type { AssignmentRecord, Reachable, Workforce } from "../dispatch/records
 import { orderView } from "../dispatch/work-order.js";
 import type { Policy } from "../policy/policy.js";
 import type { EventRecord, OutboxRecord } from "../ports.js";
-import { breaches, climb, holdersOf, nextDeadline, STEP_TEXT, stepDueAt, warnings, type Breach, type Escalations, type Step, type StepDeadlines } from "./escalation.js";
+import {
+  breaches,
+  climb,
+  holdersOf,
+  nextDeadline,
+  STEP_TEXT,
+  stepDueAt,
+  warnings,
+  type Breach,
+  type Escalations,
+  type Step,
+  type StepDeadlines,
+} from "./escalation.js";
 import { move } from "../ticket/lifecycle.js";
 import { addDuration, elapsed, hoursFor, officeDayStart } from "../policy/calendar.js";
 import { formatWhen } from "../policy/zoned.js";
@@ -181,25 +193,45 @@ export class DeadlineSweep {
       const sorry = toResident(t.residentId, { text: fill(this.deps.texts.residentLate, vars) }, t.id, now, this.deps.accountOf);
       if (sorry) change.outbox.push(sorry);
     }
-    change.events.push(this.event(t, b.level === 0 ? "deadline.reminded" : "deadline.escalated", now, {
-      step: b.step,
-      level: b.level,
-      due: b.due.toISOString(),
-      to: to.map((s) => s.name),
-      ...(b.skipped ? { skipped: b.skipped } : {}),
-    }));
+    change.events.push(
+      this.event(t, b.level === 0 ? "deadline.reminded" : "deadline.escalated", now, {
+        step: b.step,
+        level: b.level,
+        due: b.due.toISOString(),
+        to: to.map((s) => s.name),
+        ...(b.skipped ? { skipped: b.skipped } : {}),
+      }),
+    );
     return true;
   }
 
   /** No answer within the acceptance window counts as refusal (SPEC §5): the order climbs one level. */
-  private async acceptTimeout(t: DueTicket, b: Breach, staff: readonly Reachable[], policy: Policy, now: Date, change: TicketChange, deadlines: StepDeadlines, escalations: Escalations): Promise<TicketStatus> {
+  private async acceptTimeout(
+    t: DueTicket,
+    b: Breach,
+    staff: readonly Reachable[],
+    policy: Policy,
+    now: Date,
+    change: TicketChange,
+    deadlines: StepDeadlines,
+    escalations: Escalations,
+  ): Promise<TicketStatus> {
     const offer = t.offer;
     const worker = offer ? staff.find((s) => s.id === offer.staffId) : undefined;
     const name = worker?.name ?? "师傅";
     const reason = fill(this.deps.texts.acceptTimeout, { name, due: formatWhen(b.due, policy.timezone, "zh") });
     if (offer) change.expireOffer = offer.id;
     change.events.push(this.event(t, "ticket.refused", now, { staffId: offer?.staffId ?? null, staff: name, reason, timeout: true }));
-    const up = offer && worker ? await this.deps.dispatcher.offerUp({ ticketId: t.id, propertyId: t.propertyId, level: offer.level, view: orderView(t) }, worker, "超时未接单", policy, now) : undefined;
+    const up =
+      offer && worker
+        ? await this.deps.dispatcher.offerUp(
+            { ticketId: t.id, propertyId: t.propertyId, level: offer.level, view: orderView(t) },
+            worker,
+            "超时未接单",
+            policy,
+            now,
+          )
+        : undefined;
     escalations.accept = 0;
     escalations.warned = escalations.warned?.filter((s) => s !== "accept");
     if (up) {
@@ -244,7 +276,14 @@ export class DeadlineSweep {
    * The filing criteria once more, without those who declined it: the status it leaves the ticket in
    * (dispatched, or received waiting for a quote); undefined when nobody can take it.
    */
-  private async redispatch(t: DueTicket, status: TicketStatus, policy: Policy, now: Date, change: TicketChange, deadlines: StepDeadlines): Promise<TicketStatus | undefined> {
+  private async redispatch(
+    t: DueTicket,
+    status: TicketStatus,
+    policy: Policy,
+    now: Date,
+    change: TicketChange,
+    deadlines: StepDeadlines,
+  ): Promise<TicketStatus | undefined> {
     if (!move(status, "dispatched").ok) return undefined;
     const order = { ticketId: t.id, propertyId: t.propertyId, view: orderView(t), building: t.building };
     // filed after hours and never looked at: a paid job outside the catalogue is quoted first, as at filing
@@ -256,7 +295,10 @@ export class DeadlineSweep {
       change.outbox.push(...asked.outbox);
       return "received";
     }
-    const picked = t.nature === "投诉" ? await this.deps.dispatcher.forwardStored(order, policy, now) : await this.deps.dispatcher.dispatchStored(order, policy, now, t.declinedBy);
+    const picked =
+      t.nature === "投诉"
+        ? await this.deps.dispatcher.forwardStored(order, policy, now)
+        : await this.deps.dispatcher.dispatchStored(order, policy, now, t.declinedBy);
     if (!picked) return undefined;
     change.assignments.push(picked.assignment);
     Object.assign(change.set, { status: "dispatched", assigneeId: picked.to.id, acceptDueAt: picked.respondBy, dispatchedAt: now });

@@ -22,7 +22,8 @@ export function deadlinesFor(t: DeadlineInput, policy: Policy): Deadlines {
   }
   switch (t.nature) {
     case "投诉":
-      if (t.severity === "重大") return { dispatchDueAt: officeDayEnd(t.receivedAt, policy), firstReplyDueAt: at(d.majorComplaintAnswer), resolveDueAt: at(d.majorComplaintResolve) };
+      if (t.severity === "重大")
+        return { dispatchDueAt: officeDayEnd(t.receivedAt, policy), firstReplyDueAt: at(d.majorComplaintAnswer), resolveDueAt: at(d.majorComplaintResolve) };
       if (t.severity === "重要") return { dispatchDueAt: at(d.importantComplaintForward), resolveDueAt: at(d.importantComplaintResolve) };
       return { dispatchDueAt: at(d.minorComplaintForward), resolveDueAt: at(d.minorComplaintResolve) };
     case "建议":

@@ -111,7 +111,14 @@ export function breaches(status: TicketStatus, deadlines: StepDeadlines, escalat
  * 快超时: the steps whose warning has come (not yet missed, not yet warned). A step already missed
  * is not warned: its breach is told instead.
  */
-export function warnings(status: TicketStatus, deadlines: StepDeadlines, escalations: Escalations, policy: Policy, now: Date, kind: TicketKind): { step: Step; due: Date }[] {
+export function warnings(
+  status: TicketStatus,
+  deadlines: StepDeadlines,
+  escalations: Escalations,
+  policy: Policy,
+  now: Date,
+  kind: TicketKind,
+): { step: Step; due: Date }[] {
   const out: { step: Step; due: Date }[] = [];
   for (const step of liveSteps(status, deadlines)) {
     const due = deadlines[STEP_COLUMN[step]];

@@ -19,7 +19,8 @@ function windowOf(step: Step, k: TicketKind, policy: Policy): number {
     case "answer":
       return (veryUrgent ? d.veryUrgentResponse : d.majorComplaintAnswer).minutes;
     case "resolve":
-      if (complaint) return (k.severity === "重大" ? d.majorComplaintResolve : k.severity === "重要" ? d.importantComplaintResolve : d.minorComplaintResolve).minutes;
+      if (complaint)
+        return (k.severity === "重大" ? d.majorComplaintResolve : k.severity === "重要" ? d.importantComplaintResolve : d.minorComplaintResolve).minutes;
       return (k.nature === "建议" ? d.suggestionAnswer : d.consultationAnswer).minutes;
     case "hold":
       return 0;

@@ -23,9 +23,7 @@ export interface Job {
   urgency: Urgency;
 }
 
-export type Choice =
-  | { ok: true; worker: Worker; why: Text[] }
-  | { ok: false; why: Text[] };
+export type Choice = { ok: true; worker: Worker; why: Text[] } | { ok: false; why: Text[] };
 
 /**
  * Staged filters, each leaving a non-empty list or saying why nobody is left (after cal.com's

@@ -14,7 +14,6 @@ import { chooseWorker } from "./choose-worker.js";
 import type { AssignmentRecord, Reachable, Workforce } from "./records.js";
 import { viewOfNew, workOrder, type OrderView } from "./work-order.js";
 
-
 /** What dispatching a new ticket adds to its transaction. */
 export interface DispatchPlan {
   assignments: AssignmentRecord[];
@@ -44,7 +43,9 @@ export class Dispatcher {
     // an emergency nobody knows the place of goes to people at once, who call the resident
     if (ticket.status !== "invalid" && ticket.urgency === "非常紧急" && !ticket.place) {
       const staff = await this.workforce.staffOf(property.id);
-      const to = staff.filter((s) => (s.roles.includes("supervisor") || (s.roles.includes("steward") && onDuty(s.roster, now, property.policy.timezone))) && this.reach(s));
+      const to = staff.filter(
+        (s) => (s.roles.includes("supervisor") || (s.roles.includes("steward") && onDuty(s.roster, now, property.policy.timezone))) && this.reach(s),
+      );
       const contact = ticket.phone ? `电话 ${ticket.phone.replace(/^\+86/, "")}` : `未留电话，住户在${CHANNEL_ZH[from?.channel ?? ""] ?? "原渠道"}对话中`;
       const text = `【紧急·位置待确认】${ticket.number}：${ticket.description.slice(0, 60)}\n住户还没说清位置，系统正在追问。请立即联系住户（${contact}），问到的位置和电话会马上转给您。`;
       for (const s of to) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
@@ -83,7 +84,15 @@ export class Dispatcher {
       // the resident is told honestly; the sweep tries again at the dispatch deadline, then chases the supervisors
       return { ...plan, outcome: { kind: "nobody", told: supervisors.length } };
     }
-    return this.offerNew(ticket, property, choice.worker as Reachable, 0, choice.why.map((w) => w.zh), now, plan);
+    return this.offerNew(
+      ticket,
+      property,
+      choice.worker as Reachable,
+      0,
+      choice.why.map((w) => w.zh),
+      now,
+      plan,
+    );
   }
 
   /** 报价单 to the supervisors; the ticket waits (received) with the quote deadline as its dispatch deadline. */
@@ -93,7 +102,12 @@ export class Dispatcher {
     ticket.quoteStatus = "requested";
     ticket.deadlines = { ...ticket.deadlines, dispatchDueAt: asked.due };
     const due = asked.due;
-    return { assignments: [], events: [dispatchEvent(ticket, property.id, "quote.requested", { due: due.toISOString() }, now)], outbox: asked.outbox, outcome: { kind: "quote", due } };
+    return {
+      assignments: [],
+      events: [dispatchEvent(ticket, property.id, "quote.requested", { due: due.toISOString() }, now)],
+      outbox: asked.outbox,
+      outcome: { kind: "quote", due },
+    };
   }
 
   /**
@@ -109,7 +123,9 @@ export class Dispatcher {
       `内容：${v.description}`,
       `有偿服务，不在收费标准内。请在 ${formatWhen(due, policy.timezone, "zh")} 前评估并报价：回复「报价 金额 说明」，例如「报价 200 更换瓷砖及人工」。`,
     ].join("\n");
-    const outbox = (holdersOf(policy.escalation.chain[1] ?? "supervisor", staff, policy.escalation.chain) as Reachable[]).flatMap((s) => this.message(s, { text }, order.ticketId, now));
+    const outbox = (holdersOf(policy.escalation.chain[1] ?? "supervisor", staff, policy.escalation.chain) as Reachable[]).flatMap((s) =>
+      this.message(s, { text }, order.ticketId, now),
+    );
     return { due, outbox };
   }
 
@@ -120,14 +136,30 @@ export class Dispatcher {
   }
 
   /** A stored ticket (a quote accepted) goes to the worker chosen as at filing; undefined when nobody can go. */
-  async dispatchStored(order: { ticketId: string; propertyId: string; view: OrderView; building: string | null }, policy: Policy, now: Date, exclude: readonly string[] = []) {
+  async dispatchStored(
+    order: { ticketId: string; propertyId: string; view: OrderView; building: string | null },
+    policy: Policy,
+    now: Date,
+    exclude: readonly string[] = [],
+  ) {
     const picked = await this.pick(order, policy, now, exclude);
     if (!picked) return undefined;
-    return { to: picked.worker, assignment: picked.assignment, respondBy: picked.respondBy, outbox: this.message(picked.worker, workOrder(order.view, policy, picked.assignment), order.ticketId, now) };
+    return {
+      to: picked.worker,
+      assignment: picked.assignment,
+      respondBy: picked.respondBy,
+      outbox: this.message(picked.worker, workOrder(order.view, policy, picked.assignment), order.ticketId, now),
+    };
   }
 
   /** The worker the filing criteria choose for a stored ticket (without `exclude`), and the offer. */
-  private async pick(order: { ticketId: string; propertyId: string; view: OrderView; building: string | null }, policy: Policy, now: Date, exclude: readonly string[] = [], why: string[] = []) {
+  private async pick(
+    order: { ticketId: string; propertyId: string; view: OrderView; building: string | null },
+    policy: Policy,
+    now: Date,
+    exclude: readonly string[] = [],
+    why: string[] = [],
+  ) {
     const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
     const others = staff.filter((s) => !exclude.includes(s.id) && this.reach(s));
     const v = order.view;
@@ -136,7 +168,15 @@ export class Dispatcher {
     if (!choice.ok) return undefined;
     const worker = choice.worker as Reachable;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, hoursFor(job.urgency));
-    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: worker.id, level: 0, offeredAt: now, respondBy, why: [...why, ...choice.why.map((w) => w.zh)] };
+    const assignment: AssignmentRecord = {
+      id: randomUUID(),
+      ticketId: order.ticketId,
+      staffId: worker.id,
+      level: 0,
+      offeredAt: now,
+      respondBy,
+      why: [...why, ...choice.why.map((w) => w.zh)],
+    };
     return { worker, assignment, respondBy };
   }
 
@@ -159,7 +199,11 @@ export class Dispatcher {
     const chain = policy.escalation.chain;
     const role = policy.complaintRecipients[(severity ?? "轻微") as "轻微" | "重要" | "重大"];
     const staff = all.filter((s) => this.reach(s));
-    const fallback = [...chain].reverse().map((r) => staff.filter((s) => s.roles.includes(r))).find((l) => l.length) ?? [];
+    const fallback =
+      [...chain]
+        .reverse()
+        .map((r) => staff.filter((s) => s.roles.includes(r)))
+        .find((l) => l.length) ?? [];
     const named = holdersOf(role, staff, chain) as Reachable[];
     const holders = named.length ? named : fallback;
     const [holder] = [...holders].sort((a, b) => a.openLoad - b.openLoad || (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0));
@@ -173,7 +217,15 @@ export class Dispatcher {
     const first = this.complaintHolder(order.view.severity ?? null, await this.workforce.staffOf(order.propertyId, { fresh: true }), policy);
     if (!first) return undefined;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, "office");
-    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: first.holder.id, level: first.level, offeredAt: now, respondBy, why: [first.why] };
+    const assignment: AssignmentRecord = {
+      id: randomUUID(),
+      ticketId: order.ticketId,
+      staffId: first.holder.id,
+      level: first.level,
+      offeredAt: now,
+      respondBy,
+      why: [first.why],
+    };
     return { to: first.holder, assignment, respondBy, outbox: this.message(first.holder, workOrder(order.view, policy, assignment), order.ticketId, now) };
   }
 
@@ -184,7 +236,15 @@ export class Dispatcher {
   }
 
   /** The new ticket is filed already dispatched, with its first offer: all in the transaction that files it. */
-  private offerNew(ticket: NewTicket, property: { id: string; policy: Policy }, worker: Reachable, level: number, why: string[], now: Date, plan: DispatchPlan): DispatchPlan {
+  private offerNew(
+    ticket: NewTicket,
+    property: { id: string; policy: Policy },
+    worker: Reachable,
+    level: number,
+    why: string[],
+    now: Date,
+    plan: DispatchPlan,
+  ): DispatchPlan {
     // the cached list keeps balancing until it is read again
     worker.openLoad++;
     worker.lastAssignedAt = now;
@@ -206,7 +266,14 @@ export class Dispatcher {
    * worker's superior (recorded, else the next role of the chain) gets the order, never above the
    * project manager. undefined when there is nobody above who can be reached.
    */
-  async offerUp(order: { ticketId: string; propertyId: string; level: number; view: OrderView }, refusedBy: { id: string; name: string }, reason: string, policy: Policy, now: Date, verb: "拒单" | "转单" = "拒单") {
+  async offerUp(
+    order: { ticketId: string; propertyId: string; level: number; view: OrderView },
+    refusedBy: { id: string; name: string },
+    reason: string,
+    policy: Policy,
+    now: Date,
+    verb: "拒单" | "转单" = "拒单",
+  ) {
     const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
     const refuser = staff.find((s) => s.id === refusedBy.id);
     const chain = policy.escalation.chain;
@@ -216,7 +283,15 @@ export class Dispatcher {
     if (!superior) return undefined;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, hoursFor(order.view.urgency));
     const why = [`${refusedBy.name}${verb}（${reason}），按规定转上一级`];
-    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId: superior.id, level: order.level + 1, offeredAt: now, respondBy, why };
+    const assignment: AssignmentRecord = {
+      id: randomUUID(),
+      ticketId: order.ticketId,
+      staffId: superior.id,
+      level: order.level + 1,
+      offeredAt: now,
+      respondBy,
+      why,
+    };
     const payload = workOrder(order.view, policy, assignment, `（${refusedBy.name}${verb}：${reason}）`);
     return { superior, assignment, respondBy, outbox: this.message(superior, payload, order.ticketId, now) };
   }
@@ -238,7 +313,12 @@ export class Dispatcher {
       return up ? { to: up.superior, assignment: up.assignment, respondBy: up.respondBy, outbox: up.outbox } : undefined;
     }
     const { worker: to, assignment, respondBy } = picked;
-    return { to, assignment, respondBy, outbox: this.message(to, workOrder(order.view, policy, assignment, `（${from.name}转单：${reason}）`), order.ticketId, now) };
+    return {
+      to,
+      assignment,
+      respondBy,
+      outbox: this.message(to, workOrder(order.view, policy, assignment, `（${from.name}转单：${reason}）`), order.ticketId, now),
+    };
   }
 
   /** 人工派单: an admin offers the order to a chosen staff member. */
@@ -246,7 +326,15 @@ export class Dispatcher {
     const staff = (await this.workforce.staffOf(order.propertyId, { fresh: true })).find((s) => s.id === staffId);
     if (!staff) return undefined;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, hoursFor(order.view.urgency));
-    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: order.ticketId, staffId, level: 0, offeredAt: now, respondBy, why: [`人工派单（${by}）`] };
+    const assignment: AssignmentRecord = {
+      id: randomUUID(),
+      ticketId: order.ticketId,
+      staffId,
+      level: 0,
+      offeredAt: now,
+      respondBy,
+      why: [`人工派单（${by}）`],
+    };
     return { staff, assignment, respondBy, outbox: this.message(staff, workOrder(order.view, policy, assignment), order.ticketId, now) };
   }
 
@@ -260,5 +348,12 @@ export class Dispatcher {
 }
 
 const dispatchEvent = (ticket: NewTicket, propertyId: string, type: string, data: Record<string, unknown>, at: Date): EventRecord => ({
-  id: randomUUID(), propertyId, ticketId: ticket.id, type, actor: "dispatcher", channel: null, data, at,
+  id: randomUUID(),
+  propertyId,
+  ticketId: ticket.id,
+  type,
+  actor: "dispatcher",
+  channel: null,
+  data,
+  at,
 });

@@ -17,10 +17,28 @@ export function reachOf(s: { contacts: readonly { channel: ChannelName; external
 }
 
 /** An outbox row to a staff member (none when no running channel reaches them). */
-export function toStaff(s: { contacts: readonly { channel: ChannelName; externalId: string }[] }, payload: Reply, ticketId: string | null, now: Date, accountOf: AccountOf): OutboxRecord[] {
+export function toStaff(
+  s: { contacts: readonly { channel: ChannelName; externalId: string }[] },
+  payload: Reply,
+  ticketId: string | null,
+  now: Date,
+  accountOf: AccountOf,
+): OutboxRecord[] {
   const c = reachOf(s, accountOf);
   if (!c) return [];
-  return [{ id: randomUUID(), channel: c.channel, account: accountOf(c.channel)!, recipient: c.externalId, payload, status: "pending", inboundId: null, ticketId, createdAt: now }];
+  return [
+    {
+      id: randomUUID(),
+      channel: c.channel,
+      account: accountOf(c.channel)!,
+      recipient: c.externalId,
+      payload,
+      status: "pending",
+      inboundId: null,
+      ticketId,
+      createdAt: now,
+    },
+  ];
 }
 
 /**
@@ -42,5 +60,15 @@ export function toResident(residentId: string | null, payload: Reply, ticketId: 
   const recipient = rest.join(":");
   if (!channel || !recipient) return undefined;
   const account = accountOf(channel as ChannelName);
-  return { id: randomUUID(), channel: channel as ChannelName, account: account ?? "", recipient, payload, status: account === undefined ? "sent" : "pending", inboundId: null, ticketId, createdAt: now };
+  return {
+    id: randomUUID(),
+    channel: channel as ChannelName,
+    account: account ?? "",
+    recipient,
+    payload,
+    status: account === undefined ? "sent" : "pending",
+    inboundId: null,
+    ticketId,
+    createdAt: now,
+  };
 }

@@ -68,5 +68,11 @@ export function workOrder(t: OrderView, policy: Policy, a: AssignmentRecord, not
     ...(t.attachments ? [`附件：${t.attachments} 个`] : []),
     `请在 ${formatWhen(a.respondBy, policy.timezone, "zh")} 前接单。`,
   ];
-  return { text: lines.join("\n"), choices: [{ label: complaint ? "受理" : "接单", value: `wo:accept:${a.id}` }, { label: "拒单", value: `wo:refuse:${a.id}` }] };
+  return {
+    text: lines.join("\n"),
+    choices: [
+      { label: complaint ? "受理" : "接单", value: `wo:accept:${a.id}` },
+      { label: "拒单", value: `wo:refuse:${a.id}` },
+    ],
+  };
 }

@@ -14,20 +14,20 @@ export function chatEvent(property: PropertyInfo, msg: InboundMessage, now: Date
 }
 
 export function writeSetOf(
-turn: {
-  key: string;
-  msg: InboundMessage;
-  property: PropertyInfo;
-  now: Date;
-  conversation: ConversationState | null;
-  effects: Effect[];
-  replies: Reply[];
-  resident: StoredResident | undefined;
-  onBehalf: ConversationState["onBehalf"];
-},
-opts: { maxText: number; inline: boolean },
+  turn: {
+    key: string;
+    msg: InboundMessage;
+    property: PropertyInfo;
+    now: Date;
+    conversation: ConversationState | null;
+    effects: Effect[];
+    replies: Reply[];
+    resident: StoredResident | undefined;
+    onBehalf: ConversationState["onBehalf"];
+  },
+  opts: { maxText: number; inline: boolean },
 ): WriteSet {
-const { key, msg, property, now, conversation, effects, replies, resident, onBehalf } = turn;
+  const { key, msg, property, now, conversation, effects, replies, resident, onBehalf } = turn;
   const inboundId = randomUUID();
   const event = (type: string, ticketId: string | null, data: Record<string, unknown> | null): EventRecord => ({
     ...chatEvent(property, msg, now, type, ticketId),
@@ -91,7 +91,10 @@ const { key, msg, property, now, conversation, effects, replies, resident, onBeh
       ws.cancellations.push({ ticketId: e.ticketId, residentId: key, at: now });
       ws.events.push(event("ticket.cancelled", e.ticketId, { number: e.number, by: "resident" }));
     } else if (e.type === "amendTicket") {
-      ws.amendments = [...(ws.amendments ?? []), { ticketId: e.ticketId, ...(e.place ? { place: e.place } : {}), ...(e.phone ? { phone: e.phone } : {}), at: now }];
+      ws.amendments = [
+        ...(ws.amendments ?? []),
+        { ticketId: e.ticketId, ...(e.place ? { place: e.place } : {}), ...(e.phone ? { phone: e.phone } : {}), at: now },
+      ];
       if (e.phone && !onBehalf) ws.resident = { ...residentRecord(ws.resident, resident, key, property, msg, conversation), phone: e.phone };
     } else if (e.type === "requestHuman") {
       ws.events.push(event("session.human_requested", null, { user: key }));

@@ -15,7 +15,6 @@ import type { Dispatcher, DispatchPlan } from "../dispatch/dispatcher.js";
 import { localize } from "../conversation/text.js";
 import { chatEvent, writeSetOf } from "./intake-record.js";
 
-
 /**
  * The message could not be recorded, so nothing of it happened: the channel should have it
  * sent again (a webhook answers 500, polling does not confirm it, the page shows `reply`).
@@ -156,7 +155,13 @@ export class Intake {
         userId: msg.userId,
         residentId: key,
         // filing for someone else: nothing of the staff member's own memory is offered
-        resident: onBehalf ? {} : { ...(resident?.place ? { place: resident.place } : {}), ...(resident?.phone ? { phone: resident.phone } : {}), ...(msg.displayName ? { displayName: msg.displayName } : {}) },
+        resident: onBehalf
+          ? {}
+          : {
+              ...(resident?.place ? { place: resident.place } : {}),
+              ...(resident?.phone ? { phone: resident.phone } : {}),
+              ...(msg.displayName ? { displayName: msg.displayName } : {}),
+            },
         tickets: store,
         t,
         // the report flow learns what filing sets going before it answers; the plan is written with the ticket
@@ -170,7 +175,11 @@ export class Intake {
             }
           : {}),
       };
-      const turn = await this.deps.engine.handle(conversation, { text, ...(msg.text ? { raw: msg.text } : {}), ...(msg.choice ? { choice: msg.choice } : {}), attachments: msg.attachments ?? [] }, ctx);
+      const turn = await this.deps.engine.handle(
+        conversation,
+        { text, ...(msg.text ? { raw: msg.text } : {}), ...(msg.choice ? { choice: msg.choice } : {}), attachments: msg.attachments ?? [] },
+        ctx,
+      );
       replies = turn.replies;
       effects = turn.effects;
       next = turn.conversation;
@@ -184,16 +193,27 @@ export class Intake {
 
     const plans = [];
     for (const e of effects) {
-      if (e.type === "fileTicket" && this.deps.dispatcher) plans.push(planned.get(e.ticket.id) ?? (await this.deps.dispatcher.plan(e.ticket, property, now, { channel: msg.channel })));
-      if (e.type === "addToTicket" && this.deps.notes) plans.push({ assignments: [], ...(await this.deps.notes.plan(e, { id: key, channel: msg.channel }, now)) });
-      if (e.type === "amendTicket" && this.deps.notes) plans.push({ assignments: [], ...(await this.deps.notes.planAmend(e, { id: key, channel: msg.channel }, now)) });
+      if (e.type === "fileTicket" && this.deps.dispatcher)
+        plans.push(planned.get(e.ticket.id) ?? (await this.deps.dispatcher.plan(e.ticket, property, now, { channel: msg.channel })));
+      if (e.type === "addToTicket" && this.deps.notes)
+        plans.push({ assignments: [], ...(await this.deps.notes.plan(e, { id: key, channel: msg.channel }, now)) });
+      if (e.type === "amendTicket" && this.deps.notes)
+        plans.push({ assignments: [], ...(await this.deps.notes.planAmend(e, { id: key, channel: msg.channel }, now)) });
       if (e.type === "requestHuman" && this.deps.humans) {
-        const who = { channel: msg.channel, ...(msg.displayName ? { displayName: msg.displayName } : {}), ...(resident?.phone ? { phone: resident.phone } : {}), ...(resident?.place ? { place: resident.place } : {}) };
+        const who = {
+          channel: msg.channel,
+          ...(msg.displayName ? { displayName: msg.displayName } : {}),
+          ...(resident?.phone ? { phone: resident.phone } : {}),
+          ...(resident?.place ? { place: resident.place } : {}),
+        };
         plans.push({ assignments: [], events: [], outbox: await this.deps.humans.plan(property.id, who, now) });
       }
     }
     if (next?.script === "hant") replies = inTraditional(replies);
-    const ws = writeSetOf({ key, msg, property, now, conversation: next, effects, replies, resident, onBehalf }, { maxText: this.maxText, inline: this.deps.inlineChannels.has(msg.channel) });
+    const ws = writeSetOf(
+      { key, msg, property, now, conversation: next, effects, replies, resident, onBehalf },
+      { maxText: this.maxText, inline: this.deps.inlineChannels.has(msg.channel) },
+    );
     for (const p of plans) {
       ws.assignments = [...(ws.assignments ?? []), ...p.assignments];
       ws.events.push(...p.events);

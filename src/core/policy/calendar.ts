@@ -31,7 +31,10 @@ export function isWorkingDay(day: Date, policy: Policy): boolean {
 
 const dateOf = (w: WallTime) => new Date(Date.UTC(w.year, w.month - 1, w.day));
 function at(day: Date, minuteOfDay: number, tz: string): Date {
-  return fromWallTime({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }, tz);
+  return fromWallTime(
+    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
+    tz,
+  );
 }
 
 /** Office windows already worked out, per policy (a reloaded policy is a new object) and day. */

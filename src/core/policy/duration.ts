@@ -8,9 +8,21 @@ export interface Duration {
 }
 
 const UNIT_MINUTES: Record<string, number> = {
-  m: 1, min: 1, mins: 1, minute: 1, minutes: 1, 分钟: 1,
-  h: 60, hour: 60, hours: 60, 小时: 60,
-  d: 1440, day: 1440, days: 1440, 天: 1440, 日: 1440,
+  m: 1,
+  min: 1,
+  mins: 1,
+  minute: 1,
+  minutes: 1,
+  分钟: 1,
+  h: 60,
+  hour: 60,
+  hours: 60,
+  小时: 60,
+  d: 1440,
+  day: 1440,
+  days: 1440,
+  天: 1440,
+  日: 1440,
 };
 
 export function parseDuration(input: string): Duration | undefined {

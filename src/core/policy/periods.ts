@@ -26,7 +26,11 @@ export function dayPeriod(year: number, month: number, day: number, tz: string):
 
 export function monthPeriod(year: number, month: number, tz: string): Period {
   const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
-  return { key: `${year}-${pad(month)}`, from: fromWallTime({ year, month, day: 1, hour: 0, minute: 0 }, tz), to: fromWallTime({ ...next, day: 1, hour: 0, minute: 0 }, tz) };
+  return {
+    key: `${year}-${pad(month)}`,
+    from: fromWallTime({ year, month, day: 1, hour: 0, minute: 0 }, tz),
+    to: fromWallTime({ ...next, day: 1, hour: 0, minute: 0 }, tz),
+  };
 }
 
 /** The property's calendar date now, as a period key (2026-12-01). */

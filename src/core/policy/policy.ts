@@ -40,9 +40,7 @@ export const policySchema = z.object({
   /** The service centre's phone, told when the bot cannot help. */
   servicePhone: z.string().optional(),
   /** Buildings and units that exist; when set, rooms are checked against it. */
-  buildings: z
-    .array(z.object({ name: z.string(), units: z.number().int().min(1).optional(), floors: z.number().int().min(1).optional() }))
-    .optional(),
+  buildings: z.array(z.object({ name: z.string(), units: z.number().int().min(1).optional(), floors: z.number().int().min(1).optional() })).optional(),
   /** Working calendar: ISO dates that are holidays / extra working days. */
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
   workdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),

@@ -109,9 +109,7 @@ export function formatWhen(instant: Date, tz: string, lang: "zh" | "en"): string
 export function formatDay(instant: Date, tz: string, lang: "zh" | "en"): string {
   const w = wallTime(instant, tz);
   if (lang === "zh") return `${w.month}月${w.day}日（${WEEKDAY_ZH[w.weekday]}）`;
-  const month = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(
-    new Date(Date.UTC(2000, w.month - 1, 1)),
-  );
+  const month = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2000, w.month - 1, 1)));
   return `${WEEKDAYS[w.weekday]} ${w.day} ${month}`;
 }
 

@@ -23,7 +23,9 @@ export interface QuoteWords {
 
 export interface QuoteStore {
   /** a ticket with its quote, as the resident answers it */
-  ticketById(ticketId: string): Promise<(OfferedOrder["ticket"] & { quoteStatus: string | null; quoteFen: number | null; quoteNote: string | null }) | undefined>;
+  ticketById(
+    ticketId: string,
+  ): Promise<(OfferedOrder["ticket"] & { quoteStatus: string | null; quoteFen: number | null; quoteNote: string | null }) | undefined>;
 }
 
 /**
@@ -56,21 +58,48 @@ export class QuoteDesk implements Desk {
     }
     const policy = this.deps.policyOf(tk.propertyId);
     const quote = `${(tk.quoteFen ?? 0) / 100} 元（${tk.quoteNote ?? ""}）`;
-    const picked = await this.deps.dispatcher.dispatchStored({ ticketId: tk.id, propertyId: tk.propertyId, view: orderView({ ...tk, quote }), building: tk.building }, policy, now);
+    const picked = await this.deps.dispatcher.dispatchStored(
+      { ticketId: tk.id, propertyId: tk.propertyId, view: orderView({ ...tk, quote }), building: tk.building },
+      policy,
+      now,
+    );
     const accepted = { type: "quote.accepted", ticketId: tk.id, propertyId: tk.propertyId, data: { quote } };
     if (!picked) {
       // nobody free now: the dispatch deadline makes the sweep chase the supervisors
       return {
         replies: [{ text: t(w.acceptedWaiting) }],
-        moves: [{ ticketId: tk.id, from, to: "on_hold", set: { quoteStatus: "accepted", dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, "office") } }],
+        moves: [
+          {
+            ticketId: tk.id,
+            from,
+            to: "on_hold",
+            set: { quoteStatus: "accepted", dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, "office") },
+          },
+        ],
         events: [accepted, { type: "dispatch.none", ticketId: tk.id, propertyId: tk.propertyId, data: { why: ["报价已同意，暂无可派的师傅"] } }],
       };
     }
     return {
       replies: [{ text: t(w.accepted, { name: picked.to.name, worker: workerTitle(picked.to.name) }) }],
       assignments: [picked.assignment],
-      moves: [{ ticketId: tk.id, from, to: "dispatched", stamp: "dispatchedAt", set: { quoteStatus: "accepted", assigneeId: picked.to.id, acceptDueAt: picked.respondBy } }],
-      events: [accepted, { type: "ticket.dispatched", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: picked.to.id, staff: picked.to.name, why: picked.assignment.why } }],
+      moves: [
+        {
+          ticketId: tk.id,
+          from,
+          to: "dispatched",
+          stamp: "dispatchedAt",
+          set: { quoteStatus: "accepted", assigneeId: picked.to.id, acceptDueAt: picked.respondBy },
+        },
+      ],
+      events: [
+        accepted,
+        {
+          type: "ticket.dispatched",
+          ticketId: tk.id,
+          propertyId: tk.propertyId,
+          data: { staffId: picked.to.id, staff: picked.to.name, why: picked.assignment.why },
+        },
+      ],
       outbox: turnRows(picked.outbox),
     };
   }

@@ -6,7 +6,6 @@ import type { OutboxRecord } from "../ports.js";
 import type { Policy } from "../policy/policy.js";
 import { fill } from "../conversation/text.js";
 
-
 /**
  * 转人工: the property's stewards (else its supervisors) are told in chat who asked for a person and how
  * to reach them, so someone calls. In quiet hours nobody is woken: the message waits for the office to
@@ -27,6 +26,11 @@ export class HumanRequests {
       phone: resident.phone ? `，电话 ${resident.phone.replace(/^\+86/, "")}` : "，未留电话，请在原渠道回复",
     });
     // at night it waits for the office to open (nobody is woken)
-    return quietly(to.flatMap((s) => toStaff(s, { text }, null, now, this.deps.accountOf)), { urgency: "一般" }, policy, now);
+    return quietly(
+      to.flatMap((s) => toStaff(s, { text }, null, now, this.deps.accountOf)),
+      { urgency: "一般" },
+      policy,
+      now,
+    );
   }
 }

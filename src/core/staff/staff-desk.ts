@@ -15,7 +15,6 @@ import { HoldDesk } from "../visits/hold-desk.js";
 import { residentRow, turnRows, type BoundStaff, type OfferedOrder, type Reach, type StaffStore, type StaffTurn, type Translate } from "./staff-turn.js";
 import type { StaffWords } from "./staff-words.js";
 
-
 /**
  * Staff matters come before any resident flow: binding a chat account with a one-time code,
  * and staff commands, which only a bound account ever reaches.
@@ -66,7 +65,11 @@ export class StaffDesk implements Desk {
       if (!orders.length) return { replies: [{ text: t(arrive ? w.texts.noneToArrive : w.texts.noneToComplete) }] };
       if (orders.length > 1) {
         const verb = arrive ? "arrive" : "done";
-        return { replies: [{ text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:${verb}:${o.id}` })) }] };
+        return {
+          replies: [
+            { text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:${verb}:${o.id}` })) },
+          ],
+        };
       }
       return this.advance(staff, orders[0]!, arrive ? "arrived" : "completed", complete?.[1]?.trim() ?? "", now, t);
     }
@@ -77,7 +80,12 @@ export class StaffDesk implements Desk {
     if (w.handOver.test(text)) {
       const orders = await this.store.ordersIn(staff.id, ["accepted"]);
       if (!orders.length) return { replies: [{ text: t(w.texts.noneToHandOver) }] };
-      if (orders.length > 1) return { replies: [{ text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:handover:${o.id}` })) }] };
+      if (orders.length > 1)
+        return {
+          replies: [
+            { text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:handover:${o.id}` })) },
+          ],
+        };
       return this.changes.handOver(staff, orders[0]!, undefined, now, t);
     }
     if (w.hold.test(text)) return this.holds.hold(staff, undefined, undefined, now, t);
@@ -140,7 +148,12 @@ export class StaffDesk implements Desk {
     };
     // a paid job's fee standard is told before work starts (SPEC §5)
     const fee = feeStandard(tk, this.reach.policyOf(tk.propertyId));
-    const said = t(visit ? w.residentTold : w.residentTakenOn, { ...vars, name: staff.name, worker: workerTitle(staff.name), phone: order.staff.phone ? `☎ ${order.staff.phone}` : "" });
+    const said = t(visit ? w.residentTold : w.residentTakenOn, {
+      ...vars,
+      name: staff.name,
+      worker: workerTitle(staff.name),
+      phone: order.staff.phone ? `☎ ${order.staff.phone}` : "",
+    });
     const told = residentRow(tk, fee ? `${said}\n${t(w.paidJob, { fee: fee.text })}` : said, now, this.reach);
     if (told) turn.outbox!.push(told);
     return turn;
@@ -161,8 +174,23 @@ export class StaffDesk implements Desk {
     if (to === "completed" && fee) set.feeCharged = Math.round(Number(fee) * 100);
     const turn: StaffTurn = {
       replies: [{ text: t(to === "arrived" ? w.arrived : w.completed, { number: tk.number }) }],
-      moves: [{ ticketId: tk.id, from: fromStatuses(to), to, stamp: to === "arrived" ? "arrivedAt" : "completedAt", ...(Object.keys(set).length ? { set } : {}) }],
-      events: [{ type: `ticket.${to}`, ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, ...(notes ? { notes } : {}), ...(materials ? { materials } : {}), ...(fee ? { feeYuan: Number(fee) } : {}) } }],
+      moves: [
+        { ticketId: tk.id, from: fromStatuses(to), to, stamp: to === "arrived" ? "arrivedAt" : "completedAt", ...(Object.keys(set).length ? { set } : {}) },
+      ],
+      events: [
+        {
+          type: `ticket.${to}`,
+          ticketId: tk.id,
+          propertyId: tk.propertyId,
+          data: {
+            staffId: staff.id,
+            staff: staff.name,
+            ...(notes ? { notes } : {}),
+            ...(materials ? { materials } : {}),
+            ...(fee ? { feeYuan: Number(fee) } : {}),
+          },
+        },
+      ],
       outbox: [],
       ...(callbacks.length ? { callbacks } : {}),
     };
@@ -170,7 +198,12 @@ export class StaffDesk implements Desk {
     const worker = VISITS.includes(tk.nature) ? workerTitle(staff.name) : staff.name;
     const said = t(to === "arrived" ? w.residentArrived : w.residentCompleted, { number: tk.number, name, worker, notes: notes ? `（${notes}）` : "" });
     // the resident rates the finished job in chat; the answer joins the callback record
-    const told = residentRow(tk, to === "completed" ? { text: said, choices: this.words.ratings.map((r) => ({ label: r, value: `rate:${tk.id}:${r}` })) } : { text: said }, now, this.reach);
+    const told = residentRow(
+      tk,
+      to === "completed" ? { text: said, choices: this.words.ratings.map((r) => ({ label: r, value: `rate:${tk.id}:${r}` })) } : { text: said },
+      now,
+      this.reach,
+    );
     if (told) turn.outbox!.push(told);
     return turn;
   }
@@ -180,7 +213,14 @@ export class StaffDesk implements Desk {
     const w = this.words;
     const reason = code ? w.refusalReasons.find((r) => r.code === code) : undefined;
     if (!reason) {
-      return { replies: [{ text: t(w.texts.refuseWhy, { number: order.ticket.number }), choices: w.refusalReasons.map((r) => ({ label: t(r.label), value: `wo:refuse:${order.id}:${r.code}` })) }] };
+      return {
+        replies: [
+          {
+            text: t(w.texts.refuseWhy, { number: order.ticket.number }),
+            choices: w.refusalReasons.map((r) => ({ label: t(r.label), value: `wo:refuse:${order.id}:${r.code}` })),
+          },
+        ],
+      };
     }
     const m = move(order.ticket.status, "refused");
     if (!m.ok) return { replies: [{ text: t(m.reason) }] };
@@ -193,7 +233,13 @@ export class StaffDesk implements Desk {
       events: [{ type: "ticket.refused", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, reason: reason.label.zh } }],
       outbox: [],
     };
-    const up = await this.dispatcher?.offerUp({ ticketId: tk.id, propertyId: tk.propertyId, level: order.level, view: orderView(tk) }, staff, reason.label.zh, policy, now);
+    const up = await this.dispatcher?.offerUp(
+      { ticketId: tk.id, propertyId: tk.propertyId, level: order.level, view: orderView(tk) },
+      staff,
+      reason.label.zh,
+      policy,
+      now,
+    );
     if (!up) {
       // nobody above: the resident picks a new time; the supervisors are chased from a fresh dispatch deadline
       turn.moves![0]!.set = { dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, hoursFor(tk.urgency)), escalations: "{}" };
@@ -204,8 +250,19 @@ export class StaffDesk implements Desk {
       return turn;
     }
     turn.assignments = [up.assignment];
-    turn.moves!.push({ ticketId: tk.id, from: ["refused"], to: "dispatched", stamp: "dispatchedAt", set: { assigneeId: up.superior.id, acceptDueAt: up.respondBy } });
-    turn.events!.push({ type: "ticket.dispatched", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: up.superior.id, staff: up.superior.name, why: up.assignment.why } });
+    turn.moves!.push({
+      ticketId: tk.id,
+      from: ["refused"],
+      to: "dispatched",
+      stamp: "dispatchedAt",
+      set: { assigneeId: up.superior.id, acceptDueAt: up.respondBy },
+    });
+    turn.events!.push({
+      type: "ticket.dispatched",
+      ticketId: tk.id,
+      propertyId: tk.propertyId,
+      data: { staffId: up.superior.id, staff: up.superior.name, why: up.assignment.why },
+    });
     turn.outbox!.push(...turnRows(up.outbox));
     turn.replies.push({ text: t(w.texts.refused, { number: tk.number, name: up.superior.name }) });
     return turn;

@@ -74,7 +74,6 @@ export interface StaffStore {
   ordersIn(staffId: string, statuses: readonly TicketStatus[]): Promise<OfferedOrder["ticket"][]>;
 }
 
-
 export interface StaffTurn {
   replies: Reply[];
   /** the worker's answer to an offer: written only while the offer is still open */

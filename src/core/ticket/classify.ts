@@ -27,8 +27,7 @@ export interface KeywordTables {
   domains: readonly KeywordRule<ComplaintDomain>[];
 }
 
-const hits = (text: string, words: readonly (string | RegExp)[]) =>
-  words.some((w) => (typeof w === "string" ? text.includes(w) : w.test(text)));
+const hits = (text: string, words: readonly (string | RegExp)[]) => words.some((w) => (typeof w === "string" ? text.includes(w) : w.test(text)));
 const first = <T>(text: string, rules: readonly KeywordRule<T>[]) => rules.find((r) => hits(text, r.words))?.value;
 
 /** Category that goes with a nature when the keywords name no category. */

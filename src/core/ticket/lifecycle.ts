@@ -41,7 +41,10 @@ export function move(from: TicketStatus, to: TicketStatus): Move {
   if (EDGES[from].includes(to)) return { ok: true, to, ...(STEP_TIMESTAMP[to] ? { stamp: STEP_TIMESTAMP[to] } : {}) };
   if (from === "cancelled") return { ok: false, reason: { zh: "这条报事已经取消了。", en: "This report has been cancelled." } };
   if (to === "cancelled" && (from === "arrived" || from === "completed" || from === "visited" || from === "closed")) {
-    return { ok: false, reason: { zh: "师傅已经到场，不能在这里取消了，如有需要请转人工。", en: "The technician is already on site; it can no longer be cancelled here." } };
+    return {
+      ok: false,
+      reason: { zh: "师傅已经到场，不能在这里取消了，如有需要请转人工。", en: "The technician is already on site; it can no longer be cancelled here." },
+    };
   }
   return {
     ok: false,

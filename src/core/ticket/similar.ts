@@ -3,7 +3,8 @@
  * so words are approximated by pairs of characters ("水管", "漏水"); filler pairs that say nothing
  * about the problem ("麻烦", "师傅", "一下") do not count. English shares a word of four letters or more.
  */
-const FILLER = /麻烦|师傅|帮忙|帮我|一下|看看|来看|过来|处理|我家|我们|你们|现在|今天|明天|一直|好像|有点|还是|怎么|什么|没有|可以|能不能|谢谢|请|了|的|又|还|在|是|吗|呢|啊|吧/g;
+const FILLER =
+  /麻烦|师傅|帮忙|帮我|一下|看看|来看|过来|处理|我家|我们|你们|现在|今天|明天|一直|好像|有点|还是|怎么|什么|没有|可以|能不能|谢谢|请|了|的|又|还|在|是|吗|呢|啊|吧/g;
 
 function keys(text: string): Set<string> {
   const out = new Set<string>();

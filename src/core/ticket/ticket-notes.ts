@@ -26,7 +26,11 @@ export class TicketNotes {
     },
   ) {}
 
-  async plan(note: { ticketId: string; number: string; text: string; attachments: Attachment[] }, actor: { id: string; channel: ChannelName }, now: Date): Promise<{ events: EventRecord[]; outbox: OutboxRecord[] }> {
+  async plan(
+    note: { ticketId: string; number: string; text: string; attachments: Attachment[] },
+    actor: { id: string; channel: ChannelName },
+    now: Date,
+  ): Promise<{ events: EventRecord[]; outbox: OutboxRecord[] }> {
     const tk = await this.deps.ticket(note.ticketId);
     if (!tk) return { events: [], outbox: [] };
     const event: EventRecord = {
@@ -60,7 +64,9 @@ export class TicketNotes {
     if (!tk) return { events: [], outbox: [] };
     const policy = this.deps.policyOf(tk.propertyId);
     const staff = await this.deps.workforce.staffOf(tk.propertyId);
-    const alerted = change.alerted ? staff.filter((s) => s.roles.includes("supervisor") || (s.roles.includes("steward") && onDuty(s.roster, now, policy.timezone))) : [];
+    const alerted = change.alerted
+      ? staff.filter((s) => s.roles.includes("supervisor") || (s.roles.includes("steward") && onDuty(s.roster, now, policy.timezone)))
+      : [];
     const to = [...new Map([...staff.filter((s) => s.id === tk.assigneeId), ...alerted].map((s) => [s.id, s])).values()];
     const what = [
       change.place ? `位置 ${placeLabel(change.place)}` : "",
@@ -77,7 +83,12 @@ export class TicketNotes {
       actor: actor.id,
       channel: actor.channel,
       // (the phone itself is on the ticket; events are logged)
-      data: { ...(change.place ? { place: placeLabel(change.place) } : {}), ...(change.phone ? { phone: "given" } : {}), ...(change.note ? { text: change.note } : {}), attachments: change.attachments },
+      data: {
+        ...(change.place ? { place: placeLabel(change.place) } : {}),
+        ...(change.phone ? { phone: "given" } : {}),
+        ...(change.note ? { text: change.note } : {}),
+        attachments: change.attachments,
+      },
       at: now,
     };
     return { events: [event], outbox: to.flatMap((s) => toStaff(s as Reachable, { text }, tk.id, now, this.deps.accountOf)) };

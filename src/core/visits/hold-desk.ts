@@ -22,17 +22,38 @@ export class HoldDesk {
     const orders = await this.store.ordersIn(staff.id, ["accepted", "arrived"]);
     const tk = ticketId ? orders.find((o) => o.id === ticketId) : orders.length === 1 ? orders[0] : undefined;
     if (!orders.length || (ticketId && !tk)) return { replies: [{ text: t(w.texts.noneToHold) }] };
-    if (!tk) return { replies: [{ text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:hold:${o.id}` })) }] };
+    if (!tk)
+      return {
+        replies: [{ text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:hold:${o.id}` })) }],
+      };
     const reason = code ? w.holdReasons.find((r) => r.code === code) : undefined;
-    if (!reason) return { replies: [{ text: t(w.texts.holdWhy, { number: tk.number }), choices: w.holdReasons.map((r) => ({ label: t(r.label), value: `wo:hold:${tk.id}:${r.code}` })) }] };
+    if (!reason)
+      return {
+        replies: [
+          { text: t(w.texts.holdWhy, { number: tk.number }), choices: w.holdReasons.map((r) => ({ label: t(r.label), value: `wo:hold:${tk.id}:${r.code}` })) },
+        ],
+      };
     const policy = this.reach.policyOf(tk.propertyId);
     const m = holdMove(tk, reason.label.zh, now, policy);
     if (!m.ok) return { replies: [{ text: t(m.reason) }] };
-    const vars = { number: tk.number, reason: t(reason.label), until: formatWhen(m.until!, policy.timezone, "zh"), worker: workerTitle(staff.name), name: staff.name };
+    const vars = {
+      number: tk.number,
+      reason: t(reason.label),
+      until: formatWhen(m.until!, policy.timezone, "zh"),
+      worker: workerTitle(staff.name),
+      name: staff.name,
+    };
     const turn: StaffTurn = {
       replies: [{ text: t(w.texts.held, vars) }],
       moves: [m.move],
-      events: [{ type: "ticket.on_hold", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, reason: reason.label.zh, from: tk.status, until: m.until!.toISOString() } }],
+      events: [
+        {
+          type: "ticket.on_hold",
+          ticketId: tk.id,
+          propertyId: tk.propertyId,
+          data: { staffId: staff.id, staff: staff.name, reason: reason.label.zh, from: tk.status, until: m.until!.toISOString() },
+        },
+      ],
       outbox: [],
     };
     const told = residentRow(tk, t(w.texts.residentHeld, vars), now, this.reach);
@@ -47,7 +68,10 @@ export class HoldDesk {
     const orders = held.filter((o) => o.pausedAt);
     const tk: OfferedOrder["ticket"] | undefined = ticketId ? orders.find((o) => o.id === ticketId) : orders.length === 1 ? orders[0] : undefined;
     if (!orders.length || (ticketId && !tk)) return { replies: [{ text: t(w.texts.noneOnHold) }] };
-    if (!tk) return { replies: [{ text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:resume:${o.id}` })) }] };
+    if (!tk)
+      return {
+        replies: [{ text: t(w.texts.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:resume:${o.id}` })) }],
+      };
     const policy = this.reach.policyOf(tk.propertyId);
     const m = resumeMove(tk, now, policy);
     if (!m.ok) return { replies: [{ text: t(m.reason) }] };
@@ -56,7 +80,14 @@ export class HoldDesk {
     const turn: StaffTurn = {
       replies: [{ text: t(w.texts.resumed, vars) }],
       moves: [m.move],
-      events: [{ type: "ticket.resumed", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, to: tk.holdFrom, pausedMs: m.pausedMs } }],
+      events: [
+        {
+          type: "ticket.resumed",
+          ticketId: tk.id,
+          propertyId: tk.propertyId,
+          data: { staffId: staff.id, staff: staff.name, to: tk.holdFrom, pausedMs: m.pausedMs },
+        },
+      ],
       outbox: [],
     };
     const told = residentRow(tk, t(w.texts.residentResumed, vars), now, this.reach);

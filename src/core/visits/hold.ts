@@ -41,7 +41,12 @@ export function holdMove(tk: HoldableTicket, reason: string, now: Date, policy: 
   return {
     ok: true,
     until,
-    move: { ticketId: tk.id, from: [tk.status], to: "on_hold", set: { pausedAt: now, holdReason: reason.slice(0, 100), holdFrom: tk.status, holdDueAt: until } },
+    move: {
+      ticketId: tk.id,
+      from: [tk.status],
+      to: "on_hold",
+      set: { pausedAt: now, holdReason: reason.slice(0, 100), holdFrom: tk.status, holdDueAt: until },
+    },
   };
 }
 
@@ -49,7 +54,13 @@ export function resumeMove(tk: HoldableTicket, now: Date, policy: Policy): HoldM
   if (tk.status !== "on_hold" || !tk.pausedAt || !tk.holdFrom) return { ok: false, reason: { zh: "这张工单没有挂起。", en: "That order is not on hold." } };
   const hours = hoursFor(tk.urgency);
   const paused = elapsed(tk.pausedAt, now, policy, hours);
-  const set: Record<string, Date | string | number | null> = { pausedAt: null, holdReason: null, holdFrom: null, holdDueAt: null, pausedMs: tk.pausedMs + paused };
+  const set: Record<string, Date | string | number | null> = {
+    pausedAt: null,
+    holdReason: null,
+    holdFrom: null,
+    holdDueAt: null,
+    pausedMs: tk.pausedMs + paused,
+  };
   // every deadline moves on by the time the clock stood still
   for (const column of Object.values(STEP_COLUMN)) {
     const due = tk.deadlines[column];

@@ -44,7 +44,10 @@ export interface NewTimeTexts {
 
 /** The question with the times as choices (newtime:<ticket>:<ms>). */
 export function askNewTime(ticketId: string, number: string, now: Date, policy: Policy, texts: NewTimeTexts): Reply {
-  const choices: Choice[] = newTimeSlots(now, policy).map((at) => ({ label: formatWhen(at, policy.timezone, "zh"), value: `newtime:${ticketId}:${at.getTime()}` }));
+  const choices: Choice[] = newTimeSlots(now, policy).map((at) => ({
+    label: formatWhen(at, policy.timezone, "zh"),
+    value: `newtime:${ticketId}:${at.getTime()}`,
+  }));
   return { text: texts.ask.zh.replace("{number}", number), choices };
 }
 
@@ -76,13 +79,33 @@ export class NewTimeDesk implements Desk {
     const event = { type: "ticket.rescheduled", ticketId: tk.id, propertyId: tk.propertyId, data: { by: "resident", to: at.toISOString() } };
     const sameDay = wallTime(at, tz).day === wallTime(now, tz).day && at.getTime() - now.getTime() < 24 * 3600000;
     if (!sameDay) {
-      const picked = await this.deps.dispatcher.dispatchStored({ ticketId: tk.id, propertyId: tk.propertyId, view: orderView({ ...tk, appointmentAt: at }), building: tk.building }, policy, now);
+      const picked = await this.deps.dispatcher.dispatchStored(
+        { ticketId: tk.id, propertyId: tk.propertyId, view: orderView({ ...tk, appointmentAt: at }), building: tk.building },
+        policy,
+        now,
+      );
       if (picked) {
         return {
           replies: [{ text: t(this.texts.chosen, { number: tk.number, when }) }],
           assignments: [picked.assignment],
-          moves: [{ ticketId: tk.id, from: ["refused"], to: "dispatched", stamp: "dispatchedAt", set: { ...moved, assigneeId: picked.to.id, acceptDueAt: picked.respondBy } }],
-          events: [event, { type: "ticket.dispatched", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: picked.to.id, staff: picked.to.name, why: picked.assignment.why } }],
+          moves: [
+            {
+              ticketId: tk.id,
+              from: ["refused"],
+              to: "dispatched",
+              stamp: "dispatchedAt",
+              set: { ...moved, assigneeId: picked.to.id, acceptDueAt: picked.respondBy },
+            },
+          ],
+          events: [
+            event,
+            {
+              type: "ticket.dispatched",
+              ticketId: tk.id,
+              propertyId: tk.propertyId,
+              data: { staffId: picked.to.id, staff: picked.to.name, why: picked.assignment.why },
+            },
+          ],
           outbox: turnRows(picked.outbox),
         };
       }

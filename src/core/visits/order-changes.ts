@@ -34,11 +34,31 @@ export class OrderChanges {
     const vars = { number: tk.number, price: String(price), note: covers };
     const turn: StaffTurn = {
       replies: [{ text: t(q.texts.quoted, vars) }],
-      moves: [{ ticketId: tk.id, from: ["received"], to: "on_hold", set: { quoteFen: Math.round(price * 100), quoteNote: covers.slice(0, 200), quoteStatus: "offered", dispatchDueAt: null } }],
-      events: [{ type: "quote.offered", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, yuan: price, note: covers } }],
+      moves: [
+        {
+          ticketId: tk.id,
+          from: ["received"],
+          to: "on_hold",
+          set: { quoteFen: Math.round(price * 100), quoteNote: covers.slice(0, 200), quoteStatus: "offered", dispatchDueAt: null },
+        },
+      ],
+      events: [
+        { type: "quote.offered", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, yuan: price, note: covers } },
+      ],
       outbox: [],
     };
-    const ask = residentRow(tk, { text: t(q.texts.residentQuote, vars), choices: [{ label: t(q.yes), value: `quote:${tk.id}:yes` }, { label: t(q.no), value: `quote:${tk.id}:no` }] }, now, this.reach);
+    const ask = residentRow(
+      tk,
+      {
+        text: t(q.texts.residentQuote, vars),
+        choices: [
+          { label: t(q.yes), value: `quote:${tk.id}:yes` },
+          { label: t(q.no), value: `quote:${tk.id}:no` },
+        ],
+      },
+      now,
+      this.reach,
+    );
     if (ask) turn.outbox!.push(ask);
     return turn;
   }
@@ -48,12 +68,25 @@ export class OrderChanges {
     const w = this.words;
     const reason = code ? w.refusalReasons.find((r) => r.code === code) : undefined;
     if (!reason) {
-      return { replies: [{ text: t(w.texts.handOverWhy, { number: tk.number }), choices: w.refusalReasons.map((r) => ({ label: t(r.label), value: `wo:handover:${tk.id}:${r.code}` })) }] };
+      return {
+        replies: [
+          {
+            text: t(w.texts.handOverWhy, { number: tk.number }),
+            choices: w.refusalReasons.map((r) => ({ label: t(r.label), value: `wo:handover:${tk.id}:${r.code}` })),
+          },
+        ],
+      };
     }
     const m = move(tk.status, "dispatched");
     if (!m.ok) return { replies: [{ text: t(m.reason) }] };
     const policy = this.reach.policyOf(tk.propertyId);
-    const next = await this.dispatcher?.handOver({ ticketId: tk.id, propertyId: tk.propertyId, level: 0, view: orderView(tk), building: tk.building }, staff, reason.label.zh, policy, now);
+    const next = await this.dispatcher?.handOver(
+      { ticketId: tk.id, propertyId: tk.propertyId, level: 0, view: orderView(tk), building: tk.building },
+      staff,
+      reason.label.zh,
+      policy,
+      now,
+    );
     if (!next) return { replies: [{ text: t(w.texts.handOverNoOne, { number: tk.number }) }] };
     const turn: StaffTurn = {
       replies: [{ text: t(w.texts.handedOver, { number: tk.number, name: next.to.name }) }],
@@ -61,7 +94,12 @@ export class OrderChanges {
       assignments: [next.assignment],
       moves: [{ ticketId: tk.id, from: ["accepted"], to: "dispatched", stamp: "dispatchedAt", set: { assigneeId: next.to.id, acceptDueAt: next.respondBy } }],
       events: [
-        { type: "ticket.handed_over", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, reason: reason.label.zh, to: next.to.name } },
+        {
+          type: "ticket.handed_over",
+          ticketId: tk.id,
+          propertyId: tk.propertyId,
+          data: { staffId: staff.id, staff: staff.name, reason: reason.label.zh, to: next.to.name },
+        },
         { type: "ticket.dispatched", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: next.to.id, staff: next.to.name, why: next.assignment.why } },
       ],
       outbox: turnRows(next.outbox),
@@ -83,7 +121,14 @@ export class OrderChanges {
     if (found.appointment.asap) return { replies: [{ text: t(w.rescheduleHow) }] };
     const at = new Date(found.appointment.at);
     if (orders.length > 1) {
-      return { replies: [{ text: t(w.whichOrder), choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:resched:${o.id}:${at.getTime()}` })) }] };
+      return {
+        replies: [
+          {
+            text: t(w.whichOrder),
+            choices: orders.map((o) => ({ label: `${o.number} ${o.place ?? ""}`.trim(), value: `wo:resched:${o.id}:${at.getTime()}` })),
+          },
+        ],
+      };
     }
     return this.rescheduled(staff, orders[0]!, at, now, t);
   }
@@ -97,7 +142,14 @@ export class OrderChanges {
     const turn: StaffTurn = {
       replies: [{ text: t(w.rescheduled, { number: tk.number, when }) }],
       moves: [{ ticketId: tk.id, from: ["accepted"], to: "accepted", set: { appointmentAt: at, asap: 0, arriveDueAt, escalations: "{}" } }],
-      events: [{ type: "ticket.rescheduled", ticketId: tk.id, propertyId: tk.propertyId, data: { staffId: staff.id, staff: staff.name, from: tk.appointmentAt?.toISOString() ?? null, to: at.toISOString() } }],
+      events: [
+        {
+          type: "ticket.rescheduled",
+          ticketId: tk.id,
+          propertyId: tk.propertyId,
+          data: { staffId: staff.id, staff: staff.name, from: tk.appointmentAt?.toISOString() ?? null, to: at.toISOString() },
+        },
+      ],
       outbox: [],
     };
     const told = residentRow(tk, t(w.residentRescheduled, { number: tk.number, name: staff.name, worker: workerTitle(staff.name), when }), now, this.reach);

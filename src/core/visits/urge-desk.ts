@@ -16,7 +16,21 @@ export interface UrgeWords {
   /** a short message that urges ("催一下", "怎么还没人来") */
   urge: RegExp;
   texts: Record<
-    "none" | "which" | "tooSoon" | "told" | "toldUp" | "recorded" | "quiet" | "staff" | "staffUp" | "next.dispatch" | "next.accept" | "next.arrive" | "next.work" | "next.hold" | "next.late",
+    | "none"
+    | "which"
+    | "tooSoon"
+    | "told"
+    | "toldUp"
+    | "recorded"
+    | "quiet"
+    | "staff"
+    | "staffUp"
+    | "next.dispatch"
+    | "next.accept"
+    | "next.arrive"
+    | "next.work"
+    | "next.hold"
+    | "next.late",
     Text
   >;
   label: Text;
@@ -28,7 +42,6 @@ export interface UrgeStore {
   /** the last urge of this ticket: the status it was in and the level it reached */
   lastUrge(ticketId: string): Promise<{ status: string; level: number } | undefined>;
 }
-
 
 /**
  * 催单: a resident urges an open report (typed, or the 催单 choice under 查询进度). The urge is recorded on
@@ -57,7 +70,15 @@ export class UrgeDesk implements Desk {
     // typed with nothing open: not an urge after all (the report flow may take it)
     if (!open.length) return picked ? { replies: [{ text: t(w.none) }] } : undefined;
     const id = picked ?? (open.length === 1 ? open[0]!.id : undefined);
-    if (!id) return { replies: [{ text: t(w.which), choices: open.map((o) => ({ label: `${t(this.words.label)} ${o.number} ${o.description.slice(0, 10)}`, value: `urge:${o.id}` })) }] };
+    if (!id)
+      return {
+        replies: [
+          {
+            text: t(w.which),
+            choices: open.map((o) => ({ label: `${t(this.words.label)} ${o.number} ${o.description.slice(0, 10)}`, value: `urge:${o.id}` })),
+          },
+        ],
+      };
     const tk = open.some((o) => o.id === id) ? await this.store.ticketById(id) : undefined;
     if (!tk || tk.residentId !== residentId) return { replies: [{ text: t(w.none) }] };
     return this.urge(tk, now, t);
@@ -69,7 +90,18 @@ export class UrgeDesk implements Desk {
     const tz = policy.timezone;
     if (tk.lastUrgedAt && now.getTime() - tk.lastUrgedAt.getTime() < policy.urgeEvery.minutes * 60000) {
       const again = new Date(tk.lastUrgedAt.getTime() + policy.urgeEvery.minutes * 60000);
-      return { replies: [{ text: t(w.tooSoon, { number: tk.number, at: formatWhen(tk.lastUrgedAt, tz, "zh"), again: formatWhen(again, tz, "zh"), next: this.next(tk, policy, now, t) }) }] };
+      return {
+        replies: [
+          {
+            text: t(w.tooSoon, {
+              number: tk.number,
+              at: formatWhen(tk.lastUrgedAt, tz, "zh"),
+              again: formatWhen(again, tz, "zh"),
+              next: this.next(tk, policy, now, t),
+            }),
+          },
+        ],
+      };
     }
     const staff = await this.deps.workforce.staffOf(tk.propertyId);
     const chain = policy.escalation.chain;
@@ -96,7 +128,21 @@ export class UrgeDesk implements Desk {
       // (nobody on chat to tell: recorded for the service centre, said honestly)
       replies: [{ text: t(quiet ? w.quiet : !to.length ? w.recorded : level ? w.toldUp : w.told, vars) }],
       moves: [{ ticketId: tk.id, from: [tk.status], to: tk.status, set: { urges: tk.urges + 1, lastUrgedAt: now } }],
-      events: [{ type: "ticket.urged", ticketId: tk.id, propertyId: tk.propertyId, data: { n: tk.urges + 1, level, status: tk.status, waitedMinutes: Math.round((now.getTime() - tk.receivedAt.getTime()) / 60000), to: quiet ? [] : to.map((s) => s.name), ...(quiet ? { quiet: true } : {}) } }],
+      events: [
+        {
+          type: "ticket.urged",
+          ticketId: tk.id,
+          propertyId: tk.propertyId,
+          data: {
+            n: tk.urges + 1,
+            level,
+            status: tk.status,
+            waitedMinutes: Math.round((now.getTime() - tk.receivedAt.getTime()) / 60000),
+            to: quiet ? [] : to.map((s) => s.name),
+            ...(quiet ? { quiet: true } : {}),
+          },
+        },
+      ],
       outbox: [],
     };
     if (!quiet) for (const s of to) turn.outbox!.push(...turnRows(toStaff(s, { text: t(level ? w.staffUp : w.staff, vars) }, tk.id, now, this.deps.accountOf)));

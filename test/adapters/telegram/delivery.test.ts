@@ -21,7 +21,9 @@ describe("webhook mode", () => {
     expect(double.webhook?.secret).toBe("test-webhook-secret");
     expect(double.callsOf("getUpdates")).toHaveLength(0);
 
-    const update = double.push({ message: { message_id: 1, date: 0, from: { ...owner, is_bot: false }, chat: { id: owner.id, type: "private" }, text: "查询进度" } });
+    const update = double.push({
+      message: { message_id: 1, date: 0, from: { ...owner, is_bot: false }, chat: { id: owner.id, type: "private" }, text: "查询进度" },
+    });
     expect(await double.deliver(update, "wrong-secret")).toBe(403);
     expect(await double.deliver(update, "")).toBe(403);
     expect(await svc.app.db.inboundMessage.count()).toBe(0);
@@ -31,7 +33,9 @@ describe("webhook mode", () => {
 
   it("an update delivered twice (same update_id) changes nothing the second time", async () => {
     ({ svc, double } = await startWithTelegram({ webhook: true }));
-    const first = double.push({ message: { message_id: 1, date: 0, from: { ...owner, is_bot: false }, chat: { id: owner.id, type: "private" }, text: oneShot } });
+    const first = double.push({
+      message: { message_id: 1, date: 0, from: { ...owner, is_bot: false }, chat: { id: owner.id, type: "private" }, text: oneShot },
+    });
     expect(await double.deliver(first)).toBe(200);
     const summary = await double.nth(owner.id, 1);
     const press = double.press(owner, summary, "确认提交");

@@ -29,7 +29,11 @@ describe("a resident on Telegram (long polling)", () => {
     const done = await double.nth(owner.id, 3);
     expect(done.text).toMatch(/单号 BS20261123-0001/);
     await double.until(() => double.callsOf("editMessageReplyMarkup").length === 1, "keyboard removed");
-    expect(double.callsOf("editMessageReplyMarkup")[0]!.body).toMatchObject({ chat_id: owner.id, message_id: summary.message_id, reply_markup: { inline_keyboard: [] } });
+    expect(double.callsOf("editMessageReplyMarkup")[0]!.body).toMatchObject({
+      chat_id: owner.id,
+      message_id: summary.message_id,
+      reply_markup: { inline_keyboard: [] },
+    });
     expect(double.callsOf("answerCallbackQuery")).toHaveLength(1);
 
     const { body } = await svc.admin("/api/tickets/BS20261123-0001");
@@ -84,6 +88,8 @@ describe("a resident on Telegram (long polling)", () => {
     expect((await double.nth(li.id, 1)).text).toContain("绑定成功，李师傅");
     double.say(li, "/orders");
     expect((await double.nth(li.id, 2)).text).toContain("没有待处理的工单");
-    expect(await svc.app.db.staffIdentity.findUnique({ where: { channel_externalId: { channel: "telegram", externalId: "6002" } } })).toMatchObject({ staffId: "s-li" });
+    expect(await svc.app.db.staffIdentity.findUnique({ where: { channel_externalId: { channel: "telegram", externalId: "6002" } } })).toMatchObject({
+      staffId: "s-li",
+    });
   });
 });

@@ -20,7 +20,6 @@ afterAll(async () => {
   await svc?.destroy();
 });
 
-
 /** How many lines the report number and the phone take in the bubbles (1 when they never break). */
 async function linesOfNumbers(page: import("playwright-core").Page) {
   return page.evaluate(`(() => {
@@ -113,7 +112,13 @@ describe("the web chat page on a phone", () => {
 
 describe("the web chat page reads well (issue 11)", () => {
   it("every message shows its time in the property's zone; after a reload the history shows what was pressed, not the page's own greeting", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "America/Los_Angeles" });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "zh-CN",
+      timezoneId: "America/Los_Angeles",
+    });
     const page = await context.newPage();
     await page.goto(`${svc.url}/chat`);
     await page.locator(".msg.bot").first().waitFor();

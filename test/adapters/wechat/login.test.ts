@@ -54,7 +54,10 @@ describe("the WeChat login", () => {
       timeout: 30000,
     });
     expect(r.status).toBe(1);
-    const lines = r.stderr.trim().split("\n").filter((l) => !l.startsWith("npm warn"));
+    const lines = r.stderr
+      .trim()
+      .split("\n")
+      .filter((l) => !l.startsWith("npm warn"));
     expect(lines).toEqual(['config error: WECHATY_PUPPET "wechaty-puppet-not-installed" is not installed; run: npm install wechaty-puppet-not-installed']);
     expect(existsSync(db)).toBe(false);
   });

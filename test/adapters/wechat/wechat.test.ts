@@ -80,7 +80,12 @@ describe("a resident on WeChat", () => {
     await owner.nth(4);
     const gaps = owner.inbox.slice(1).map((r, i) => r.at - owner.inbox[i]!.at);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(400);
-    expect(owner.inbox.map((r) => r.text.slice(0, 6))).toEqual([expect.stringContaining("房号"), expect.stringContaining("请留一个"), expect.stringContaining("请问师傅"), expect.stringContaining("请您核对")]);
+    expect(owner.inbox.map((r) => r.text.slice(0, 6))).toEqual([
+      expect.stringContaining("房号"),
+      expect.stringContaining("请留一个"),
+      expect.stringContaining("请问师傅"),
+      expect.stringContaining("请您核对"),
+    ]);
   });
 
   it("binds a staff member with 绑定 CODE", async () => {

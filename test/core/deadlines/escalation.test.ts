@@ -29,7 +29,9 @@ describe("deadlines that matter in each status, and how a missed one climbs", ()
   it("a breach is told at the level it reached; after downtime the skipped levels are counted, not each told", () => {
     expect(breaches("accepted", deadlines, {}, policy, at("10:29"), VERY_URGENT)).toEqual([]);
     expect(breaches("accepted", deadlines, {}, policy, at("10:30"), VERY_URGENT)).toEqual([{ step: "arrive", due: at("10:30"), level: 0, skipped: 0 }]);
-    expect(breaches("accepted", deadlines, { arrive: 1 }, policy, at("11:05"), VERY_URGENT)).toEqual([{ step: "arrive", due: at("10:30"), level: 1, skipped: 0 }]);
+    expect(breaches("accepted", deadlines, { arrive: 1 }, policy, at("11:05"), VERY_URGENT)).toEqual([
+      { step: "arrive", due: at("10:30"), level: 1, skipped: 0 },
+    ]);
     // down from 10:00 to 11:40: the supervisor's level (11:00) and the project manager's (11:30) have come
     expect(breaches("accepted", deadlines, {}, policy, at("11:40"), VERY_URGENT)).toEqual([{ step: "arrive", due: at("10:30"), level: 2, skipped: 2 }]);
     // a day later the top of the chain is as far as it goes

@@ -20,7 +20,9 @@ const zhao = { id: 8102, first_name: "赵" };
 async function withTechnicians() {
   ({ svc, double } = await startWithTelegram({ limits: UNPACED, policy: { warnBefore: "0m" } }));
   const db = svc.app.db;
-  await db.staff.create({ data: { id: "s-li", propertyId: "demo", name: "李", roles: ["technician"], skills: ["plumbing"], buildings: ["3", "5"], phone: "13900001111" } });
+  await db.staff.create({
+    data: { id: "s-li", propertyId: "demo", name: "李", roles: ["technician"], skills: ["plumbing"], buildings: ["3", "5"], phone: "13900001111" },
+  });
   await db.staff.create({ data: { id: "s-zhao", propertyId: "demo", name: "赵", roles: ["technician"], skills: ["electrical"], buildings: [] } });
   await db.staffIdentity.create({ data: { id: "telegram:8101", staffId: "s-li", channel: "telegram", externalId: String(li.id) } });
   await db.staffIdentity.create({ data: { id: "telegram:8102", staffId: "s-zhao", channel: "telegram", externalId: String(zhao.id) } });
@@ -86,7 +88,11 @@ describe("dispatch at filing (派工)", () => {
     expect(body).toMatchObject({ status: "completed" });
     expect(body.steps).toMatchObject({ arrived: "2026-11-24T15:00:00+08:00", completed: "2026-11-24T15:40:00+08:00" });
     expect(body.deadlines.callback).toBe("2026-11-25T15:40:00+08:00");
-    expect(body.events.find((e: any) => e.type === "ticket.completed").data).toMatchObject({ notes: "更换水龙头 材料:水龙头1个、生料带 材料费30元", materials: "水龙头1个、生料带", feeYuan: 30 });
+    expect(body.events.find((e: any) => e.type === "ticket.completed").data).toMatchObject({
+      notes: "更换水龙头 材料:水龙头1个、生料带 材料费30元",
+      materials: "水龙头1个、生料带",
+      feeYuan: 30,
+    });
     const row = await svc.app.db.ticket.findUnique({ where: { number } });
     expect(row?.feeCharged).toBe(3000);
     const told = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string }[] };
@@ -161,7 +167,15 @@ describe("dispatch at filing (派工)", () => {
     const accept = order.reply_markup.inline_keyboard.flat()[0].callback_data;
     // the same button data, forged in other people's own chats
     const forge = (user: { id: number; first_name: string }) =>
-      double.push({ callback_query: { id: `cb-${user.id}`, from: { ...user, is_bot: false }, chat_instance: "ci", data: accept, message: { message_id: 1, date: 0, chat: { id: user.id, type: "private" }, text: "" } } });
+      double.push({
+        callback_query: {
+          id: `cb-${user.id}`,
+          from: { ...user, is_bot: false },
+          chat_instance: "ci",
+          data: accept,
+          message: { message_id: 1, date: 0, chat: { id: user.id, type: "private" }, text: "" },
+        },
+      });
     forge(zhao);
     expect((await double.nth(zhao.id, 1)).text).toContain("不是派给您的");
     const stranger = { id: 8999, first_name: "路人" };
@@ -231,7 +245,10 @@ describe("转单 (handing an order over)", () => {
     expect(body).toMatchObject({ status: "dispatched", assignee: { name: "王主管" } });
     expect(body.events.slice(-2).map((e: any) => e.type)).toEqual(["ticket.handed_over", "ticket.dispatched"]);
     const a = await svc.app.db.assignment.findMany({ where: { ticket: { number } }, orderBy: { offeredAt: "asc" } });
-    expect(a.map((x) => [x.staffId, x.status])).toEqual([["s-li", "handed_over"], ["s-wang", "offered"]]);
+    expect(a.map((x) => [x.staffId, x.status])).toEqual([
+      ["s-li", "handed_over"],
+      ["s-wang", "offered"],
+    ]);
     const history = (await (await fetch(`${svc.url}/api/webchat/messages?visitorId=${owner.id}`)).json()) as { messages: { text: string }[] };
     expect(history.messages.at(-1)!.text).toContain("改由其他师傅处理");
     // no longer his: a second 转单 finds nothing
@@ -302,7 +319,11 @@ describe("races: one consistent outcome", () => {
       const [cancelled] = await Promise.all([owner.press("确认取消"), Promise.resolve(double.press(li, order, "接单"))]);
       await double.until(() => double.sentTo(li.id).length > before, "the technician's answer");
       await svc.app.telegram!.flushed();
-      const liSaid = double.sentTo(li.id).slice(before).map((m) => m.text).join("\n");
+      const liSaid = double
+        .sentTo(li.id)
+        .slice(before)
+        .map((m) => m.text)
+        .join("\n");
       const { body } = await svc.admin(`/api/tickets/${number}`);
       const accepted = body.events.some((e: any) => e.type === "ticket.accepted");
       const cancelledEvent = body.events.findIndex((e: any) => e.type === "ticket.cancelled");

@@ -25,11 +25,20 @@ describe("choosing the worker", () => {
     ["by skill for the job", [worker("elec", { skills: ["electrical"] }), worker("plumb")], leak, "plumb", /具备技能：plumbing/],
     ["by the building they cover", [worker("b5", { buildings: ["5"] }), worker("b3", { buildings: ["3", "4"] })], leak, "b3", /负责 3 栋/],
     ["a worker with no buildings covers the whole property", [worker("b5", { buildings: ["5"] }), worker("all")], leak, "all", /负责 3 栋/],
-    ["by who is on duty now", [worker("night", { roster: { weekly: { mon: ["20:00-08:00"] } } }), worker("day", { roster: { weekly: weekdays } })], leak, "day", /正在值班/],
+    [
+      "by who is on duty now",
+      [worker("night", { roster: { weekly: { mon: ["20:00-08:00"] } } }), worker("day", { roster: { weekly: weekdays } })],
+      leak,
+      "day",
+      /正在值班/,
+    ],
     ["by current open load", [worker("busy", { openLoad: 3 }), worker("free", { openLoad: 1 })], leak, "free", /工单最少（1 张）/],
     [
       "ties go to whoever waited longest (round robin)",
-      [worker("recent", { lastAssignedAt: new Date("2026-11-23T09:50:00+08:00") }), worker("earlier", { lastAssignedAt: new Date("2026-11-23T08:00:00+08:00") })],
+      [
+        worker("recent", { lastAssignedAt: new Date("2026-11-23T09:50:00+08:00") }),
+        worker("earlier", { lastAssignedAt: new Date("2026-11-23T08:00:00+08:00") }),
+      ],
       leak,
       "earlier",
       /轮流派单/,

@@ -24,7 +24,11 @@ describe("complaints (投诉): severity picks the first recipient and the deadli
     let { body } = await svc.admin(`/api/tickets/${number}`);
     expect(body).toMatchObject({ status: "dispatched", severity: "重大", assignee: { name: "刘总" } });
     // "the same day" (seed 002): before the office closes
-    expect(body.deadlines).toMatchObject({ dispatch: "2026-11-23T21:00:00+08:00", firstReply: "2026-11-25T10:00:00+08:00", resolve: "2026-12-03T10:00:00+08:00" });
+    expect(body.deadlines).toMatchObject({
+      dispatch: "2026-11-23T21:00:00+08:00",
+      firstReply: "2026-11-25T10:00:00+08:00",
+      resolve: "2026-12-03T10:00:00+08:00",
+    });
     expect(body.events.find((e: any) => e.type === "ticket.dispatched").data.why).toEqual(["重大投诉，按规定由刘总受理"]);
 
     double.press(team.liu, order, "受理");

@@ -71,9 +71,19 @@ describe("the zone's clock", () => {
   it("reads the same as Intl at every quarter hour across daylight-saving changes (cached offsets)", async () => {
     const { wallTime } = await import("../../../src/core/policy/zoned.js");
     for (const tz of ["America/Los_Angeles", "Asia/Shanghai", "Australia/Lord_Howe", "Asia/Kolkata"]) {
-      const f = new Intl.DateTimeFormat("en-GB", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
+      const f = new Intl.DateTimeFormat("en-GB", {
+        timeZone: tz,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+      });
       // the US change (8 March) and Lord Howe's half-hour one (5 April)
-      for (const t of [Date.parse("2026-03-07T00:00:00Z"), Date.parse("2026-04-04T00:00:00Z")].flatMap((from) => Array.from({ length: 3 * 96 }, (_, i) => from + i * 15 * 60000))) {
+      for (const t of [Date.parse("2026-03-07T00:00:00Z"), Date.parse("2026-04-04T00:00:00Z")].flatMap((from) =>
+        Array.from({ length: 3 * 96 }, (_, i) => from + i * 15 * 60000),
+      )) {
         const w = wallTime(new Date(t), tz);
         const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
         expect([w.year, w.month, w.day, w.hour, w.minute], `${tz} ${new Date(t).toISOString()}`).toEqual([p.year, p.month, p.day, p.hour, p.minute]);

@@ -5,7 +5,6 @@ import { numberIn, Visitor } from "../../helpers/visitor.js";
 
 const startService = telegramPerTest();
 
-
 describe("a paid job outside the fee catalogue: the supervisor quotes, the resident accepts or declines in chat", () => {
   it("quoted, accepted, then dispatched with the agreed fee on the work order; a declined one is cancelled at no charge", async () => {
     const { svc, double } = await startService({ limits: UNPACED, policy: { warnBefore: "0m" } });
@@ -15,7 +14,9 @@ describe("a paid job outside the fee catalogue: the supervisor quotes, the resid
     const filed = await owner.press("确认提交");
     const number = numberIn(filed)!;
     // one account of what happens: a quote first, then the visit at the time asked (not "booked" before the quote)
-    expect(filed).toContain("这项维修不在收费标准内，需要先报价：主管会在 11月23日（周一）10:15 前给您报价，您同意后再按您约的 11月24日（周二）15:00 或另约时间上门。");
+    expect(filed).toContain(
+      "这项维修不在收费标准内，需要先报价：主管会在 11月23日（周一）10:15 前给您报价，您同意后再按您约的 11月24日（周二）15:00 或另约时间上门。",
+    );
     expect(filed).not.toContain("已为您预约");
     const ask = await double.nth(team.wang.id, 1);
     expect(ask.text).toContain(`【报价单】${number}`);

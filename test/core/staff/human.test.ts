@@ -19,7 +19,11 @@ describe("转人工 reaches a person", () => {
   });
 
   it("at night nobody is woken: the resident is told when the office opens and whom to call; the steward hears at opening", async () => {
-    const { svc, double } = await startService({ limits: UNPACED, clock: new TestClock("2026-11-23T23:30:00+08:00"), policy: { nightContact: "0571-88880000" } });
+    const { svc, double } = await startService({
+      limits: UNPACED,
+      clock: new TestClock("2026-11-23T23:30:00+08:00"),
+      policy: { nightContact: "0571-88880000" },
+    });
     await bindTeam(svc);
     const owner = new Visitor(svc.url);
     const reply = await owner.say("转人工");

@@ -5,7 +5,6 @@ import { numberIn, Visitor } from "../../helpers/visitor.js";
 
 const startService = telegramPerTest();
 
-
 describe("挂起 (on hold): the clock stops while the work waits for parts or the owner", () => {
   it("the worker puts an accepted order on hold with a picked reason; nothing is chased meanwhile; resumed, every deadline moves on by the pause", async () => {
     const { svc, double } = await startService({ limits: UNPACED, policy: { warnBefore: "0m" } });
@@ -25,7 +24,11 @@ describe("挂起 (on hold): the clock stops while the work waits for parts or th
     expect(held.text).toContain("到 11月26日（周四）10:05 仍未恢复，主管会收到提醒");
     expect((await owner.seen()).at(-1)!.text).toContain(`您的报事 ${number} 暂时挂起：等业主（不在家或另约）。李师傅会在条件具备后继续处理`);
     let { body } = await svc.admin(`/api/tickets/${number}`);
-    expect(body).toMatchObject({ status: "on_hold", hold: { since: "2026-11-23T10:05:00+08:00", reason: "等业主（不在家或另约）" }, nextDue: "2026-11-26T10:05:00+08:00" });
+    expect(body).toMatchObject({
+      status: "on_hold",
+      hold: { since: "2026-11-23T10:05:00+08:00", reason: "等业主（不在家或另约）" },
+      nextDue: "2026-11-26T10:05:00+08:00",
+    });
     expect(body.deadlines.arrive).toBe("2026-11-23T10:30:00+08:00");
 
     // the arrival deadline (10:30) passes while on hold: nobody is chased

@@ -38,7 +38,11 @@ describe("催单: a resident urges a report while waiting", () => {
   });
 
   it("with several open reports, the resident picks which; in quiet hours the urge is recorded and nobody is woken", async () => {
-    const { svc, double } = await startService({ limits: UNPACED, clock: new TestClock("2026-11-23T20:00:00+08:00"), policy: { warnBefore: "0m", officeHours: { start: "08:00", end: "18:00" }, nightContact: "0571-88880000" } });
+    const { svc, double } = await startService({
+      limits: UNPACED,
+      clock: new TestClock("2026-11-23T20:00:00+08:00"),
+      policy: { warnBefore: "0m", officeHours: { start: "08:00", end: "18:00" }, nightContact: "0571-88880000" },
+    });
     await bindTeam(svc);
     const owner = new Visitor(svc.url);
     for (const r of ["3栋2单元201 厨房水管漏水 13812345678 尽快", "3栋2单元201 卧室灯不亮 13812345678 尽快"]) {

@@ -21,7 +21,8 @@ const MERIDIEM = /(上午|早上|早晨|凌晨|早|中午|下午|午后|傍晚|�
 /** "around 10", "about 3pm": the hedge becomes "at" (same length, so positions still line up) and the time is read */
 const HEDGE = /\b(?:around|about|roughly|approximately|approx\.?)(?=\s+\d)/gi;
 /** Anything a time could be made of; a message without any is not parsed for one (chrono is the costly step). */
-const TIMEISH = /\d|[零一二两三四五六七八九十半]|点|时|天|周|星期|礼拜|今|明|后|昨|早|晚|午|夜|月|号|日|now|today|tomorrow|tonight|morning|noon|afternoon|evening|mon|tue|wed|thu|fri|sat|sun|am|pm|asap|soon/i;
+const TIMEISH =
+  /\d|[零一二两三四五六七八九十半]|点|时|天|周|星期|礼拜|今|明|后|昨|早|晚|午|夜|月|号|日|now|today|tomorrow|tonight|morning|noon|afternoon|evening|mon|tue|wed|thu|fri|sat|sun|am|pm|asap|soon/i;
 /** 明天 / 明早 / 明晚 / 明日 (not 后天, which is never ambiguous) */
 const TOMORROW = /明(?:天|日|早|晚|儿)/;
 /** Before this hour, 明天 may mean the coming daytime. */
@@ -59,7 +60,8 @@ export function findAppointment(text: string, now: Date, policy: Policy, asap: A
     return { ok: true, appointment: { asap: true }, span: [i, i + asapWord.length] };
   }
   // "now" / 现在 on its own is as soon as possible, not a time already past
-  if (r && /^(现在|now|right now)$/i.test(r.text.trim())) return { ok: true, appointment: { asap: true }, span: [days.toOriginal(r.index), days.toOriginal(r.index + r.text.length)] };
+  if (r && /^(现在|now|right now)$/i.test(r.text.trim()))
+    return { ok: true, appointment: { asap: true }, span: [days.toOriginal(r.index), days.toOriginal(r.index + r.text.length)] };
   if (!r) return undefined;
   const span: Span = [toOriginal(r.index), toOriginal(r.index + r.text.length)];
   if (!r.start.isCertain("hour")) {
@@ -105,13 +107,20 @@ export function judge(at: Date, now: Date, policy: Policy, span: Span = [0, 0]):
   const tz = policy.timezone;
   const shown = formatWhen(at, tz, "zh");
   if (at.getTime() <= now.getTime()) {
-    return { ok: false, span, reason: { zh: `${shown} 已经过去了，请选一个之后的时间`, en: `${formatWhen(at, tz, "en")} has already passed; please choose a later time` } };
+    return {
+      ok: false,
+      span,
+      reason: { zh: `${shown} 已经过去了，请选一个之后的时间`, en: `${formatWhen(at, tz, "en")} has already passed; please choose a later time` },
+    };
   }
   if (at.getTime() - now.getTime() > policy.maxAdvanceDays * 86400000) {
     return {
       ok: false,
       span,
-      reason: { zh: `最多可以预约 ${policy.maxAdvanceDays} 天以内的时间，请换一个时间`, en: `Appointments can be booked up to ${policy.maxAdvanceDays} days ahead; please choose an earlier time` },
+      reason: {
+        zh: `最多可以预约 ${policy.maxAdvanceDays} 天以内的时间，请换一个时间`,
+        en: `Appointments can be booked up to ${policy.maxAdvanceDays} days ahead; please choose an earlier time`,
+      },
     };
   }
   const { start, end } = policy.serviceHours;

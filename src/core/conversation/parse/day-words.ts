@@ -36,12 +36,17 @@ type Refusal = { ok: false; reason: Text; span: Span };
 
 /** 25点, 2月30日, 2026-02-30: refused with the reason instead of silently guessed. */
 export function impossibleDate(text: string, today: WallTime): Refusal | undefined {
-  const hour = /(?:(?:今天|明天|后天|大后天|下?周.|星期.)\s*)?(?:上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,3})\s*(?:点|时)(?!间)/.exec(text) ?? /(?<![\d:])(\d{2,3}):(\d{2})(?![\d:])/.exec(text);
+  const hour =
+    /(?:(?:今天|明天|后天|大后天|下?周.|星期.)\s*)?(?:上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,3})\s*(?:点|时)(?!间)/.exec(text) ??
+    /(?<![\d:])(\d{2,3}):(\d{2})(?![\d:])/.exec(text);
   if (hour && Number(hour[1]) > 24) {
     return {
       ok: false,
       span: [hour.index, hour.index + hour[0].length],
-      reason: { zh: `一天没有 ${hour[1]} 点，请告诉我正确的时间，例如「明天下午3点」`, en: `There is no hour ${hour[1]}; please give a real time, e.g. tomorrow 3pm` },
+      reason: {
+        zh: `一天没有 ${hour[1]} 点，请告诉我正确的时间，例如「明天下午3点」`,
+        en: `There is no hour ${hour[1]}; please give a real time, e.g. tomorrow 3pm`,
+      },
     };
   }
   const full = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);

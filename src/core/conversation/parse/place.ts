@@ -23,7 +23,10 @@ const ROOM = "(\\d{1,5}|[零〇一二两三四五六七八九]{3,4})";
 const ROOM_FILLER = "(?:我家是|我家|家是|我住|住|是|的)?";
 const PATTERNS: RegExp[] = [
   // 3栋2单元201, 5号楼1单元302室, B座1502, 三栋二单元201, 11栋 2单元 1103, 7号楼1门302, 9栋2单元 我家是1602
-  new RegExp(`(?<![\\dA-Za-z])(${NUM})\\s*${BUILDING_SUFFIX}\\s*(?:(${NUM})\\s*(?:单元|门)\\s*)?${ROOM_FILLER}\\s*-?\\s*${ROOM}\\s*(?:室|号|房)?(?!\\d|\\s*单元|\\s*门\\s*\\d)`, "g"),
+  new RegExp(
+    `(?<![\\dA-Za-z])(${NUM})\\s*${BUILDING_SUFFIX}\\s*(?:(${NUM})\\s*(?:单元|门)\\s*)?${ROOM_FILLER}\\s*-?\\s*${ROOM}\\s*(?:室|号|房)?(?!\\d|\\s*单元|\\s*门\\s*\\d)`,
+    "g",
+  ),
   // 3-2-201, 3-201
   /(?<![\d\w-])(\d{1,3}|[A-Za-z])\s*[-—－]\s*(?:(\d{1,2})\s*[-—－]\s*)?(\d{3,4})(?![\d-])/g,
   // building 9 unit 3 room 1203, bldg 5, unit 2, rm 801
@@ -68,7 +71,10 @@ export function findPlace(text: string, policy: Policy, words: PlaceWords): Plac
       ok: false,
       about: "room",
       span: [p.index, p.index + p[0].length],
-      reason: { zh: `${said} — 请问是几栋？请告诉我完整的房号，包括楼栋，例如「3栋${said}」`, en: `${said}: which building? Please give the full room including the building, e.g. 3栋${said}` },
+      reason: {
+        zh: `${said} — 请问是几栋？请告诉我完整的房号，包括楼栋，例如「3栋${said}」`,
+        en: `${said}: which building? Please give the full room including the building, e.g. 3栋${said}`,
+      },
       partial: { kind: "location", location: said },
     };
   }
@@ -89,7 +95,10 @@ function checkRoom(r: Room, policy: Policy): Text | undefined {
   const b = buildings.find((x) => x.name.toUpperCase() === r.building);
   if (!b) {
     const names = buildings.map((x) => x.name).join("、");
-    return { zh: `本小区没有 ${r.building} 栋（有：${names}），请核对房号`, en: `There is no building ${r.building} here (buildings: ${names}). Please check the room` };
+    return {
+      zh: `本小区没有 ${r.building} 栋（有：${names}），请核对房号`,
+      en: `There is no building ${r.building} here (buildings: ${names}). Please check the room`,
+    };
   }
   if (b.units && r.unit && Number(r.unit) > b.units) {
     return { zh: `${r.building} 栋只有 ${b.units} 个单元，请核对房号`, en: `Building ${r.building} has only ${b.units} units. Please check the room` };
@@ -114,7 +123,17 @@ function findBuilding(text: string, policy: Policy): { label: string; said: stri
     const listed = policy.buildings?.find((x) => x.name.toUpperCase() === b);
     if (policy.buildings && !listed) {
       const names = policy.buildings.map((x) => x.name).join("、");
-      return { label, said, span, result: { ok: false, about: "room", span, reason: { zh: `本小区没有 ${b} 栋（有：${names}），请核对`, en: `There is no building ${b} here (buildings: ${names}). Please check` } } };
+      return {
+        label,
+        said,
+        span,
+        result: {
+          ok: false,
+          about: "room",
+          span,
+          reason: { zh: `本小区没有 ${b} 栋（有：${names}），请核对`, en: `There is no building ${b} here (buildings: ${names}). Please check` },
+        },
+      };
     }
     // a property that lists a building without units asks only the room
     const noUnits = !!listed && !listed.units;
@@ -155,7 +174,10 @@ function findLocation(text: string, words: PlaceWords, building?: { said: string
   const trimmed = prefix.replace(/^.*的/, "").replace(FILLERS, "");
   start = hit.i - trimmed.length;
   // (小区 says nothing where every place is in it: 小区主干道 → 主干道; 小区南门 is a word of its own)
-  const qualifier = trimmed.replace(/\s+/g, "").replace(POINTING, "").replace(/^小区(?:里|内)?/, "");
+  const qualifier = trimmed
+    .replace(/\s+/g, "")
+    .replace(POINTING, "")
+    .replace(/^小区(?:里|内)?/, "");
   // (an English place is kept as its words: "the south gate" → south gate)
   const location = /[a-z]/i.test(hit.w) ? text.slice(hit.i, end).trim() : qualifier + text.slice(hit.i, end).replace(/\s+/g, "");
   const span: Span = [start, end];

@@ -25,7 +25,11 @@ export function inSimplified(text: string): { text: string; script: "hant" | "ha
 
 /** Replies in traditional characters (text and choice labels; choice values stay as they are). */
 export function inTraditional(replies: readonly Reply[]): Reply[] {
-  return replies.map((r) => ({ ...r, text: toTraditional(r.text), ...(r.choices ? { choices: r.choices.map((c) => ({ ...c, label: toTraditional(c.label) })) } : {}) }));
+  return replies.map((r) => ({
+    ...r,
+    text: toTraditional(r.text),
+    ...(r.choices ? { choices: r.choices.map((c) => ({ ...c, label: toTraditional(c.label) })) } : {}),
+  }));
 }
 
 /**
