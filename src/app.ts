@@ -39,12 +39,12 @@ import { SqliteHotPath } from "./db/hot-path.js";
 import { migrate } from "./db/migrate.js";
 import { applyPolicyFiles, PropertyDirectory } from "./db/properties.js";
 import { buildServer } from "./http/server.js";
+import type { Channel } from "./adapters/channel.js";
 import { TelegramChannel } from "./adapters/telegram/channel.js";
+import { WebChannel } from "./adapters/web/channel.js";
 import { SqliteOutboxStore } from "./db/outbox-store.js";
-import type { OutboxRow } from "./outbox/dispatcher.js";
 import type { WechatyOptions } from "wechaty";
 import { assertPuppetInstalled, WechatChannel } from "./adapters/wechat/channel.js";
-import { wechatQrRoute } from "./adapters/wechat/qr-route.js";
 import { ticketActionRoutes } from "./http/ticket-actions.js";
 import { VisitorLimit } from "./adapters/web/visitor-limit.js";
 import type { FastifyInstance } from "fastify";
@@ -79,12 +79,19 @@ export async function createApp(
   const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""), policyOf);
   const store = new SqliteConversationStore(db, hot);
   const engine = new ConversationEngine(flows, commands, engineTexts, roles);
-  const senders = new Map<ChannelName, { account: string; offer(rows: OutboxRow[]): void }>();
-  const accountOf = (channel: ChannelName) => senders.get(channel)?.account;
+  // the running channels: web chat always, Telegram and WeChat when configured (added below, once built)
+  const channels: Channel[] = [new WebChannel()];
+  const channelOf = (name: ChannelName) => channels.find((c) => c.name === name);
+  /** the account a channel pushes from; undefined for web chat (its replies are read in the page) or a channel not running */
+  const accountOf = (name: ChannelName) => {
+    const c = channelOf(name);
+    return c && !c.inline ? c.account : undefined;
+  };
   /** rows just committed go straight to their channel's sender */
   const offerPending = (rows: readonly OutboxRecord[]) => {
-    for (const o of rows) if (o.status === "pending") senders.get(o.channel)?.offer([{ id: o.id, recipient: o.recipient, payload: o.payload, attempts: 0 }]);
+    for (const o of rows) if (o.status === "pending") channelOf(o.channel)?.offer([{ id: o.id, recipient: o.recipient, payload: o.payload, attempts: 0 }]);
   };
+  const pushed = () => new Map(channels.filter((c) => !c.inline).map((c) => [c.name, c.account] as const));
   const dispatcher = new Dispatcher(store, skillsOf, accountOf);
   const intake = new Intake({
     store,
@@ -93,7 +100,7 @@ export async function createApp(
     clock,
     log,
     texts: inputTexts,
-    inlineChannels: new Set(["web"]),
+    inlineChannels: new Set(channels.filter((c) => c.inline).map((c) => c.name)),
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     // the desks, in the order they are asked
     desks: new DeskRouter([
@@ -124,9 +131,9 @@ export async function createApp(
     satisfaction: callbackWords.satisfaction,
     lateBy,
   });
-  outbox.senders = () => new Map([...senders].map(([c, x]) => [c, x.account] as const));
+  outbox.senders = pushed;
   outbox.offer = (alerts) => {
-    for (const a of alerts) senders.get(a.channel)?.offer([a.row]);
+    for (const a of alerts) channelOf(a.channel)?.offer([a.row]);
   };
   const outboxJob = {
     name: "outbox",
@@ -189,13 +196,7 @@ export async function createApp(
         { intake, outbox, clock, log },
       )
     : undefined;
-  if (telegram)
-    senders.set("telegram", {
-      get account() {
-        return String(telegram.me.id);
-      },
-      offer: (rows) => telegram.offer(rows),
-    });
+  if (telegram) channels.push(telegram);
   const wechat = config.WECHATY_PUPPET
     ? new WechatChannel(
         {
@@ -214,13 +215,13 @@ export async function createApp(
           ...(deps.wechatPuppet ? { puppet: deps.wechatPuppet } : {}),
           // a logout is told to bound staff on the other channels
           async alertStaff(text) {
-            const others = new Map([...senders].filter(([c]) => c !== "wechat").map(([c, s]) => [c, s.account] as const));
+            const others = new Map([...pushed()].filter(([c]) => c !== "wechat"));
             outbox.offer(outbox.alertStaff(text, others, { propertyId: config.DEFAULT_PROPERTY, type: "wechat.logout", at: clock.now() }));
           },
         },
       )
     : undefined;
-  if (wechat) senders.set("wechat", { account: wechat.account, offer: (rows) => wechat.offer(rows) });
+  if (wechat) channels.push(wechat);
   const server = buildServer({
     db,
     intake,
@@ -231,7 +232,7 @@ export async function createApp(
     policiesDir: config.POLICIES_DIR,
     clock,
     visitorLimit: new VisitorLimit(clock, config.WEBCHAT_PER_MINUTE, config.WEBCHAT_BURST),
-    routes: telegram ? [(app) => telegram.webhookRoute(app)] : [],
+    routes: channels.flatMap((c) => (c.routes ? [(app: FastifyInstance) => c.routes!(app)] : [])),
     adminRoutes: [
       (api) =>
         ticketActionRoutes(api, {
@@ -242,7 +243,7 @@ export async function createApp(
           clock,
           offer: offerPending,
         }),
-      ...(wechat ? [(api: FastifyInstance) => wechatQrRoute(api, wechat)] : []),
+      ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),
     ],
   });
   return {
@@ -259,13 +260,11 @@ export async function createApp(
     startScheduler: () => (config.SCHEDULER === "on" ? scheduler.start() : Promise.resolve()),
     /** after the server listens: channels connect (a webhook must be reachable when registered) */
     async startChannels() {
-      await telegram?.start();
-      await wechat?.start();
+      for (const c of channels) await c.start();
     },
     async close() {
       await scheduler.stop();
-      await telegram?.stop();
-      await wechat?.stop();
+      for (const c of channels) await c.stop();
       await server.close();
       hot.close();
       await db.$disconnect();

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import type { ChannelName } from "../core/ticket/domain.js";
 import type { Reply } from "../core/conversation/types.js";
-import type { OutboxRow, OutboxStore } from "../outbox/dispatcher.js";
+import type { OutboxRow, OutboxStore } from "../outbox/sender.js";
 import { ts } from "./hot-path.js";
 import { Batch } from "./batch.js";
 

@@ -1,3 +1,4 @@
+import type { Channel } from "../channel.js";
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { Bot, BotError, GrammyError } from "grammy";
@@ -6,7 +7,7 @@ import type { Clock } from "../../core/policy/clock.js";
 import type { Intake } from "../../core/intake/intake.js";
 import type { Logger } from "../../core/log.js";
 import { sendError } from "../../http/errors.js";
-import { OutboxDispatcher, type OutboxRow, type OutboxStore } from "../../outbox/dispatcher.js";
+import { OutboxSender, type OutboxRow, type OutboxStore } from "../../outbox/sender.js";
 import { telegramDeliverer } from "./deliver.js";
 import { toInbound } from "./inbound.js";
 import { telegramLimiter, type TelegramLimits } from "./limiter.js";
@@ -46,9 +47,12 @@ const COMMANDS = {
  * Telegram's limits. An update counts as handled only once its changes are committed; its
  * (bot, update_id) key is committed with them, so a redelivery changes nothing.
  */
-export class TelegramChannel {
+export class TelegramChannel implements Channel {
+  readonly name = "telegram" as const;
+  readonly renders = { choices: "buttons", contactButton: true } as const;
+  readonly inline = false;
   readonly bot: Bot;
-  private dispatcher: OutboxDispatcher | undefined;
+  private sender: OutboxSender | undefined;
   private polling: { abort: AbortController; done: Promise<void> } | undefined;
 
   constructor(
@@ -73,6 +77,15 @@ export class TelegramChannel {
   }
 
   /** Webhook mode: the route lives on the service's own server (register before it listens). */
+  /** the bot's id, once started */
+  get account(): string {
+    return String(this.me.id);
+  }
+
+  routes(app: FastifyInstance): void {
+    this.webhookRoute(app);
+  }
+
   webhookRoute(app: FastifyInstance): void {
     if (!this.s.webhookUrl) return;
     const path = new URL(this.s.webhookUrl).pathname;
@@ -96,7 +109,7 @@ export class TelegramChannel {
   async start(): Promise<void> {
     await this.bot.init();
     const me = this.bot.botInfo;
-    this.dispatcher = new OutboxDispatcher(
+    this.sender = new OutboxSender(
       this.deps.outbox,
       telegramDeliverer(this.bot.api, String(me.id)),
       telegramLimiter(this.s.limits),
@@ -113,24 +126,24 @@ export class TelegramChannel {
       const abort = new AbortController();
       this.polling = { abort, done: this.poll(abort.signal) };
     }
-    this.dispatcher.start();
+    this.sender.start();
     this.deps.log.info({ bot: me.username, mode: this.s.webhookUrl ? "webhook" : "long polling" }, "telegram channel started");
   }
 
   /** Replies just committed: send them. */
   offer(rows: readonly OutboxRow[]): void {
-    this.dispatcher?.offer(rows);
+    this.sender?.offer(rows);
   }
 
   /** resolves once every due reply has been sent or given up (tests, benchmark) */
   async flushed(): Promise<void> {
-    await this.dispatcher?.idle();
+    await this.sender?.idle();
   }
 
   async stop(): Promise<void> {
     this.polling?.abort.abort();
     await this.polling?.done;
-    await this.dispatcher?.stop();
+    await this.sender?.stop();
   }
 
   /** Handles one update; throws when it could not be recorded. */

@@ -1,7 +1,7 @@
 import { GrammyError, HttpError, type Api } from "grammy";
 import type { InlineKeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, InlineKeyboardMarkup } from "grammy/types";
 import type { Reply } from "../../core/conversation/types.js";
-import type { Deliverer, Delivery } from "../../outbox/dispatcher.js";
+import type { Deliverer, Delivery } from "../../outbox/sender.js";
 
 /** Choices become an inline keyboard (two a row); a phone question gets the "share my phone" button. */
 export function markup(reply: Reply): InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove {

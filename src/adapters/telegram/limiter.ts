@@ -1,5 +1,5 @@
 import Bottleneck from "bottleneck";
-import type { SendLimiter } from "../../outbox/dispatcher.js";
+import type { SendLimiter } from "../../outbox/sender.js";
 
 export interface TelegramLimits {
   /** all chats together (Telegram: 30/s) */

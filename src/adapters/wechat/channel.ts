@@ -1,10 +1,14 @@
+import type { FastifyInstance } from "fastify";
+import { wechatQrRoute, type LoginState } from "./qr-route.js";
+export type { LoginState } from "./qr-route.js";
+import type { Channel } from "../channel.js";
 import { createRequire } from "node:module";
 import { WechatyBuilder, type Message, type Wechaty } from "wechaty";
 import type { WechatyOptions } from "wechaty";
 import type { Clock } from "../../core/policy/clock.js";
 import type { Intake } from "../../core/intake/intake.js";
 import type { Logger } from "../../core/log.js";
-import { OutboxDispatcher, type Deliverer, type Delivery, type OutboxRow, type OutboxStore } from "../../outbox/dispatcher.js";
+import { OutboxSender, type Deliverer, type Delivery, type OutboxRow, type OutboxStore } from "../../outbox/sender.js";
 import { toInbound } from "./inbound.js";
 import { withNumberedChoices } from "./numbered.js";
 import { wechatPacing, type WechatPacing } from "./pacing.js";
@@ -20,14 +24,6 @@ export interface WechatSettings {
   maxAttempts: number;
 }
 
-/** Where the login stands, for the admin's QR page. */
-export interface LoginState {
-  status: "starting" | "scan" | "logged_in" | "logged_out";
-  qrcode?: string;
-  user?: string;
-  at: Date;
-}
-
 export class PuppetMissingError extends Error {}
 
 /** untyped package: imported by name */
@@ -38,9 +34,12 @@ const QR_TERMINAL: string = "qrcode-terminal";
  * groups only when the account is @mentioned (and replies @mention the sender). The puppet is the
  * deployer's choice; tests hand in wechaty-puppet-mock.
  */
-export class WechatChannel {
+export class WechatChannel implements Channel {
+  readonly name = "wechat" as const;
+  readonly renders = { choices: "numbered", contactButton: false } as const;
+  readonly inline = false;
   private bot: Wechaty | undefined;
-  private dispatcher: OutboxDispatcher | undefined;
+  private sender: OutboxSender | undefined;
   login: LoginState;
 
   constructor(
@@ -57,6 +56,11 @@ export class WechatChannel {
     },
   ) {
     this.login = { status: "starting", at: deps.clock.now() };
+  }
+
+  /** the login QR code, for the admin (GET /api/wechat/qr) */
+  adminRoutes(api: FastifyInstance): void {
+    wechatQrRoute(api, this);
   }
 
   /** the account id replies are recorded under */
@@ -86,7 +90,7 @@ export class WechatChannel {
     bot.on("login", (user) => {
       this.login = { status: "logged_in", user: user.name(), at: this.deps.clock.now() };
       log.info({ user: user.name() }, "wechat: logged in");
-      void this.dispatcher?.poll();
+      void this.sender?.poll();
     });
     bot.on("logout", (user, reason) => {
       this.login = { status: "logged_out", at: this.deps.clock.now() };
@@ -98,11 +102,11 @@ export class WechatChannel {
     bot.on("error", (err) => log.error({ err: String(err) }, "wechat: puppet error"));
     bot.on("message", (m) => void this.handleMessage(m).catch((err) => log.error({ messageId: m.id, err: String(err) }, "wechat: message not recorded")));
 
-    this.dispatcher = new OutboxDispatcher(this.deps.outbox, this.deliverer(bot), wechatPacing(this.s.pacing), this.deps.clock, log, {
+    this.sender = new OutboxSender(this.deps.outbox, this.deliverer(bot), wechatPacing(this.s.pacing), this.deps.clock, log, {
       maxAttempts: this.s.maxAttempts,
     });
     await bot.start();
-    this.dispatcher.start();
+    this.sender.start();
     log.info({ puppet: this.s.puppet }, "wechat channel started");
   }
 
@@ -113,15 +117,15 @@ export class WechatChannel {
   }
 
   offer(rows: readonly OutboxRow[]): void {
-    this.dispatcher?.offer(rows);
+    this.sender?.offer(rows);
   }
 
   async flushed(): Promise<void> {
-    await this.dispatcher?.idle();
+    await this.sender?.idle();
   }
 
   async stop(): Promise<void> {
-    await this.dispatcher?.stop();
+    await this.sender?.stop();
     await this.bot?.stop();
   }
 

@@ -1,5 +1,5 @@
 import Bottleneck from "bottleneck";
-import type { SendLimiter } from "../../outbox/dispatcher.js";
+import type { SendLimiter } from "../../outbox/sender.js";
 
 export interface WechatPacing {
   /** least time between two messages to one contact (or one group member), ms */

@@ -1,9 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import { sendError } from "../../http/errors.js";
-import type { WechatChannel } from "./channel.js";
+
+/** Where the login stands, for the admin's QR page. */
+export interface LoginState {
+  status: "starting" | "scan" | "logged_in" | "logged_out";
+  qrcode?: string;
+  user?: string;
+  at: Date;
+}
 
 /** GET /api/wechat/qrcode (admin): the login QR code while WeChat waits for a scan, else the login state. */
-export function wechatQrRoute(api: FastifyInstance, wechat: WechatChannel) {
+export function wechatQrRoute(api: FastifyInstance, wechat: { readonly login: LoginState }) {
   api.get("/api/wechat/qrcode", async (_req, reply) => {
     const l = wechat.login;
     if (l.status !== "scan" || !l.qrcode)

@@ -35,7 +35,7 @@ export interface OutboxRow {
   attempts: number;
 }
 
-/** What the dispatcher reads and writes. */
+/** What the sender reads and writes. */
 export interface OutboxStore {
   /** oldest due rows of this account, never of the recipients listed (their chain is running),
    *  nor of a recipient whose earlier message waits for a retry (order within a chat) */
@@ -53,7 +53,7 @@ export interface OutboxStore {
   markUnreachable(channel: ChannelName, recipient: string, at: Date, reason: string): Promise<void>;
 }
 
-export interface DispatcherOptions {
+export interface SenderOptions {
   maxAttempts: number;
   /** how often due rows (retries, and rows left from before a restart) are looked for */
   pollMs?: number;
@@ -69,7 +69,7 @@ export interface DispatcherOptions {
  * over directly (offer); a poll finds the rest — retries that fell due, and whatever a restart
  * left pending. The rows are the truth; memory only saves a query.
  */
-export class OutboxDispatcher {
+export class OutboxSender {
   private readonly busy = new Set<string>();
   private readonly queued = new Map<string, OutboxRow[]>();
   private readonly known = new Set<string>();
@@ -84,7 +84,7 @@ export class OutboxDispatcher {
     private readonly limiter: SendLimiter,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly opts: DispatcherOptions,
+    private readonly opts: SenderOptions,
   ) {}
 
   start(): void {
@@ -115,7 +115,7 @@ export class OutboxDispatcher {
     while (this.chains.size || this.polling) await Promise.allSettled([...this.chains, new Promise((r) => setImmediate(r))]);
   }
 
-  /** Looks for due rows the dispatcher does not hold yet. */
+  /** Looks for due rows the sender does not hold yet. */
   async poll(): Promise<void> {
     if (this.stopped || this.polling) return;
     this.polling = true;

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from "fastify";
+import type { ChannelName } from "../core/ticket/domain.js";
+import type { OutboxRow } from "../outbox/sender.js";
+
+/**
+ * One shape for every chat channel (wechaty's one puppet interface is the model): what the service starts,
+ * hands committed replies to, waits for and stops, and what its messages can show. Web chat, Telegram and
+ * WeChat implement it; app.ts builds them from a list.
+ */
+export interface Channel {
+  readonly name: ChannelName;
+  /** the account replies go from, as recorded on outbox rows ("" when the channel has one) */
+  readonly account: string;
+  /** how it shows choices (buttons, numbered replies, chips) and whether it can ask for a contact */
+  readonly renders: { choices: "buttons" | "numbered" | "chips"; contactButton: boolean };
+  /** replies travel in the HTTP answer itself (web chat): their outbox rows are born sent */
+  readonly inline: boolean;
+  /** connects (after the HTTP server listens: a webhook must be reachable when registered) */
+  start(): Promise<void>;
+  /** rows just committed: send them */
+  offer(rows: readonly OutboxRow[]): void;
+  /** resolves once everything due has been sent or given up */
+  flushed(): Promise<void>;
+  stop(): Promise<void>;
+  /** routes it adds to the HTTP server (Telegram's webhook), and to the admin API (WeChat's QR code) */
+  routes?(app: FastifyInstance): void;
+  adminRoutes?(api: FastifyInstance): void;
+}
