@@ -29,6 +29,10 @@ import { typos } from "../conversations/keywords.js";
 import { StaffDesk } from "./core/staff/staff-desk.js";
 import { Dispatcher } from "./core/dispatch/dispatcher.js";
 import { DeskRouter } from "./core/intake/desks.js";
+import { OfficeActions } from "./core/ticket/office-actions.js";
+import { SqliteOfficeStore } from "./db/office-store.js";
+import { StaffAdmin } from "./core/staff/staff-admin.js";
+import { PrismaStaffAdminStore } from "./db/staff-admin-store.js";
 import { dispatchOrder } from "./core/dispatch/choose-worker.js";
 import type { Clock } from "./core/policy/clock.js";
 import { ConversationEngine } from "./core/conversation/engine.js";
@@ -228,7 +232,16 @@ export async function createApp(
     properties,
     adminToken: config.ADMIN_TOKEN,
     log,
-    staff: { clock, bindCodeTtl: config.BIND_CODE_TTL, defaultProperty: config.DEFAULT_PROPERTY, onChange: () => store.forgetWorkforce() },
+    staff: {
+      clock,
+      admin: new StaffAdmin({
+        store: new PrismaStaffAdminStore(db),
+        hasProperty: (id) => properties.has(id),
+        defaultProperty: config.DEFAULT_PROPERTY,
+        bindCodeTtl: config.BIND_CODE_TTL,
+        onChange: () => store.forgetWorkforce(),
+      }),
+    },
     policiesDir: config.POLICIES_DIR,
     clock,
     visitorLimit: new VisitorLimit(clock, config.WEBCHAT_PER_MINUTE, config.WEBCHAT_BURST),
@@ -236,12 +249,8 @@ export async function createApp(
     adminRoutes: [
       (api) =>
         ticketActionRoutes(api, {
-          db,
-          hot,
-          dispatcher,
-          properties,
+          actions: new OfficeActions({ store: new SqliteOfficeStore(db, hot), dispatcher, policyOf, offer: offerPending }),
           clock,
-          offer: offerPending,
         }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),
     ],

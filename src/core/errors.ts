@@ -17,7 +17,21 @@ export class IllegalTransitionError extends BaoshiError {
   readonly code = "illegal_transition";
 }
 
-/** What a request names does not exist. */
+/** What a request names does not exist (code: what, e.g. ticket_not_found). */
 export class NotFoundError extends BaoshiError {
-  readonly code = "not_found";
+  constructor(
+    message: string,
+    readonly code = "not_found",
+  ) {
+    super(message);
+  }
+}
+
+/** A request the action cannot take as it is (a hold without its reason, an unknown staff member). */
+export class InvalidRequestError extends BaoshiError {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
 }

@@ -32,7 +32,7 @@ export function adminRoutes(
     db: Database;
     properties: PropertyDirectory;
     token: string;
-    staff: Omit<Parameters<typeof staffRoutes>[1], "db" | "properties">;
+    staff: Omit<Parameters<typeof staffRoutes>[1], "properties">;
     extra?: ((api: FastifyInstance) => void)[];
   },
 ) {
@@ -50,7 +50,7 @@ export function adminRoutes(
       }
     });
 
-    staffRoutes(api, { db: deps.db, properties: deps.properties, ...deps.staff });
+    staffRoutes(api, { properties: deps.properties, ...deps.staff });
     reportRoutes(api, { db: deps.db });
     for (const add of deps.extra ?? []) add(api);
 

@@ -6,6 +6,7 @@ import { ConflictError, IllegalTransitionError, NotFoundError, type BaoshiError 
 export function statusOf(err: BaoshiError): number {
   if (err instanceof ConflictError || err instanceof IllegalTransitionError) return 409;
   if (err instanceof NotFoundError) return 404;
+  // (InvalidRequestError and the rest: what was asked cannot be done as it is)
   return 400;
 }
 

@@ -41,6 +41,25 @@ describe("steward actions on a ticket (admin API)", () => {
     expect((await post(`/api/tickets/${number}/transition`, { to: "lost" })).status).toBe(400);
   });
 
+  it("each expected failure has its status and stable code", async () => {
+    ({ svc, double } = await startWithTelegram());
+    const number = await fileOne();
+    expect(await post(`/api/tickets/BS20991231-9999/transition`, { to: "cancelled" })).toMatchObject({
+      status: 404,
+      body: { error: { code: "ticket_not_found" } },
+    });
+    expect(await post(`/api/tickets/${number}/transition`, { to: "completed" })).toMatchObject({
+      status: 409,
+      body: { error: { code: "illegal_transition" } },
+    });
+    expect(await post(`/api/tickets/${number}/transition`, { to: "on_hold" })).toMatchObject({ status: 400, body: { error: { code: "reason_required" } } });
+    expect(await post(`/api/tickets/${number}/assign`, { staffId: "nobody" })).toMatchObject({ status: 400, body: { error: { code: "unknown_staff" } } });
+    // nothing of them was written
+    const { body } = await svc.admin(`/api/tickets/${number}`);
+    expect(body.status).toBe("received");
+    expect(body.events.map((e: { actor: string }) => e.actor)).not.toContain("admin");
+  });
+
   it("manual dispatch sends the work order to the chosen staff member's chat", async () => {
     ({ svc, double } = await startWithTelegram());
     await svc.app.db.staff.create({ data: { id: "s-sun", propertyId: "demo", name: "孙师傅", roles: ["technician"], skills: ["locksmith"], buildings: [] } });

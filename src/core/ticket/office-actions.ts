@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import type { Dispatcher } from "../dispatch/dispatcher.js";
+import type { AssignmentRecord } from "../dispatch/records.js";
+import type { OrderView } from "../dispatch/work-order.js";
+import { IllegalTransitionError, InvalidRequestError, NotFoundError } from "../errors.js";
+import type { Policy } from "../policy/policy.js";
+import type { EventRecord, OutboxRecord, TicketMove } from "../ports.js";
+import { type HoldableTicket, holdMove, resumeMove } from "../visits/hold.js";
+import type { TicketStatus } from "./domain.js";
+import { fromStatuses, move, STEP_TIMESTAMP } from "./lifecycle.js";
+
+/** A ticket as the office's actions read it: what holds, moves and offers need. */
+export interface OfficeTicket extends HoldableTicket {
+  number: string;
+  propertyId: string;
+  view: OrderView;
+}
+
+/** What the office's actions read and write (src/db): a change stands whole, or raises ConflictError. */
+export interface OfficeStore {
+  ticketByNumber(number: string): Promise<OfficeTicket | undefined>;
+  change(c: { moves?: TicketMove[]; assignments?: AssignmentRecord[]; events?: EventRecord[]; outbox?: OutboxRecord[] }): void;
+}
+
+/**
+ * What the office does to a ticket (the admin API today, the console next): move it through the state
+ * machine — a hold stops its clock, leaving one moves its deadlines on — or offer it to a chosen worker.
+ * The same rules as chat; HTTP only parses and answers.
+ */
+export class OfficeActions {
+  constructor(
+    private readonly deps: {
+      store: OfficeStore;
+      dispatcher: Dispatcher;
+      policyOf(propertyId: string): Policy;
+      /** hands new outbox rows to the channels' senders */
+      offer(rows: OutboxRecord[]): void;
+    },
+  ) {}
+
+  async transition(number: string, to: TicketStatus, reason: string | undefined, now: Date): Promise<{ number: string; status: TicketStatus }> {
+    const t = await this.ticket(number);
+    const holding = to === "on_hold" || (t.status === "on_hold" && !!t.pausedAt);
+    let next: Omit<TicketMove, "at">;
+    if (holding) {
+      const policy = this.deps.policyOf(t.propertyId);
+      if (to === "on_hold" && !reason) throw new InvalidRequestError("reason_required", "reason: say why the ticket goes on hold (e.g. 等配件)");
+      const held = to === "on_hold" ? holdMove(t, reason!, now, policy) : resumeMove(t, now, policy);
+      if (!held.ok) throw new IllegalTransitionError(held.reason.zh);
+      if (to !== "on_hold" && to !== t.holdFrom) throw new IllegalTransitionError(`挂起的工单只能恢复为「${t.holdFrom}」`);
+      next = held.move;
+    } else {
+      const m = move(t.status, to);
+      if (!m.ok) throw new IllegalTransitionError(m.reason.zh);
+      next = { ticketId: t.id, from: fromStatuses(to), to, ...(STEP_TIMESTAMP[to] ? { stamp: STEP_TIMESTAMP[to]! } : {}) };
+    }
+    const type = holding && to !== "on_hold" ? "ticket.resumed" : `ticket.${to}`;
+    this.deps.store.change({ moves: [{ ...next, at: now }], events: [officeEvent(t, type, { from: t.status, ...(reason ? { reason } : {}) }, now)] });
+    return { number: t.number, status: to };
+  }
+
+  /** 人工派单: the order offered to the staff member chosen, who is told in chat. */
+  async assign(number: string, staffId: string, by: string, now: Date) {
+    const t = await this.ticket(number);
+    const m = move(t.status, "dispatched");
+    if (!m.ok) throw new IllegalTransitionError(m.reason.zh);
+    const offer = await this.deps.dispatcher.offerTo(
+      staffId,
+      { ticketId: t.id, propertyId: t.propertyId, view: t.view },
+      this.deps.policyOf(t.propertyId),
+      now,
+      by,
+    );
+    if (!offer) throw new InvalidRequestError("unknown_staff", `staffId: no active staff member ${staffId} at property ${t.propertyId}`);
+    this.deps.store.change({
+      moves: [
+        {
+          ticketId: t.id,
+          from: fromStatuses("dispatched"),
+          to: "dispatched",
+          stamp: "dispatchedAt",
+          set: { assigneeId: offer.staff.id, acceptDueAt: offer.respondBy },
+          at: now,
+        },
+      ],
+      assignments: [offer.assignment],
+      events: [officeEvent(t, "ticket.dispatched", { staffId: offer.staff.id, staff: offer.staff.name, why: offer.assignment.why }, now)],
+      outbox: offer.outbox,
+    });
+    this.deps.offer(offer.outbox);
+    return { number: t.number, status: "dispatched" as const, assignee: { id: offer.staff.id, name: offer.staff.name }, notified: offer.outbox.length > 0 };
+  }
+
+  private async ticket(number: string): Promise<OfficeTicket> {
+    const t = await this.deps.store.ticketByNumber(number);
+    if (!t) throw new NotFoundError(`no ticket numbered ${number.slice(0, 40)}`, "ticket_not_found");
+    return t;
+  }
+}
+
+const officeEvent = (t: { id: string; propertyId: string }, type: string, data: Record<string, unknown>, at: Date): EventRecord => ({
+  id: randomUUID(),
+  propertyId: t.propertyId,
+  ticketId: t.id,
+  type,
+  actor: "admin",
+  channel: null,
+  data,
+  at,
+});
