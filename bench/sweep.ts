@@ -16,6 +16,7 @@ import { SqliteHotPath, ts } from "../src/db/hot-path.js";
 import { DeadlineStore } from "../src/db/deadline-store.js";
 import { DeadlineSweep } from "../src/core/deadlines/deadline-sweep.js";
 import { Dispatcher } from "../src/core/dispatch/dispatcher.js";
+import { dispatchTexts } from "../conversations/dispatch-texts.js";
 import { SqliteConversationStore } from "../src/db/conversation-store.js";
 import { parsePolicy } from "../src/core/policy/policy.js";
 import { lateBy, newTimeTexts, reminderTexts } from "../conversations/reminders.js";
@@ -87,7 +88,7 @@ async function main() {
   const accountOf = () => "bench-bot";
   const sweep = new DeadlineSweep({
     workforce,
-    dispatcher: new Dispatcher(workforce, () => [], accountOf),
+    dispatcher: new Dispatcher(workforce, () => [], accountOf, dispatchTexts),
     policyOf: () => policy,
     accountOf,
     texts: { ...reminderTexts, newTime: newTimeTexts, lateBy },

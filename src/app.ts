@@ -29,6 +29,7 @@ import { typos } from "../conversations/keywords.js";
 import { StaffDesk } from "./core/staff/staff-desk.js";
 import { Dispatcher } from "./core/dispatch/dispatcher.js";
 import { DeskRouter } from "./core/intake/desks.js";
+import { dispatchTexts } from "../conversations/dispatch-texts.js";
 import { OfficeActions } from "./core/ticket/office-actions.js";
 import { SqliteOfficeStore } from "./db/office-store.js";
 import { StaffAdmin } from "./core/staff/staff-admin.js";
@@ -96,7 +97,7 @@ export async function createApp(
     for (const o of rows) if (o.status === "pending") channelOf(o.channel)?.offer([{ id: o.id, recipient: o.recipient, payload: o.payload, attempts: 0 }]);
   };
   const pushed = () => new Map(channels.filter((c) => !c.inline).map((c) => [c.name, c.account] as const));
-  const dispatcher = new Dispatcher(store, skillsOf, accountOf);
+  const dispatcher = new Dispatcher(store, skillsOf, accountOf, dispatchTexts);
   const intake = new Intake({
     store,
     properties,

@@ -204,6 +204,7 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
       skills: s.skills as string[],
       buildings: s.buildings as string[],
       roster: (s.roster as Roster | null) ?? null,
+      lang: s.lang === "en" ? ("en" as const) : ("zh" as const),
       superiorId: s.superiorId,
       openLoad: load.get(s.id) ?? 0,
       lastAssignedAt: s.lastAssignedAt,

@@ -13,6 +13,7 @@ const record = (s: Row): StaffRecord => ({
   buildings: s.buildings as string[],
   superiorId: s.superiorId,
   phone: s.phone,
+  lang: s.lang === "en" ? "en" : "zh",
   active: s.active,
   createdAt: s.createdAt,
   channels: (s.identities ?? []).map((i) => ({ channel: i.channel, unreachable: i.unreachable })),

@@ -15,6 +15,8 @@ const newStaff = z.object({
   superiorId: z.string().optional(),
   propertyId: z.string().optional(),
   phone: z.string().max(20).optional(),
+  /** the language of what they are sent (work orders, alerts) */
+  lang: z.enum(["zh", "en"]).default("zh"),
 });
 
 const json = (s: StaffRecord) => ({
@@ -26,6 +28,7 @@ const json = (s: StaffRecord) => ({
   buildings: s.buildings,
   superiorId: s.superiorId,
   active: s.active,
+  lang: s.lang,
   channels: s.channels,
 });
 

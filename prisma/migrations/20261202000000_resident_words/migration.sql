@@ -2,3 +2,6 @@
 
 -- AlterTable
 ALTER TABLE "Ticket" ADD COLUMN "said" TEXT;
+
+-- A staff member's language: the texts they are sent (zh, or en)
+ALTER TABLE "Staff" ADD COLUMN "lang" TEXT NOT NULL DEFAULT 'zh';

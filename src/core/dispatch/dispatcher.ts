@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { ChannelName, Role, Urgency } from "../ticket/domain.js";
+import type { ChannelName, Role, Text, Urgency } from "../ticket/domain.js";
+import { fill } from "../conversation/text.js";
 import { CHANNEL_ZH, placeLabel } from "../ticket/domain.js";
 import { onDuty } from "./roster.js";
 import { holdersOf, superiorsOf } from "../deadlines/escalation.js";
@@ -12,7 +13,7 @@ import { reachOf, toStaff } from "./notify.js";
 import { feeStandard } from "../quotes/fees.js";
 import { chooseWorker } from "./choose-worker.js";
 import type { AssignmentRecord, Reachable, Workforce } from "./records.js";
-import { viewOfNew, workOrder, type OrderView } from "./work-order.js";
+import { viewOfNew, workOrder, type DispatchTexts, type OrderView } from "./work-order.js";
 
 /** What dispatching a new ticket adds to its transaction. */
 export interface DispatchPlan {
@@ -36,7 +37,19 @@ export class Dispatcher {
     private readonly skillsOf: (text: string) => string[],
     /** the account each channel sends from ("" when one) */
     private readonly accountOf: (channel: ChannelName) => string | undefined,
+    /** what the orders and alerts say (conversations/dispatch-texts.ts) */
+    private readonly texts: DispatchTexts,
   ) {}
+
+  /** The 派工单 for this worker, in their language. */
+  private order(to: Reachable, view: OrderView, policy: Policy, a: AssignmentRecord, note?: string): Reply {
+    return workOrder(view, policy, a, this.texts, to.lang ?? "zh", note);
+  }
+
+  /** One of the alerts, in the recipient's language. */
+  private say(to: Reachable, text: Text, vars: Record<string, string | number>): Reply {
+    return { text: fill(text[to.lang ?? "zh"], vars) };
+  }
 
   async plan(ticket: NewTicket, property: { id: string; policy: Policy }, now: Date, from?: { channel: ChannelName }): Promise<DispatchPlan> {
     const plan = await this.planFiled(ticket, property, now);
@@ -46,9 +59,14 @@ export class Dispatcher {
       const to = staff.filter(
         (s) => (s.roles.includes("supervisor") || (s.roles.includes("steward") && onDuty(s.roster, now, property.policy.timezone))) && this.reach(s),
       );
-      const contact = ticket.phone ? `电话 ${ticket.phone.replace(/^\+86/, "")}` : `未留电话，住户在${CHANNEL_ZH[from?.channel ?? ""] ?? "原渠道"}对话中`;
-      const text = `【紧急·位置待确认】${ticket.number}：${ticket.description.slice(0, 60)}\n住户还没说清位置，系统正在追问。请立即联系住户（${contact}），问到的位置和电话会马上转给您。`;
-      for (const s of to) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
+      for (const s of to) {
+        const lang = s.lang ?? "zh";
+        const contact = ticket.phone
+          ? fill(this.texts.contactPhone[lang], { phone: ticket.phone.replace(/^\+86/, "") })
+          : fill(this.texts.contactChat[lang], { channel: lang === "en" ? (from?.channel ?? "chat") : (CHANNEL_ZH[from?.channel ?? ""] ?? "原渠道") });
+        const alert = this.say(s, this.texts.emergencyNoPlace, { number: ticket.number, description: ticket.description.slice(0, 60), contact });
+        plan.outbox.push(...this.message(s, alert, ticket.id, now));
+      }
       plan.events.push(dispatchEvent(ticket, property.id, "emergency.alerted", { staff: to.map((s) => s.name) }, now));
       plan.outcome = { ...plan.outcome, alerted: to.length > 0 };
     }
@@ -78,9 +96,12 @@ export class Dispatcher {
     const choice = chooseWorker(job, reachable, now, property.policy.timezone);
     if (!choice.ok) {
       plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: choice.why.map((w) => w.zh) }, now));
-      const text = `【待派工】${ticket.number}（${ticket.place ? placeLabel(ticket.place) : ""} ${ticket.description.slice(0, 30)}）没有可派的师傅：${choice.why.map((w) => w.zh).join("；")}。请尽快人工派单。`;
       const supervisors = staff.filter((x) => x.roles.includes("supervisor") && this.reach(x));
-      for (const s of supervisors) plan.outbox.push(...this.message(s, { text }, ticket.id, now));
+      for (const s of supervisors) {
+        const why = choice.why.map((w) => w[s.lang ?? "zh"]).join(s.lang === "en" ? "; " : "；");
+        const vars = { number: ticket.number, place: ticket.place ? placeLabel(ticket.place) : "", description: ticket.description.slice(0, 30), why };
+        plan.outbox.push(...this.message(s, this.say(s, this.texts.nobody, vars), ticket.id, now));
+      }
       // the resident is told honestly; the sweep tries again at the dispatch deadline, then chases the supervisors
       return { ...plan, outcome: { kind: "nobody", told: supervisors.length } };
     }
@@ -117,15 +138,10 @@ export class Dispatcher {
   quoteRequest(order: { ticketId: string; view: OrderView }, staff: readonly Reachable[], policy: Policy, now: Date): { due: Date; outbox: OutboxRecord[] } {
     const due = addDuration(now, policy.deadlines.quote, policy, "office");
     const v = order.view;
-    const text = [
-      `【报价单】${v.number}`,
-      `位置：${v.place ?? "—"}`,
-      `内容：${v.description}`,
-      `有偿服务，不在收费标准内。请在 ${formatWhen(due, policy.timezone, "zh")} 前评估并报价：回复「报价 金额 说明」，例如「报价 200 更换瓷砖及人工」。`,
-    ].join("\n");
-    const outbox = (holdersOf(policy.escalation.chain[1] ?? "supervisor", staff, policy.escalation.chain) as Reachable[]).flatMap((s) =>
-      this.message(s, { text }, order.ticketId, now),
-    );
+    const outbox = (holdersOf(policy.escalation.chain[1] ?? "supervisor", staff, policy.escalation.chain) as Reachable[]).flatMap((s) => {
+      const vars = { number: v.number, place: v.place ?? "—", description: v.description, due: formatWhen(due, policy.timezone, s.lang ?? "zh") };
+      return this.message(s, this.say(s, this.texts.quoteRequest, vars), order.ticketId, now);
+    });
     return { due, outbox };
   }
 
@@ -148,7 +164,7 @@ export class Dispatcher {
       to: picked.worker,
       assignment: picked.assignment,
       respondBy: picked.respondBy,
-      outbox: this.message(picked.worker, workOrder(order.view, policy, picked.assignment), order.ticketId, now),
+      outbox: this.message(picked.worker, this.order(picked.worker, order.view, policy, picked.assignment), order.ticketId, now),
     };
   }
 
@@ -226,7 +242,12 @@ export class Dispatcher {
       respondBy,
       why: [first.why],
     };
-    return { to: first.holder, assignment, respondBy, outbox: this.message(first.holder, workOrder(order.view, policy, assignment), order.ticketId, now) };
+    return {
+      to: first.holder,
+      assignment,
+      respondBy,
+      outbox: this.message(first.holder, this.order(first.holder, order.view, policy, assignment), order.ticketId, now),
+    };
   }
 
   /** The skills the description names, else the policy's skills for the category. */
@@ -257,7 +278,7 @@ export class Dispatcher {
     ticket.dispatchedAt = now;
     ticket.deadlines = { ...ticket.deadlines, acceptDueAt: respondBy };
     plan.events.push(dispatchEvent(ticket, property.id, "ticket.dispatched", { staffId: worker.id, staff: worker.name, why: assignment.why }, now));
-    plan.outbox.push(...this.message(worker, workOrder(viewOfNew(ticket), property.policy, assignment), ticket.id, now));
+    plan.outbox.push(...this.message(worker, this.order(worker, viewOfNew(ticket), property.policy, assignment), ticket.id, now));
     return { ...plan, outcome: { kind: "offered" } };
   }
 
@@ -292,7 +313,7 @@ export class Dispatcher {
       respondBy,
       why,
     };
-    const payload = workOrder(order.view, policy, assignment, `（${refusedBy.name}${verb}：${reason}）`);
+    const payload = this.order(superior, order.view, policy, assignment, `（${refusedBy.name}${verb}：${reason}）`);
     return { superior, assignment, respondBy, outbox: this.message(superior, payload, order.ticketId, now) };
   }
 
@@ -317,7 +338,7 @@ export class Dispatcher {
       to,
       assignment,
       respondBy,
-      outbox: this.message(to, workOrder(order.view, policy, assignment, `（${from.name}转单：${reason}）`), order.ticketId, now),
+      outbox: this.message(to, this.order(to, order.view, policy, assignment, `（${from.name}转单：${reason}）`), order.ticketId, now),
     };
   }
 
@@ -335,7 +356,7 @@ export class Dispatcher {
       respondBy,
       why: [`人工派单（${by}）`],
     };
-    return { staff, assignment, respondBy, outbox: this.message(staff, workOrder(order.view, policy, assignment), order.ticketId, now) };
+    return { staff, assignment, respondBy, outbox: this.message(staff, this.order(staff, order.view, policy, assignment), order.ticketId, now) };
   }
 
   private reach(s: Reachable) {

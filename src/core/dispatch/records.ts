@@ -1,10 +1,12 @@
 /** The records dispatch works with: who can be reached, the workforce it reads, the offers it writes. */
-import type { ChannelName } from "../ticket/domain.js";
+import type { ChannelName, Lang } from "../ticket/domain.js";
 import type { Worker } from "./choose-worker.js";
 
 /** A staff member and the chat accounts a work order can reach them on. */
 export interface Reachable extends Worker {
   superiorId: string | null;
+  /** the language of what they are sent */
+  lang?: Lang;
   contacts: { channel: ChannelName; externalId: string }[];
 }
 

@@ -1,5 +1,6 @@
-import type { Category } from "../ticket/domain.js";
-import { CATEGORIES, placeLabel } from "../ticket/domain.js";
+import type { Category, Lang, Nature, Text, Urgency } from "../ticket/domain.js";
+import { CATEGORIES, NATURE_EN, placeLabel, URGENCY_EN } from "../ticket/domain.js";
+import { fill } from "../conversation/text.js";
 import type { NewTicket, Reply } from "../conversation/types.js";
 import type { Policy } from "../policy/policy.js";
 import { formatWhen } from "../policy/zoned.js";
@@ -51,28 +52,62 @@ export const viewOfNew = (t: NewTicket): OrderView => ({
   attachments: t.attachments.length,
 });
 
-/** 派工单: what the technician needs to go, with accept / refuse. */
-export function workOrder(t: OrderView, policy: Policy, a: AssignmentRecord, note?: string): Reply {
-  const when = t.appointmentAt ? formatWhen(t.appointmentAt, policy.timezone, "zh") : "尽快";
+/** The words of the orders and alerts dispatch sends (filled in conversations/dispatch-texts.ts, zh and en). */
+export interface DispatchTexts {
+  workOrder: {
+    title: Text;
+    complaintTitle: Text;
+    place: Text;
+    placeUnknown: Text;
+    content: Text;
+    appointment: Text;
+    asap: Text;
+    category: Text;
+    quoted: Text;
+    fee: Text;
+    phone: Text;
+    attachments: Text;
+    respondBy: Text;
+    accept: Text;
+    take: Text;
+    refuse: Text;
+  };
+  /** nobody could be offered the order: to the supervisors */
+  nobody: Text;
+  /** a paid job outside the catalogue: to the supervisors, to quote */
+  quoteRequest: Text;
+  /** an emergency without a place: to the on-duty stewards and the supervisors */
+  emergencyNoPlace: Text;
+  contactPhone: Text;
+  contactChat: Text;
+}
+
+/** 派工单: what the technician needs to go, with accept / refuse — in the language of whoever receives it. */
+export function workOrder(t: OrderView, policy: Policy, a: AssignmentRecord, texts: DispatchTexts, lang: Lang = "zh", note?: string): Reply {
+  const w = texts.workOrder;
+  const say = (x: Text, vars: Record<string, string | number> = {}) => fill(x[lang], vars);
   const complaint = t.nature === "投诉";
   const fee = feeStandard(t, policy);
+  const en = lang === "en";
   const lines = [
-    complaint ? `【投诉处理单】${t.number}（${t.severity ?? "轻微"}投诉）` : `【派工单】${t.number}${t.urgency !== "一般" ? `（${t.urgency}）` : ""}`,
+    complaint
+      ? say(w.complaintTitle, { number: t.number, severity: t.severity ?? "轻微" })
+      : say(w.title, { number: t.number, urgency: t.urgency !== "一般" ? (en ? ` (${URGENCY_EN[t.urgency as Urgency]})` : `（${t.urgency}）`) : "" }),
     ...(note ? [note] : []),
-    `位置：${t.place ?? "待确认（正在询问住户，问到后马上转给您）"}`,
-    `内容：${t.description}`,
-    ...(complaint ? [] : [`预约：${when}`]),
-    `类别：${t.category ? CATEGORIES[t.category].zh : "—"} · ${t.nature}`,
-    ...(t.quote ? [`有偿服务，报价：${t.quote}（业主已同意）`] : fee ? [`有偿服务，收费标准：${fee.text}（施工前请先告知业主）`] : []),
-    `业主电话：${t.phone ? maskPhone(t.phone) : "—"}（接单后可见完整号码）`,
-    ...(t.attachments ? [`附件：${t.attachments} 个`] : []),
-    `请在 ${formatWhen(a.respondBy, policy.timezone, "zh")} 前接单。`,
+    t.place ? say(w.place, { place: t.place }) : say(w.placeUnknown),
+    say(w.content, { description: t.description }),
+    ...(complaint ? [] : [say(w.appointment, { when: t.appointmentAt ? formatWhen(t.appointmentAt, policy.timezone, lang) : say(w.asap) })]),
+    say(w.category, { category: t.category ? CATEGORIES[t.category][lang] : "—", nature: en ? (NATURE_EN[t.nature as Nature] ?? t.nature) : t.nature }),
+    ...(t.quote ? [say(w.quoted, { quote: t.quote })] : fee ? [say(w.fee, { fee: fee.text })] : []),
+    say(w.phone, { phone: t.phone ? maskPhone(t.phone) : "—" }),
+    ...(t.attachments ? [say(w.attachments, { n: t.attachments })] : []),
+    say(w.respondBy, { due: formatWhen(a.respondBy, policy.timezone, lang) }),
   ];
   return {
     text: lines.join("\n"),
     choices: [
-      { label: complaint ? "受理" : "接单", value: `wo:accept:${a.id}` },
-      { label: "拒单", value: `wo:refuse:${a.id}` },
+      { label: say(complaint ? w.take : w.accept), value: `wo:accept:${a.id}` },
+      { label: say(w.refuse), value: `wo:refuse:${a.id}` },
     ],
   };
 }

@@ -13,6 +13,7 @@ export interface StaffRecord {
   buildings: string[];
   superiorId: string | null;
   phone: string | null;
+  lang: "zh" | "en";
   active: boolean;
   createdAt: Date;
   /** the chat accounts bound to them */
@@ -45,7 +46,7 @@ export class StaffAdmin {
   ) {}
 
   async create(
-    input: { name: string; roles: Role[]; skills: string[]; buildings: string[]; superiorId?: string; propertyId?: string; phone?: string },
+    input: { name: string; roles: Role[]; skills: string[]; buildings: string[]; superiorId?: string; propertyId?: string; phone?: string; lang?: "zh" | "en" },
     now: Date,
   ) {
     const propertyId = input.propertyId ?? this.deps.defaultProperty;
@@ -61,6 +62,7 @@ export class StaffAdmin {
       buildings: input.buildings,
       superiorId: input.superiorId ?? null,
       phone: input.phone ?? null,
+      lang: input.lang ?? "zh",
       createdAt: now,
     });
     this.deps.onChange?.();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { RunningApp } from "../../helpers/app.js";
+import { ADMIN_TOKEN, type RunningApp } from "../../helpers/app.js";
 import type { BotApiDouble } from "../../helpers/bot-api-double.js";
 import { startWithTelegram, UNPACED } from "../../helpers/telegram.js";
 import { numberIn, Visitor } from "../../helpers/visitor.js";
@@ -372,5 +372,29 @@ describe("races: one consistent outcome", () => {
     const { body } = await svc.admin(`/api/tickets/${number}`);
     expect(body).toMatchObject({ status: "accepted", assignee: { name: "王主管" } });
     expect(body.events.filter((e: any) => e.type === "ticket.accepted")).toHaveLength(1);
+  });
+});
+
+describe("staff read dispatch in their own language", () => {
+  it("a technician whose language is English gets the work order and its buttons in English", async () => {
+    ({ svc, double } = await startWithTelegram({ limits: UNPACED }));
+    const res = await fetch(`${svc.url}/api/staff`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Lee", roles: ["technician"], skills: ["plumbing"], lang: "en" }),
+    });
+    const lee = (await res.json()) as { id: string; lang: string };
+    expect(lee.lang).toBe("en");
+    await svc.app.db.staffIdentity.create({ data: { id: "telegram:8101", staffId: lee.id, channel: "telegram", externalId: String(li.id) } });
+    svc.app.store.forgetWorkforce();
+    const owner = new Visitor(svc.url);
+    await owner.say("3栋2单元201 厨房水管漏水了 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    const order = await double.nth(li.id, 1);
+    expect(order.text).toContain(`[Work order] ${number}`);
+    expect(order.text).toContain("Place: 3栋2单元201");
+    expect(order.text).toContain("Visit: as soon as possible");
+    expect(order.text).toMatch(/Please accept by Mon 23 Nov 10:10/);
+    expect(order.reply_markup.inline_keyboard.flat().map((b: any) => b.text)).toEqual(["Accept", "Refuse"]);
   });
 });
