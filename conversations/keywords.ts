@@ -1,6 +1,7 @@
 /**
  * Keyword tables Baoshi reads reports with. Edit freely: the first matching row wins,
  * so put the more specific rows first. Strings match anywhere; RegExps for word order.
+ * (Over 200 lines: data — every keyword table a property may read and edit, in one file.)
  */
 import type { KeywordTables, PlaceWords } from "../src/core/conversation/flow-api.js";
 

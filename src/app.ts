@@ -1,3 +1,4 @@
+// (Over 200 lines: the composition root — it builds and wires every part; nothing else lives here.)
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { lateBy, newTimeTexts, reminderTexts } from "../conversations/reminders.js";

@@ -1,3 +1,4 @@
+// (Over 200 lines: the store behind the intake's ports (sessions, residents, readers, the workforce, ticket numbers); the store seam of issue 13 splits it by port.)
 import { OPEN_STATUSES, type Category, type ChannelName, type Place, type TicketStatus } from "../core/ticket/domain.js";
 import type { Reply, SimilarTicket, TicketSummary } from "../core/conversation/types.js";
 import type { ConversationStore, StoredResident, StoredSession, WriteSet } from "../core/ports.js";

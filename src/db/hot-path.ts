@@ -1,3 +1,4 @@
+// (Over 200 lines: every prepared statement of the per-message transaction, on the one connection that writes.)
 import BetterSqlite3 from "better-sqlite3";
 import { roomLabel, type ChannelName, type Lang, type Place, type TicketStatus } from "../core/ticket/domain.js";
 import { CANCELLABLE_STATUSES } from "../core/ticket/lifecycle.js";

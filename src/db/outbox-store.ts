@@ -1,3 +1,4 @@
+// (Over 200 lines: every prepared statement of the outbox in one place (due rows, claims, retries, dead letters and their alerts, crash recovery), on the one connection.)
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import type { ChannelName } from "../core/ticket/domain.js";

@@ -1,3 +1,4 @@
+// (Over 200 lines: one desk for stewards' 回访 results, residents' ratings and comments — they share the callback lookup, the reopening of 不满意 and who is told.)
 import type { Desk } from "../intake/desks.js";
 import type { ChannelName, Text, TicketStatus } from "../ticket/domain.js";
 import type { InboundMessage } from "../ports.js";

@@ -1,3 +1,4 @@
+// (Over 200 lines: the one vocabulary a flow sees (input, context, replies, effects, slots, tickets to write); split, every flow would import from several files.)
 import type { z } from "zod";
 import type {
   Appointment,

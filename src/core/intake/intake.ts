@@ -1,3 +1,4 @@
+// (Over 200 lines: one message's whole path, in order — read, desks, flows, dispatch plans, one commit, a redelivery's first answer — kept together so the order is visible.)
 import type { Clock } from "../policy/clock.js";
 import type { ChannelName, Text } from "../ticket/domain.js";
 import { typedChoice, type ConversationEngine, type ConversationState } from "../conversation/engine.js";

@@ -1,3 +1,4 @@
+// (Over 200 lines: every staff command typed in chat (binding, my orders, accept/refuse, 到场, 完工) shares the staff lookup, the order lookup and the resident's notice.)
 import type { Desk } from "../intake/desks.js";
 import type { Dispatcher } from "../dispatch/dispatcher.js";
 import { orderView } from "../dispatch/work-order.js";
