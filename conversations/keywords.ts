@@ -152,6 +152,7 @@ export const keywords: KeywordTables = {
         "out of order",
         "not working",
         "dripping",
+        /doesn'?t work|does not work|won'?t (open|close|start|turn|flush|lock)|stopped working|is blocked|clogged/i,
       ],
       value: "报修",
     },
@@ -219,6 +220,8 @@ export const keywords: KeywordTables = {
     {
       words: [
         "多次",
+        /[两三四五六七八九几]次/,
+        "没修好",
         "反复",
         "屡次",
         "一直没人管",

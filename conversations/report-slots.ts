@@ -52,14 +52,18 @@ const EMPTY_PIECES: readonly RegExp[] = [
   /^(麻烦|请|帮忙|帮我|辛苦)?(你们|您|师傅|物业)?(尽快|赶紧|马上|有空)?(安排(个)?人|派(个)?(人|师傅)|(过)?来人?|上门)?(过来|来)?(看看?|看一下|看下|修一下|修修|修|处理一下|处理|弄一下)?(吧|哈|啊|呢|一下|了)?$/,
   /^(谢谢|多谢|感谢|麻烦(你们|您)?了|辛苦(了|你们了)?|拜托(了)?|十分感谢|非常感谢)(你们|您|师傅)?[!！。.~]*$/,
   /^(hi|hello|hey|please|pls|thanks|thank you|room|rm|phone|tel|mobile|my phone|call me|number|at|on)$/i,
+  // (pieces are tested without their spaces: "I'm at", "Can someone come?")
+  /^(i'?m|iam|we'?re)(at|in)?$|^(can|could|would)(someone|somebody|anyone|you)(come|help|fixit|havealook)(over|round|by)?(please)?$/i,
   /^(的|了|是|联系)$/,
 ];
 
 function cleanDescription(text: string): string {
+  // English is split into its clauses, Chinese into its pieces
+  const english = (text.match(/[a-z]/gi)?.length ?? 0) > (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0);
   return text
-    .split(/(?<=[，,。；;！!])|\s+/)
+    .split(english ? /(?<=[,.;!?])\s*|\s{2,}/ : /(?<=[，,。；;！!])|\s+/)
     .map((part) => part.replace(addressed, ""))
-    .filter((part) => !EMPTY_PIECES.some((re) => re.test(part.replace(/[，,。；;！!\s.]/g, ""))))
+    .filter((part) => !EMPTY_PIECES.some((re) => re.test(part.replace(/[，,。；;！!？?\s.]/g, ""))))
     .join(" ")
     .replace(filler, " ")
     .replace(/\s*([，,。!！])[\s，,。!！]*/g, "$1")
@@ -233,9 +237,12 @@ export const appointment: SlotDef<Appointment> = {
   extract(msg, ctx) {
     // in a complaint or a question, "半夜" or "昨晚" tell what happened, not when to come
     if (!msg.asked && !needsVisit({ category: classify(msg.text, keywords) })) return undefined;
-    const found = findAppointment(msg.text, ctx.now, ctx.policy, asapWords);
+    // the day said before ("后天") with the hour said now ("下午3点")
+    const day = typeof msg.partial === "string" ? msg.partial : undefined;
+    const withDay = day && msg.text.trim() ? findAppointment(`${day} ${msg.text}`, ctx.now, ctx.policy, asapWords) : undefined;
+    const found = withDay?.ok ? { ...withDay, span: [0, msg.text.length] as [number, number] } : findAppointment(msg.text, ctx.now, ctx.policy, asapWords);
     if (!found) return undefined;
-    if (!found.ok) return { error: found.reason, span: found.span };
+    if (!found.ok) return { error: found.reason, span: found.span, ...(found.partial ? { partial: found.partial } : {}) };
     if (!found.ambiguous) return { value: found.appointment, span: found.span };
     return { ask: whichDay(found.ambiguous.word, found.ambiguous.options, ctx), span: found.span };
   },

@@ -212,3 +212,20 @@ describe("the paid-or-not question in English", () => {
     expect(b.state?.values).toMatchObject({ category: { category: "D" } });
   });
 });
+
+describe("a day said without its hour", () => {
+  it("keeps the day and asks only the hour, in one question; the hour alone then completes it", async () => {
+    const ctx = flowContext({ now: new Date("2026-11-23T10:00:00+08:00") });
+    const a = await reportFlow.start({ text: normalizeText("热水器坏了 15栋1单元2302 18844443333 后天"), attachments: [] }, ctx);
+    expect(a.replies[0]!.text).toBe("后天几点方便？例如「后天下午3点」");
+    const b = await reportFlow.resume(a.state!, { text: normalizeText("下午3点"), attachments: [] }, ctx);
+    expect(b.state?.values).toMatchObject({ appointment: { asap: false, at: "2026-11-25T07:00:00.000Z" } });
+    expect(b.replies[0]!.text).toContain("上门时间：11月25日（周三）15:00");
+  });
+
+  it("a partly given room asks its rest once, not the whole room question as well", async () => {
+    const ctx = flowContext({ now: new Date("2026-11-23T10:00:00+08:00") });
+    const a = await reportFlow.start({ text: normalizeText("8栋2单元 卫生间下水道堵了 13812345678 尽快"), attachments: [] }, ctx);
+    expect(a.replies[0]!.text).toBe("8栋2单元 — 请问是几号房？例如「8栋2单元201」");
+  });
+});

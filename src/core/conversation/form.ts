@@ -157,9 +157,10 @@ export function defineForm(def: FormDef): Flow {
   }
 
   /** Ask a slot: offer the remembered value once, or the slot's fixed choices. */
-  function ask(s: SlotDef, st: FormState, ctx: FlowContext, before: string[], offer = true): Reply {
+  /** question: asked instead of the slot's prompt (what is missing of a partly understood answer) */
+  function ask(s: SlotDef, st: FormState, ctx: FlowContext, before: string[], offer = true, question?: string): Reply {
     st.asked = s.name;
-    const text = [...before, promptOf(s, st, ctx)].join("\n");
+    const text = [...before, question ?? promptOf(s, st, ctx)].join("\n");
     const expects = { expects: s.name };
     const remembered = offer && !st.offered.includes(s.name) ? s.remembered?.(ctx) : undefined;
     if (remembered !== undefined) {
@@ -191,7 +192,12 @@ export function defineForm(def: FormDef): Flow {
     notes = [...notes, ...pendingErrors.values()];
     if (st.values[def.slots[0]!.name] !== undefined && def.fileFirst?.(st.values)) return fileFirst(st, ctx, notes);
     const s = missing(st, ctx);
-    if (s) return { replies: [ask(s, st, ctx, notes)], state: st, effects: [] };
+    if (s) {
+      // a partly understood answer ("5栋", "后天") asks only for the rest: that question stands instead of the prompt
+      const rest = st.partials?.[s.name] !== undefined ? pendingErrors.get(s.name) : undefined;
+      const before = rest ? notes.filter((n) => n !== rest) : notes;
+      return { replies: [ask(s, st, ctx, before, !rest, rest)], state: st, effects: [] };
+    }
     st.asked = CONFIRM;
     const sum = summary(st, ctx);
     return { replies: notes.length ? [{ text: `${notes.join("\n")}\n\n${sum.text}`, choices: sum.choices }] : [sum], state: st, effects: [] };
@@ -395,7 +401,7 @@ export function defineForm(def: FormDef): Flow {
     const askedSlot = st.asked ? slotByName.get(st.asked) : undefined;
     if (askedSlot && askedResult === "declined") return decline(askedSlot, st, ctx);
     // part of the answer understood: the rest is asked, and it does not count as a failed try
-    if (askedSlot && askedResult === "error" && partly) return { replies: [ask(askedSlot, st, ctx, [...notes, askedError], false)], state: st, effects: [] };
+    if (askedSlot && askedResult === "error" && partly) return { replies: [ask(askedSlot, st, ctx, notes, false, askedError)], state: st, effects: [] };
     if (askedSlot && askedResult === "error") return refuse(askedSlot, st, ctx, askedError, notes);
     // (a derived slot's one question — paid or not — left unanswered is not pressed again)
     if (askedSlot && !askedSlot.derived && askedResult === undefined && !changed && !input.attachments.length) {

@@ -196,7 +196,7 @@ export interface Flow {
 export type Extraction<T> =
   | { value: T; span?: Span }
   /** partial: what was understood, kept for the next answer (which is asked only for the rest) */
-  | { error: Text; span?: Span; partial?: T }
+  | { error: Text; span?: Span; partial?: unknown }
   | { declined: true; span?: Span }
   /** the message could mean either of the choices: asked once, then `fallback` is taken */
   | { ask: { question: Text; choices: Choice[]; fallback: T }; span?: Span };

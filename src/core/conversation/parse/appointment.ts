@@ -1,7 +1,7 @@
 import * as chrono from "chrono-node";
 import type { Appointment, Text } from "../../ticket/domain.js";
 import type { Policy } from "../../policy/policy.js";
-import { formatWhen, fromWallTime, minuteOfDay, wallTime, type WallTime } from "../../policy/zoned.js";
+import { formatDay, formatWhen, fromWallTime, minuteOfDay, wallTime, type WallTime } from "../../policy/zoned.js";
 import type { Span } from "./normalize.js";
 import { impossibleDate, prepareDayWords } from "./day-words.js";
 
@@ -12,7 +12,8 @@ import { impossibleDate, prepareDayWords } from "./day-words.js";
  */
 export type AppointmentResult =
   | { ok: true; appointment: Appointment; span: Span; ambiguous?: { word: string; options: [Appointment, Appointment] } }
-  | { ok: false; reason: Text; span: Span };
+  /** partial: the day said without an hour ("后天"), kept so the next answer need only give the hour */
+  | { ok: false; reason: Text; span: Span; partial?: string };
 
 /** Words for "as soon as possible" (the table lives in conversations/). */
 export type AsapWords = readonly string[];
@@ -65,6 +66,21 @@ export function findAppointment(text: string, now: Date, policy: Policy, asap: A
   if (!r) return undefined;
   const span: Span = [toOriginal(r.index), toOriginal(r.index + r.text.length)];
   if (!r.start.isCertain("hour")) {
+    // a day said without the hour ("后天", "周六", "tomorrow"): kept, and only the hour asked
+    if ((r.start.isCertain("day") || r.start.isCertain("weekday")) && !MERIDIEM.test(r.text)) {
+      const noon = fromWallTime({ year: r.start.get("year")!, month: r.start.get("month")!, day: r.start.get("day")!, hour: 12, minute: 0 }, tz);
+      // a day that cannot be booked at any hour is refused now, not asked its hour
+      const judged = judge(noon, now, policy, span);
+      if (!judged.ok && !/服务时间/.test(judged.reason.zh)) return judged;
+      const said = text.slice(span[0], span[1]).trim();
+      const day =
+        /^(今天|明天|后天|大后天|明日|下?周.|下?星期.|下?礼拜.|tomorrow|today|the day after tomorrow|(next )?(mon|tues|wednes|thurs|fri|satur|sun)day)$/i.test(
+          said,
+        )
+          ? said
+          : formatDay(noon, tz, "zh");
+      return { ok: false, span, partial: day, reason: { zh: `${day}几点方便？例如「${day}下午3点」`, en: `What time ${day}? e.g. ${day} 3pm` } };
+    }
     return {
       ok: false,
       span,

@@ -174,8 +174,10 @@ function findLocation(text: string, words: PlaceWords, building?: { said: string
   const trimmed = prefix.replace(/^.*的/, "").replace(FILLERS, "");
   start = hit.i - trimmed.length;
   // (小区 says nothing where every place is in it: 小区主干道 → 主干道; 小区南门 is a word of its own)
+  // (what happened is not where: "有人在电梯里" → 电梯)
   const qualifier = trimmed
     .replace(/\s+/g, "")
+    .replace(/^.*在/, "")
     .replace(POINTING, "")
     .replace(/^小区(?:里|内)?/, "");
   // (an English place is kept as its words: "the south gate" → south gate)

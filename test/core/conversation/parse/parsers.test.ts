@@ -141,7 +141,8 @@ describe("appointment times, in Asia/Shanghai whatever the host's zone", () => {
     ["2026-02-30 10:00", /2月没有30日/],
     ["11月31日上午10点", /11月没有31日/],
     ["明天凌晨2点", /不在服务时间内/],
-    ["明天", /具体几点/],
+    // a day without its hour: the day is kept, and only the hour is asked
+    ["明天", /明天几点方便？例如「明天下午3点」$/],
     ["后天上午", /具体几点/],
     ["2027年6月1日上午10点", /最多可以预约 30 天/],
   ])("%s is refused with the reason", (text, reason) => {
