@@ -70,12 +70,6 @@ export function repeatQuestion(t: SimilarTicket, ctx: FlowContext): Reply {
   };
 }
 
-/** What the person holding the report is told of the resident's addition. */
-export const noteText: Text = {
-  zh: "【业主补充】{number}：{text}{attached}",
-  en: "[Resident added] {number}: {text}{attached}",
-};
-
 /** The resident's (or their room's) open reports of the last day that this one seems to repeat. */
 export async function similarOpen(values: Values, ctx: FlowContext) {
   const c = values.category as Classification | undefined;

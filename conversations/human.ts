@@ -1,10 +1,17 @@
 /** 转人工: marks the conversation for a steward, who is told in chat; the resident may keep going with the bot meanwhile. */
-import { formatWhen, nextOfficeStart, waitsForTheOffice, type Flow, type Text } from "../src/core/conversation/flow-api.js";
+import { formatWhen, nextOfficeStart, waitsForTheOffice, type Flow, } from "../src/core/conversation/flow-api.js";
+import type { HumanAlertTexts } from "../src/core/staff/human-requests.js";
 
 /** What the stewards (else the supervisors) are told. */
-export const humanAlert: Text = {
-  zh: "【转人工】{who}（{channel}{place}{phone}）请求人工服务，请尽快联系。",
-  en: "[Person wanted] {who} ({channel}{place}{phone}) asked for a person; please get in touch.",
+export const humanAlert: HumanAlertTexts = {
+  alert: {
+    zh: "【转人工】{who}（{channel}{place}{phone}）请求人工服务，请尽快联系。",
+    en: "[Person wanted] {who} ({channel}{place}{phone}) asked for a person; please get in touch.",
+  },
+  someone: { zh: "业主", en: "A resident" },
+  place: { zh: "，{place}", en: ", {place}" },
+  phone: { zh: "，电话 {phone}", en: ", phone {phone}" },
+  noPhone: { zh: "，未留电话，请在原渠道回复", en: ", no phone: answer on the same channel" },
 };
 
 export const humanFlow: Flow = {

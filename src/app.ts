@@ -10,8 +10,7 @@ import { UrgeDesk } from "./core/visits/urge-desk.js";
 import { TicketNotes } from "./core/ticket/ticket-notes.js";
 import { HumanRequests } from "./core/staff/human-requests.js";
 import { humanAlert } from "../conversations/human.js";
-import { noteText } from "../conversations/duplicates.js";
-import { emergencyAddedText } from "../conversations/report-follow-up.js";
+import { noteTexts } from "../conversations/ticket-note-texts.js";
 import { urgeWords } from "../conversations/urge.js";
 import { quoteWords } from "../conversations/quotes.js";
 import { DeadlineSweep } from "./core/deadlines/deadline-sweep.js";
@@ -117,7 +116,7 @@ export async function createApp(
       new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf, lateBy }),
     ]),
     typos,
-    notes: new TicketNotes({ workforce: store, accountOf, policyOf, ticket: (id) => store.ticketById(id), text: noteText, amendText: emergencyAddedText }),
+    notes: new TicketNotes({ workforce: store, accountOf, policyOf, ticket: (id) => store.ticketById(id), texts: noteTexts }),
     humans: new HumanRequests({ workforce: store, accountOf, policyOf, text: humanAlert }),
     dispatcher,
     afterCommit: (ws) => {

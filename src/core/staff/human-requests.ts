@@ -1,4 +1,4 @@
-import type { ChannelName, Place, Text } from "../ticket/domain.js";
+import type { ChannelName, Lang, Place, Text } from "../ticket/domain.js";
 import { CHANNEL_ZH, placeLabel } from "../ticket/domain.js";
 import type { Reachable, Workforce } from "../dispatch/records.js";
 import { quietly, toStaff, type AccountOf } from "../dispatch/notify.js";
@@ -6,28 +6,40 @@ import type { OutboxRecord } from "../ports.js";
 import type { Policy } from "../policy/policy.js";
 import { fill } from "../conversation/text.js";
 
+/** What the stewards are told (conversations/human.ts). */
+export interface HumanAlertTexts {
+  alert: Text;
+  someone: Text;
+  place: Text;
+  phone: Text;
+  noPhone: Text;
+}
+
 /**
  * 转人工: the property's stewards (else its supervisors) are told in chat who asked for a person and how
  * to reach them, so someone calls. In quiet hours nobody is woken: the message waits for the office to
  * open, and the resident is told when that is.
  */
 export class HumanRequests {
-  constructor(private readonly deps: { workforce: Workforce; accountOf: AccountOf; policyOf(propertyId: string): Policy; text: Text }) {}
+  constructor(private readonly deps: { workforce: Workforce; accountOf: AccountOf; policyOf(propertyId: string): Policy; text: HumanAlertTexts }) {}
 
   async plan(propertyId: string, resident: { channel: ChannelName; displayName?: string; phone?: string; place?: Place }, now: Date): Promise<OutboxRecord[]> {
     const policy = this.deps.policyOf(propertyId);
     const staff = await this.deps.workforce.staffOf(propertyId);
     const stewards = staff.filter((s) => s.roles.includes("steward"));
     const to: Reachable[] = stewards.length ? stewards : staff.filter((s) => s.roles.includes("supervisor"));
-    const text = fill(this.deps.text.zh, {
-      who: resident.displayName ?? "业主",
-      channel: CHANNEL_ZH[resident.channel] ?? resident.channel,
-      place: resident.place ? `，${placeLabel(resident.place)}` : "",
-      phone: resident.phone ? `，电话 ${resident.phone.replace(/^\+86/, "")}` : "，未留电话，请在原渠道回复",
-    });
+    const w = this.deps.text;
+    // each steward reads it in their own language
+    const textFor = (lang: Lang) =>
+      fill(w.alert[lang], {
+        who: resident.displayName ?? w.someone[lang],
+        channel: lang === "zh" ? (CHANNEL_ZH[resident.channel] ?? resident.channel) : resident.channel,
+        place: resident.place ? fill(w.place[lang], { place: placeLabel(resident.place) }) : "",
+        phone: resident.phone ? fill(w.phone[lang], { phone: resident.phone.replace(/^\+86/, "") }) : w.noPhone[lang],
+      });
     // at night it waits for the office to open (nobody is woken)
     return quietly(
-      to.flatMap((s) => toStaff(s, { text }, null, now, this.deps.accountOf)),
+      to.flatMap((s) => toStaff(s, { text: textFor(s.lang ?? "zh") }, null, now, this.deps.accountOf)),
       { urgency: "一般" },
       policy,
       now,

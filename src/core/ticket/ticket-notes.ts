@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { placeLabel, type Attachment, type ChannelName, type Place } from "./domain.js";
+import { placeLabel, type Attachment, type ChannelName, type Lang, type Place } from "./domain.js";
 import { onDuty } from "../dispatch/roster.js";
 import type { Reachable, Workforce } from "../dispatch/records.js";
 import { quietly, toStaff, type AccountOf } from "../dispatch/notify.js";
@@ -13,6 +13,20 @@ import { fill } from "../conversation/text.js";
  * ticket's `ticket.note` event with its attachments, and the person holding the report is told, in
  * the transaction of the message. Nothing is dropped.
  */
+/** What a ticket's holder is told when a resident adds to it. */
+export interface NoteTexts {
+  /** a repeat added as a note: {number} {text} {attached} */
+  note: Text;
+  attached: Text;
+  /** an emergency's details as they come: {number} {what} */
+  amended: Text;
+  place: Text;
+  phone: Text;
+  words: Text;
+  attachments: Text;
+  separator: Text;
+}
+
 export class TicketNotes {
   constructor(
     private readonly deps: {
@@ -20,9 +34,8 @@ export class TicketNotes {
       accountOf: AccountOf;
       policyOf(propertyId: string): Policy;
       ticket(id: string): Promise<{ id: string; propertyId: string; assigneeId: string | null; urgency: string; place: string | null } | undefined>;
-      text: Text;
-      /** an emergency's details as they come: 【紧急·补充】{number}：{what} */
-      amendText: Text;
+      /** what the holder is told (conversations/ticket-note-texts.ts) */
+      texts: NoteTexts;
     },
   ) {}
 
@@ -44,8 +57,10 @@ export class TicketNotes {
       at: now,
     };
     const staff = tk.assigneeId ? (await this.deps.workforce.staffOf(tk.propertyId)).find((s) => s.id === tk.assigneeId) : undefined;
-    const attached = note.attachments.length ? `（附件 ${note.attachments.length} 个）` : "";
-    const text = fill(this.deps.text.zh, { number: note.number, text: note.text.slice(0, 200), attached });
+    const w = this.deps.texts;
+    const lang = staff?.lang ?? "zh";
+    const attached = note.attachments.length ? fill(w.attached[lang], { n: note.attachments.length }) : "";
+    const text = fill(w.note[lang], { number: note.number, text: note.text.slice(0, 200), attached });
     // added at night: the holder reads it when the office opens
     const rows = staff ? toStaff(staff as Reachable, { text }, tk.id, now, this.deps.accountOf) : [];
     return { events: [event], outbox: quietly(rows, tk, this.deps.policyOf(tk.propertyId), now) };
@@ -68,13 +83,20 @@ export class TicketNotes {
       ? staff.filter((s) => s.roles.includes("supervisor") || (s.roles.includes("steward") && onDuty(s.roster, now, policy.timezone)))
       : [];
     const to = [...new Map([...staff.filter((s) => s.id === tk.assigneeId), ...alerted].map((s) => [s.id, s])).values()];
-    const what = [
-      change.place ? `位置 ${placeLabel(change.place)}` : "",
-      change.phone ? `电话 ${change.phone.replace(/^\+86/, "")}` : "",
-      change.note ? `「${change.note.slice(0, 200)}」` : "",
-      change.attachments.length ? `附件 ${change.attachments.length} 个` : "",
-    ].filter(Boolean);
-    const text = fill(this.deps.amendText.zh, { number: change.number, what: what.join("；") });
+    const w = this.deps.texts;
+    // each reads it in their own language
+    const textFor = (lang: Lang) =>
+      fill(w.amended[lang], {
+        number: change.number,
+        what: [
+          change.place ? fill(w.place[lang], { place: placeLabel(change.place) }) : "",
+          change.phone ? fill(w.phone[lang], { phone: change.phone.replace(/^\+86/, "") }) : "",
+          change.note ? fill(w.words[lang], { text: change.note.slice(0, 200) }) : "",
+          change.attachments.length ? fill(w.attachments[lang], { n: change.attachments.length }) : "",
+        ]
+          .filter(Boolean)
+          .join(w.separator[lang]),
+      });
     const event: EventRecord = {
       id: randomUUID(),
       propertyId: tk.propertyId,
@@ -91,6 +113,6 @@ export class TicketNotes {
       },
       at: now,
     };
-    return { events: [event], outbox: to.flatMap((s) => toStaff(s as Reachable, { text }, tk.id, now, this.deps.accountOf)) };
+    return { events: [event], outbox: to.flatMap((s) => toStaff(s as Reachable, { text: textFor(s.lang ?? "zh") }, tk.id, now, this.deps.accountOf)) };
   }
 }
