@@ -1,5 +1,5 @@
 /** 转人工: marks the conversation for a steward, who is told in chat; the resident may keep going with the bot meanwhile. */
-import { formatWhen, nextOfficeStart, waitsForTheOffice, type Flow, } from "../src/core/conversation/flow-api.js";
+import { formatWhen, nextOfficeStart, waitsForTheOffice, type Flow } from "../src/core/conversation/flow-api.js";
 import type { HumanAlertTexts } from "../src/core/staff/human-requests.js";
 
 /** What the stewards (else the supervisors) are told. */

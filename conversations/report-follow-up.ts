@@ -1,5 +1,5 @@
 /** After an emergency is filed: what the resident adds (the place, a phone, more words) goes to the staff at once. */
-import { placeLabel, type Attachment, type Effect, type Filed, type FlowContext, type Place, } from "../src/core/conversation/flow-api.js";
+import { placeLabel, type Attachment, type Effect, type Filed, type FlowContext, type Place } from "../src/core/conversation/flow-api.js";
 import { meaningful } from "./report-slots.js";
 
 export function amendFiled(

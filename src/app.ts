@@ -11,6 +11,7 @@ import { TicketNotes } from "./core/ticket/ticket-notes.js";
 import { HumanRequests } from "./core/staff/human-requests.js";
 import { humanAlert } from "../conversations/human.js";
 import { noteTexts } from "../conversations/ticket-note-texts.js";
+import { deadLetterTexts } from "../conversations/outbox-texts.js";
 import { urgeWords } from "../conversations/urge.js";
 import { quoteWords } from "../conversations/quotes.js";
 import { DeadlineSweep } from "./core/deadlines/deadline-sweep.js";
@@ -124,7 +125,7 @@ export async function createApp(
       offerPending(ws.outbox);
     },
   });
-  const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY);
+  const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY, deadLetterTexts);
   const sweep = new DeadlineSweep({ workforce: store, dispatcher, policyOf, accountOf, texts: { ...reminderTexts, newTime: newTimeTexts, lateBy } });
   const deadlineStore = new DeadlineStore(hot);
   const callbackStore = new CallbackJobStore(hot);

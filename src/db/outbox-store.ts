@@ -1,14 +1,26 @@
 // (Over 200 lines: every prepared statement of the outbox in one place (due rows, claims, retries, dead letters and their alerts, crash recovery), on the one connection.)
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
-import type { ChannelName } from "../core/ticket/domain.js";
+import type { ChannelName, Lang, Text } from "../core/ticket/domain.js";
+import { fill } from "../core/conversation/text.js";
 import type { Reply } from "../core/conversation/types.js";
 import type { OutboxRow, OutboxStore } from "../outbox/sender.js";
 import { ts } from "./hot-path.js";
 import { Batch } from "./batch.js";
 
 /** How a dead-letter alert begins (and how one is recognised, so alerts never alert about themselves). */
-const DEAD_LETTER_MARK = "【消息未送达】";
+/** What a steward is told of a message that could not be confirmed delivered (conversations/outbox-texts.ts). */
+export interface DeadLetterTexts {
+  /** every such alert starts with it (an alert about an alert is never sent) */
+  mark: Text;
+  /** {mark} {about} {reason} {text} */
+  message: Text;
+  aboutTicket: Text;
+  ownerPhone: Text;
+  aboutUser: Text;
+  /** the reason when a crash interrupted the send */
+  interrupted: Text;
+}
 
 /**
  * The outbox on the hot-path connection: the process writes through one connection only, so the
@@ -20,6 +32,7 @@ export class SqliteOutboxStore implements OutboxStore {
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly defaultProperty: string,
+    private readonly texts: DeadLetterTexts,
   ) {
     const p = (sql: string) => db.prepare(sql);
     this.q = {
@@ -38,7 +51,7 @@ export class SqliteOutboxStore implements OutboxStore {
       stale: p(`SELECT id FROM OutboxMessage WHERE status = 'sending' AND claimedAt <= ? ORDER BY claimedAt LIMIT 500`),
       release: p(`UPDATE OutboxMessage SET status = 'pending' WHERE status = 'held' AND nextAttemptAt <= ?`),
       unconfirmed: p(`UPDATE OutboxMessage SET status = 'unconfirmed', lastError = ? WHERE id = ? AND status = 'sending'`),
-      stewards: p(`SELECT s.name, s.roles, i.channel, i.externalId FROM Staff s JOIN StaffIdentity i ON i.staffId = s.id
+      stewards: p(`SELECT s.name, s.roles, s.lang, i.channel, i.externalId FROM Staff s JOIN StaffIdentity i ON i.staffId = s.id
         WHERE s.propertyId = ? AND s.active = 1 AND i.unreachable = 0 AND (s.roles LIKE '%"steward"%' OR s.roles LIKE '%"supervisor"%')`),
       resident: p(`SELECT id, propertyId FROM ResidentIdentity WHERE channel = ? AND externalId = ?`),
       staff: p(`SELECT i.staffId, s.propertyId FROM StaffIdentity i JOIN Staff s ON s.id = i.staffId WHERE i.channel = ? AND i.externalId = ?`),
@@ -139,7 +152,7 @@ export class SqliteOutboxStore implements OutboxStore {
       for (const { id } of this.q.stale.all(ts(olderThan)) as { id: string }[]) {
         if (this.q.unconfirmed.run("the sender stopped after claiming it: delivery unknown, not resent", id).changes !== 1) continue;
         n++;
-        alerts.push(...this.deadLetter(id, "outbox.unconfirmed", "发送中断，无法确认是否送达", at));
+        alerts.push(...this.deadLetter(id, "outbox.unconfirmed", this.texts.interrupted.zh, at));
       }
     })();
     this.offer(alerts);
@@ -171,9 +184,9 @@ export class SqliteOutboxStore implements OutboxStore {
       ts(at),
     );
     // an alert about an alert would bounce between failing channels: stop at one
-    if (text.startsWith(DEAD_LETTER_MARK)) return [];
+    if (text.startsWith(this.texts.mark.zh) || text.startsWith(this.texts.mark.en)) return [];
     const senders = this.senders();
-    const staff = (this.q.stewards.all(propertyId) as { name: string; roles: string; channel: ChannelName; externalId: string }[]).filter(
+    const staff = (this.q.stewards.all(propertyId) as { name: string; roles: string; lang: string; channel: ChannelName; externalId: string }[]).filter(
       (s) => senders.has(s.channel) && !(s.channel === r.channel && s.externalId === r.recipient),
     );
     const stewards = staff.filter((s) => s.roles.includes('"steward"'));
@@ -182,10 +195,16 @@ export class SqliteOutboxStore implements OutboxStore {
     const byPerson = new Map<string, (typeof pool)[number]>();
     for (const s of [...pool].sort((a, b) => Number(a.channel === r.channel) - Number(b.channel === r.channel)))
       if (!byPerson.has(s.name)) byPerson.set(s.name, s);
-    const about = r.number ? `报事 ${r.number}${r.phone ? `（业主电话 ${r.phone.replace(/^\+86/, "")}）` : ""}` : `${r.channel} 用户 ${r.recipient}`;
-    const payload: Reply = { text: `${DEAD_LETTER_MARK}${about} 的一条消息未能确认送达（${reason.slice(0, 60)}）：「${text.slice(0, 40)}」。请电话联系确认。` };
+    const w = this.texts;
+    // each steward reads it in their own language
+    const payloadFor = (lang: Lang): Reply => {
+      const phone = r.phone ? fill(w.ownerPhone[lang], { phone: r.phone.replace(/^\+86/, "") }) : "";
+      const about = r.number ? fill(w.aboutTicket[lang], { number: r.number, phone }) : fill(w.aboutUser[lang], { channel: r.channel, user: r.recipient });
+      return { text: fill(w.message[lang], { mark: w.mark[lang], about, reason: reason.slice(0, 60), text: text.slice(0, 40) }) };
+    };
     const out: { channel: ChannelName; row: OutboxRow }[] = [];
     for (const s of byPerson.values()) {
+      const payload = payloadFor(s.lang === "en" ? "en" : "zh");
       const rowId = randomUUID();
       this.db
         .prepare(
