@@ -40,14 +40,16 @@ const looksLikeCode = /<\/?[a-z][^>]*>|;\s*(drop|delete|insert|update|select)\b|
 /** Filler inside a piece: "电话是", "我家", greetings said before the problem. */
 const filler = /(我的|我是|我家|联系)?(电话|手机|手机号|联系方式|号码|房号|地址)(是|为)?|请尽快|谢谢|您好|你好|^[，,。.\s:：!！]+|[，,。.\s:：]+$/g;
 /** Who is addressed, said before the problem: "师傅你好，", "物业你们好", "hi," */
-const addressed = /^(?:(?:师傅|物业|管家|客服|前台|你们?好|您好|在吗|请问|hi|hello|hey)[，,！!~\s]*)+/i;
+const addressed = /^(?:(?:喂|师傅|物业|管家|客服|前台|你们?好|您好|在吗|请问|hi|hello|hey)[，,！!~\s]*)+/i;
 
 /**
  * Pieces that say nothing about the problem once room, phone and time are taken out: greetings, thanks, "come
  * and have a look", "I am the owner of …", English leftovers ("room", "phone", "please").
  */
 const EMPTY_PIECES: readonly RegExp[] = [
-  /^(我是|我家是?|我住|住在?)?(的)?(业主|住户|户主)?$/,
+  /^(我是|我家是?|我住在?|住在?)?(的)?(业主|住户|户主)?$/,
+  /^(你们)?(能不能|可不可以|可以|能)?(派|安排)(个|一个)?(人|师傅)(来|过来)?(看看|看一下|看下|修一下)?(吗|吧)?$/,
+  /^(以后|之后|以前|前)?(都|也)?(在家|有人|有空)(的)?$/,
   /^(都|也|就)?(可以|方便|有空|在家)?(上门|过来|来|来人|派人|安排)?(看看|一下|处理)?(吧|的|哦|啊|呢)?$/,
   /^(麻烦|请|帮忙|帮我|辛苦)?(你们|您|师傅|物业)?(尽快|赶紧|马上|有空)?(安排(个)?人|派(个)?(人|师傅)|(过)?来人?|上门)?(过来|来)?(看看?|看一下|看下|修一下|修修|修|处理一下|处理|弄一下)?(吧|哈|啊|呢|一下|了)?$/,
   /^(谢谢|多谢|感谢|麻烦(你们|您)?了|辛苦(了|你们了)?|拜托(了)?|十分感谢|非常感谢)(你们|您|师傅)?[!！。.~]*$/,

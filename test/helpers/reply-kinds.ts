@@ -7,7 +7,7 @@ export const REPLY_KINDS: Record<string, RegExp> = {
   "ask-room": /(请问您的房号是多少|請問您的房號是多少|What is your room number)/,
   "ask-building": /几单元几号|几号房|哪一栋|请问是几栋|幾單元幾號|幾號房|哪一棟|包括楼栋|which unit|which room|Which building/,
   "ask-phone": /请留一个联系电话|請留一個聯繫電話|leave a phone number/,
-  "ask-time": /什么时候上门方便|什麼時候上門方便|When may the technician come/,
+  "ask-time": /什么时候上门方便|什麼時候上門方便|When may the technician come|几点方便|幾點方便|What time/,
   "ask-whose": /只有您家这样|只有您家這樣|only your flat/,
   emergency: /^⚠️[\s\S]*(单号|單號|no\.)/,
   faq: /物业费可以|住宅物业费为|物業費可以|装修前请带|停车月卡|按本小区的收费标准/,
