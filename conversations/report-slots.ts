@@ -1,38 +1,28 @@
 /**
- * The report form's slots: how each piece (problem, room, phone, time, category) is read, asked and shown.
- * (Over 200 lines: the report form's slots side by side (how each is read, asked, refused and shown), sharing the classification helpers.)
+ * The report form's slots for the problem, the phone and the time: how each is read, asked and shown, and what
+ * the slots share (the classification, urgency, whether a visit is needed). The place is in report-place.ts, the
+ * category in report-category.ts.
  */
 import { z } from "zod";
 import {
-  CATEGORIES,
   classify,
   checkAppointment,
   findAppointment,
   formatDay,
   findPhone,
-  findPlace,
   formatWhen,
-  NATURE_EN,
-  NATURE_OF_CATEGORY,
-  URGENCY_EN,
-  placeLabel,
   type Appointment,
-  type Category,
   type Classification,
   type FlowContext,
-  type Place,
   type SlotDef,
 } from "../src/core/conversation/flow-api.js";
 import { greeting } from "./commands.js";
-import { asapWords, keywords, notOnlyOurs, onlyOurs, ownFittings, places, whoseFault } from "./keywords.js";
+import { asapWords, keywords } from "./keywords.js";
 
 export type Values = Readonly<Record<string, unknown>>;
 
 /** Said in answer to the question being asked: "no", in its common forms. */
-const NO_ANSWER = "^(保密|不告诉你?|不想告诉你?|不想说|不愿意说|不说|不方便|不想给|不给|不给了|不留|不留了|不想留|算了吧?|不用了)[。！!]?$";
-const declinesRoom = new RegExp(
-  `(不想|不方便|不愿意?|不能|不要|没法|拒绝).{0,3}(说|留|给|告诉|透露|提供)?.{0,3}(房号|地址|门牌|住址|住哪)|(房号|地址)(就)?不(说|留|给)了?|为什么要(房号|地址)|${NO_ANSWER}`,
-);
+export const NO_ANSWER = "^(保密|不告诉你?|不想告诉你?|不想说|不愿意说|不说|不方便|不想给|不给|不给了|不留|不留了|不想留|算了吧?|不用了)[。！!]?$";
 const declinesPhone = new RegExp(
   `(不想|不方便|不愿意?|不能|不要|不用|没法|拒绝).{0,3}(留|给|说|告诉|提供)?.{0,3}(电话|手机|号码|联系方式)|不(留|给)(电话|手机|号码)|(电话|手机|号码)(就)?不(留|给)了?|为什么要(留)?(电话|手机|号码)|没有(电话|手机)|${NO_ANSWER}`,
 );
@@ -98,72 +88,6 @@ export const description: SlotDef<string> = {
   show: (v) => v,
 };
 
-export const place: SlotDef<Place> = {
-  name: "place",
-  label: { zh: "房号/位置", en: "Room / place" },
-  schema: z.union([
-    z.object({ kind: z.literal("room"), building: z.string().min(1), unit: z.string().nullable(), room: z.string().min(3) }),
-    z.object({ kind: z.literal("location"), location: z.string().min(2).max(40) }),
-  ]),
-  prompt: (ctx, values) => {
-    // an emergency filed already: only what is missing of its place, and why it matters now
-    if (veryUrgent(values)) {
-      const vague = vagueness(values.place as Place | undefined, ctx);
-      if (vague) return { zh: `${vague.zh.replace(/[。？]$/, "")}，我马上转告值班人员。`, en: `${vague.en} I will pass it on at once.` };
-      return {
-        zh: "请问具体在哪里？例如「3栋2单元201」或「5栋电梯」，我马上转告值班人员。",
-        en: "Where exactly is it? e.g. 3栋2单元201 or 5栋电梯 (building 5's lift). I will pass it on at once.",
-      };
-    }
-    return {
-      zh: "请问您的房号是多少？例如「3栋2单元201」；公共区域的问题请告诉我具体位置，例如「小区南门」。",
-      en: "What is your room number? e.g. 3栋2单元201 (building 3, unit 2, room 201). For a public area, tell me the place, e.g. the south gate.",
-    };
-  },
-  refusal: {
-    zh: "没有看懂房号，请按「楼栋+单元+房号」发送，例如「3栋2单元201」，或告诉我具体位置。",
-    en: "I could not read a room number. Please send building, unit and room, e.g. 3栋2单元201 or 3-2-201, or the place.",
-  },
-  declineExplain: {
-    zh: "不好意思，房号（或具体位置）是师傅上门和回访的依据，只用于处理本次报事。请告诉我房号，例如「3栋2单元201」。",
-    en: "Sorry, we need the room (or the place) to send someone and to call you back; it is used only for this report. What is your room number?",
-  },
-  invalidReason: { zh: "未提供房号或位置（匿名报事）", en: "no room or place given (anonymous report)" },
-  extract(msg, ctx, values) {
-    // an emergency's vague place ("5栋") asked again is completed by the answer, as a partial one is
-    const partial = (msg.partial ?? (msg.asked && msg.filled ? values.place : undefined)) as Place | undefined;
-    const found = completed(msg.text, partial, ctx);
-    if (!found) return declinesRoom.test(msg.text) && (msg.asked || /房号|地址|门牌/.test(msg.text)) ? { declined: true } : undefined;
-    // a location stays in the description ("小区南门的路灯坏了"); a room number is cut out of it
-    const span = found.about === "room" ? { span: found.span } : {};
-    if (found.ok) return { value: found.place, ...span };
-    // an emergency goes with whatever place was said ("5栋" is enough for a lift); the rest is asked after
-    if (msg.filled && !msg.asked) return undefined;
-    if (found.partial && (veryUrgent(values) || classify(msg.text, keywords).urgency === "非常紧急")) return { value: found.partial, ...span };
-    return { error: found.reason, ...span, ...(found.partial ? { partial: found.partial } : {}) };
-  },
-  show: placeLabel,
-  remembered: (ctx) => ctx.resident.place,
-};
-
-/** The message read as a place, or with the part understood before ("5栋" then "2单元301"; "电梯" then "3栋"). */
-function completed(text: string, partial: Place | undefined, ctx: FlowContext) {
-  const alone = findPlace(text, ctx.policy, places);
-  if (alone?.ok || partial?.kind !== "location" || !text.trim()) return alone;
-  for (const joined of [`${partial.location}${text}`, `${text}${partial.location}`]) {
-    const r = findPlace(joined, ctx.policy, places);
-    if (r?.ok) return { ...r, span: [0, text.length] as [number, number] };
-  }
-  return alone;
-}
-
-/** What is still missing of a place an emergency was filed with ("5栋" of a flat, "电梯" of a building), if anything. */
-export function vagueness(p: Place | undefined, ctx: FlowContext) {
-  if (p?.kind !== "location") return undefined;
-  const r = findPlace(p.location, ctx.policy, places);
-  return r && !r.ok && r.partial ? r.reason : undefined;
-}
-
 export const veryUrgent = (values: Values) => classification(values)?.urgency === "非常紧急";
 
 export const phone: SlotDef<string> = {
@@ -210,13 +134,6 @@ function showPhone(e164: string): string {
 
 export const classification = (values: Values) => values.category as Classification | undefined;
 
-/** A fault that may be the owner's or the building's, not yet told which (not paid until it is: derive reads it as D). */
-export function unsureWhose(values: Values): boolean {
-  const text = values.description as string | undefined;
-  if (!text || ownFittings.test(text) || !whoseFault.some((w) => (typeof w === "string" ? text.includes(w) : w.test(text)))) return false;
-  const c = classify(text, keywords);
-  return c.category === "A" && c.nature === "报修" && c.urgency !== "非常紧急";
-}
 export const needsVisit = (values: Values) => {
   const c = classification(values);
   return !c || (c.nature === "报修" && c.urgency !== "非常紧急");
@@ -273,52 +190,3 @@ function whichDay(word: string, options: readonly Appointment[], ctx: FlowContex
     fallback: options[1]!,
   };
 }
-
-export const category: SlotDef<Classification> = {
-  name: "category",
-  label: { zh: "类别", en: "Category" },
-  derived: true,
-  schema: z.object({ category: z.enum(["A", "B", "C", "D", "E", "F", "G"]), nature: z.string(), urgency: z.string() }).passthrough() as never,
-  prompt: { zh: "请选择报事类别：", en: "Please choose a category:" },
-  refusal: { zh: "请从下面的类别中选一个。", en: "Please pick one of the categories below." },
-  invalidReason: { zh: "类别不明", en: "unknown category" },
-  // asked once when a fault may be the owner's own fittings or the building's supply (没热水): paid or not
-  extract(msg, ctx, values) {
-    const c = classification(values);
-    if (msg.asked && c) {
-      if (onlyOurs.test(msg.text.trim())) return { value: { ...c, category: "A", nature: "报修" } };
-      if (notOnlyOurs.test(msg.text)) return { value: { ...c, category: "D", nature: "报修" } };
-      return undefined;
-    }
-    if (!unsureWhose(values)) return undefined;
-    return {
-      ask: {
-        question: {
-          zh: "请问是只有您家这样，还是整栋楼或邻居家也这样？（只有您家的话属于户内有偿维修，整栋楼的问题不收费）",
-          en: "Is it only your flat, or the whole building / your neighbours too? (Only yours: a paid in-home repair; the building's: free.)",
-        },
-        choices: [
-          { label: ctx.t({ zh: "只有我家", en: "Only my flat" }), value: "set:category:A" },
-          { label: ctx.t({ zh: "整栋楼/邻居家也是", en: "The building / neighbours too" }), value: "set:category:D" },
-          { label: ctx.t({ zh: "不清楚", en: "Not sure" }), value: "set:category:D" },
-        ],
-        fallback: c!,
-      },
-    };
-  },
-  show: (c, ctx) =>
-    [
-      ctx.t(CATEGORIES[c.category]),
-      ctx.lang === "zh" ? c.nature : NATURE_EN[c.nature],
-      c.urgency !== "一般" ? (ctx.lang === "zh" ? c.urgency : URGENCY_EN[c.urgency]) : "",
-    ]
-      .filter(Boolean)
-      .join(" · "),
-  choices: (ctx) => (Object.keys(CATEGORIES) as Category[]).map((k) => ({ label: `${k} ${ctx.t(CATEGORIES[k])}`, value: `set:category:${k}` })),
-  fromChoice(v, _ctx, values) {
-    if (!(v in CATEGORIES)) return undefined;
-    const current = classification(values);
-    const k = v as Category;
-    return { ...(current ?? { urgency: "一般" as const }), category: k, nature: NATURE_OF_CATEGORY[k] } as Classification;
-  },
-};

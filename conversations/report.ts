@@ -18,19 +18,9 @@ import { keywords } from "./keywords.js";
 import { formTexts, yesWords } from "./texts.js";
 import { describeFiled, safetyAdvice } from "./report-texts.js";
 import { duplicateTexts, repeats, similarOpen } from "./duplicates.js";
-import {
-  description,
-  place,
-  phone,
-  appointment,
-  category,
-  classification,
-  needsVisit,
-  meaningful,
-  unsureWhose,
-  vagueness,
-  veryUrgent,
-} from "./report-slots.js";
+import { description, phone, appointment, classification, needsVisit, meaningful, veryUrgent } from "./report-slots.js";
+import { place, vagueness } from "./report-place.js";
+import { category, unsureWhose } from "./report-category.js";
 import { amendFiled } from "./report-follow-up.js";
 
 export const reportFlow = defineForm({

@@ -1,3 +1,4 @@
+import { isTimeZone } from "./core/policy/policy.js";
 import { randomBytes } from "node:crypto";
 import cron from "node-cron";
 import { z } from "zod";
@@ -29,18 +30,7 @@ const schema = z.object({
   /** force pretty or JSON logs; default: pretty in a terminal, JSON otherwise */
   LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
   /** the zone readable logs show their times in (JSON lines keep epoch milliseconds) */
-  LOG_TIMEZONE: z
-    .string()
-    .default("Asia/Shanghai")
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en-US", { timeZone: tz });
-        return true;
-      } catch (err) {
-        if (err instanceof RangeError) return false;
-        throw err;
-      }
-    }, "unknown time zone (e.g. Asia/Shanghai)"),
+  LOG_TIMEZONE: z.string().default("Asia/Shanghai").refine(isTimeZone, "unknown time zone (e.g. Asia/Shanghai)"),
   /** the property served when a channel names none */
   DEFAULT_PROPERTY: z
     .string()

@@ -1,7 +1,7 @@
 /*
  * The form engine (one job: collect slots, confirm, submit). Over 200 lines because its steps — extract,
- * ask, refuse, decline, clarify, precheck, confirm, edit, back — are one closure over the form's state;
- * split by step it would pass that state through every call.
+ * ask, refuse, decline, clarify, partial answers, precheck, confirm, edit, back, and an emergency's file-first
+ * follow-up — are one closure over the form's state; split by step it would pass that state through every call.
  */
 import type { Text } from "../ticket/domain.js";
 import { blank, type Span } from "./parse/normalize.js";

@@ -123,7 +123,8 @@ export function parsePolicy(input: unknown): Policy {
   return resolvePolicy(policySchema.parse(input ?? {}));
 }
 
-function isTimeZone(tz: string): boolean {
+/** A zone name Intl knows (Asia/Shanghai); used by the policy and by the service's own settings. */
+export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: tz });
     return true;
