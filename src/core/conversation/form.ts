@@ -179,8 +179,9 @@ export function defineForm(def: FormDef): Flow {
   }
 
   /** After a change: ask what is missing, or show the confirmation. */
-  async function next(st: FormState, ctx: FlowContext, notes: string[], pendingErrors: Map<string, string>): Promise<FlowResult> {
-    derive(st, ctx);
+  /** derived: the message's values were just derived (onText does it once, before deciding anything) */
+  async function next(st: FormState, ctx: FlowContext, notes: string[], pendingErrors: Map<string, string>, derived = false): Promise<FlowResult> {
+    if (!derived) derive(st, ctx);
     if (!st.prefaced) {
       const preface = def.preface?.(st.values, ctx);
       if (preface) {
@@ -408,8 +409,7 @@ export function defineForm(def: FormDef): Flow {
       return refuse(askedSlot, st, ctx, ctx.t(askedSlot.refusal), notes);
     }
     if (clarify) {
-      // everything else the message held is kept; the one question is asked with its choices
-      derive(st, ctx);
+      // everything else the message held is kept (derived above); the one question is asked with its choices
       st.clarified = [...(st.clarified ?? []), clarify.name];
       st.asked = clarify.name;
       return { replies: [{ text: [...notes, clarify.question].join("\n"), choices: clarify.choices, expects: clarify.name }], state: st, effects: [] };
@@ -425,7 +425,7 @@ export function defineForm(def: FormDef): Flow {
       }
       notes.push(ctx.t(def.texts.updated));
     }
-    return next(st, ctx, notes, pendingErrors);
+    return next(st, ctx, notes, pendingErrors, true);
   }
 
   return {
