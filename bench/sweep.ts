@@ -19,7 +19,7 @@ import { Dispatcher } from "../src/core/dispatch/dispatcher.js";
 import { dispatchTexts } from "../conversations/dispatch-texts.js";
 import { SqliteConversationStore } from "../src/db/conversation-store.js";
 import { parsePolicy } from "../src/core/policy/policy.js";
-import { lateBy, newTimeTexts, reminderTexts } from "../conversations/reminders.js";
+import { sweepTexts } from "../conversations/reminders.js";
 
 const TICKETS = Number(process.env.TICKETS ?? 1_000_000);
 const DUE_SHARE = Number(process.env.DUE_SHARE ?? 0.01);
@@ -91,7 +91,7 @@ async function main() {
     dispatcher: new Dispatcher(workforce, () => [], accountOf, dispatchTexts),
     policyOf: () => policy,
     accountOf,
-    texts: { ...reminderTexts, newTime: newTimeTexts, lateBy },
+    texts: sweepTexts,
   });
   const s0 = performance.now();
   let swept = 0;

@@ -15,6 +15,8 @@ export const callbackWords = {
   /** a comment added to the steward's last recorded callback */
   comment: /^(?:回访备注|备注)[\s，,:：]*(.+)$/s,
   texts: {
+    someWorker: { zh: "师傅", en: "the technician" },
+    someSteward: { zh: "管家", en: "the steward" },
     remind: {
       zh: "【回访提醒】{number}（{place} {description}）已于 {completed} 由{worker}处理完成{notes}。\n请在 {due} 前回访业主（☎ {phone}），并记录业主是否满意：",
       en: "[Callback] {number} ({place} {description}) was completed {completed} by {worker}{notes}.\nPlease call the resident (☎ {phone}) by {due} and record whether they are satisfied:",
@@ -54,6 +56,10 @@ export const callbackWords = {
     },
     alreadyRated: { zh: "您已经评价过 {number} 了，谢谢！", en: "You have already rated {number}, thank you!" },
     notYourReport: { zh: "抱歉，没有找到您的这条报事。", en: "Sorry, that report was not found among yours." },
+    staffOnly: { zh: "这个操作仅限已绑定的物业工作人员使用。", en: "That is for bound property staff only." },
+    fromCallback: { zh: "回访（{name}）", en: "callback ({name})" },
+    fromRating: { zh: "评价", en: "rating" },
+    serviceCentre: { zh: "服务中心", en: "the service centre" },
   },
 } satisfies Record<string, unknown> & { texts: Record<string, Text> };
 

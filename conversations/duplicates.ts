@@ -3,7 +3,6 @@ import {
   formatDay,
   formatWhen,
   looksAlike,
-  STATUS_TEXT,
   workerTitle,
   type Classification,
   type FlowContext,
@@ -12,6 +11,7 @@ import {
   type SimilarTicket,
   type Text,
 } from "../src/core/conversation/flow-api.js";
+import { vocabulary } from "./vocabulary.js";
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -49,7 +49,7 @@ function progress(t: SimilarTicket, ctx: FlowContext): string {
   }
   if (t.status === "arrived" && who) return ctx.t({ zh: "{who}正在现场处理", en: "{who} is on site" }, { who });
   if (t.status === "dispatched" && who) return ctx.t({ zh: "已派给{who}，等待接单", en: "it has been sent to {who}" }, { who });
-  return ctx.t(STATUS_TEXT[t.status]);
+  return ctx.t(vocabulary.statuses[t.status]);
 }
 
 /** The question with its two choices: add this message to the open report, or file a new one. */

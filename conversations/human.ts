@@ -1,9 +1,11 @@
 /** 转人工: marks the conversation for a steward, who is told in chat; the resident may keep going with the bot meanwhile. */
 import { formatWhen, nextOfficeStart, waitsForTheOffice, type Flow } from "../src/core/conversation/flow-api.js";
 import type { HumanAlertTexts } from "../src/core/staff/human-requests.js";
+import { vocabulary } from "./vocabulary.js";
 
 /** What the stewards (else the supervisors) are told. */
 export const humanAlert: HumanAlertTexts = {
+  vocabulary,
   alert: {
     zh: "【转人工】{who}（{channel}{place}{phone}）请求人工服务，请尽快联系。",
     en: "[Person wanted] {who} ({channel}{place}{phone}) asked for a person; please get in touch.",

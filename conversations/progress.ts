@@ -1,5 +1,6 @@
 /** 查询进度: the resident's own open reports, newest first. */
-import { formatWhen, OPEN_STATUSES, STATUS_TEXT, type Flow } from "../src/core/conversation/flow-api.js";
+import { formatWhen, OPEN_STATUSES, type Flow } from "../src/core/conversation/flow-api.js";
+import { vocabulary } from "./vocabulary.js";
 import { urgeWords } from "./urge.js";
 
 export const progressFlow: Flow = {
@@ -25,7 +26,7 @@ export const progressFlow: Flow = {
     const lines = open.map((t, i) => {
       const when = t.appointmentAt ? formatWhen(t.appointmentAt, ctx.policy.timezone, ctx.lang) : t.asap ? ctx.t({ zh: "尽快", en: "asap" }) : "";
       const desc = t.description.length > 20 ? `${t.description.slice(0, 20)}…` : t.description;
-      return `${i + 1}. ${t.number} ${desc}\n   ${ctx.t(STATUS_TEXT[t.status])}${when ? ctx.t({ zh: "，预约 {when}", en: ", visit {when}" }, { when }) : ""}`;
+      return `${i + 1}. ${t.number} ${desc}\n   ${ctx.t(vocabulary.statuses[t.status])}${when ? ctx.t({ zh: "，预约 {when}", en: ", visit {when}" }, { when }) : ""}`;
     });
     const head = ctx.t({ zh: "您有 {n} 条处理中的报事：", en: "You have {n} open report(s):" }, { n: open.length });
     // 催单 under each report still waiting for someone (not a finished one waiting for its callback)

@@ -9,6 +9,10 @@ export const quoteWords = {
   quote: /^(?:报价|\/quote(?:@\w+)?)[\s，,:：]*(?:(BS\d{8}-\d{4})[\s，,:：]*)?(\d+(?:\.\d+)?)\s*元?[\s，,:：]*(.*)$/is,
   texts: {
     noQuotes: { zh: "目前没有等待报价的报事。", en: "No report is waiting for a quote." },
+    /** what a quote covers when the supervisor did not say */
+    defaultNote: { zh: "维修", en: "repair" },
+    /** the agreed quote on the work order */
+    orderQuote: { zh: "{price} 元（{note}）", en: "¥{price} ({note})" },
     whichQuote: {
       zh: "有多张报事在等报价，请注明单号，例如「报价 {number} 200 更换瓷砖」：{numbers}",
       en: "Several reports wait for a quote; name one, e.g. /quote {number} 200 new tiles: {numbers}",

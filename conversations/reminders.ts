@@ -3,6 +3,8 @@
  * follow-up and the monthly statistics. Staff read Chinese; English is kept for the console.
  */
 import type { Text } from "../src/core/ticket/domain.js";
+import type { SweepTexts } from "../src/core/deadlines/deadline-sweep.js";
+import { vocabulary } from "./vocabulary.js";
 
 export const reminderTexts = {
   overdue: {
@@ -26,6 +28,8 @@ export const reminderTexts = {
     en: "Hello, we are sorry: the technician for your report {number} is late. We have chased and escalated it; if you want another time, just tell me.",
   },
   acceptTimeout: { zh: "{name}在 {due} 前未接单，按规定转上一级", en: "{name} did not accept by {due}; passed one level up" },
+  timedOut: { zh: "超时未接单", en: "not accepted in time" },
+  someWorker: { zh: "师傅", en: "the technician" },
   nobodyLeft: {
     zh: "【待派工】{number}（{place} {description}）派工单无人接单，上一级也无人可派。请尽快人工派单。",
     en: "[Needs dispatch] Nobody accepted {number} ({place} {description}) and nobody above can be reached. Please dispatch it by hand.",
@@ -50,12 +54,16 @@ export const newTimeTexts = {
   tooLate: { zh: "报事 {number} 已经安排好了，不需要再选时间。", en: "Report {number} has already been arranged." },
 } satisfies Record<string, Text>;
 
-/** "5 分钟", "2 小时 10 分钟", "3 天" */
-export function lateBy(minutes: number): string {
+/** "5 分钟", "2 小时 10 分钟", "3 天" (en: "5 min", "2 h 10 min", "3 days") */
+export function lateBy(minutes: number, lang: "zh" | "en" = "zh"): string {
   const m = Math.max(1, Math.round(minutes));
-  if (m < 60) return `${m} 分钟`;
-  if (m < 1440) return m % 60 ? `${Math.floor(m / 60)} 小时 ${m % 60} 分钟` : `${m / 60} 小时`;
+  const u = lang === "en" ? { min: " min", h: " h", d: (n: number) => (n === 1 ? " day" : " days") } : { min: " 分钟", h: " 小时", d: () => " 天" };
+  if (m < 60) return `${m}${u.min}`;
+  if (m < 1440) return m % 60 ? `${Math.floor(m / 60)}${u.h} ${m % 60}${u.min}` : `${m / 60}${u.h}`;
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);
-  return h ? `${d} 天 ${h} 小时` : `${d} 天`;
+  return h ? `${d}${u.d(d)} ${h}${u.h}` : `${d}${u.d(d)}`;
 }
+
+/** Everything the deadline sweep says. */
+export const sweepTexts: SweepTexts = { ...reminderTexts, newTime: newTimeTexts, lateBy, vocabulary };

@@ -1,15 +1,7 @@
 /** The report form's category slot: derived from the words, and the one paid-or-not question when it cannot be told. */
 import { z } from "zod";
-import {
-  CATEGORIES,
-  classify,
-  NATURE_EN,
-  NATURE_OF_CATEGORY,
-  URGENCY_EN,
-  type Category,
-  type Classification,
-  type SlotDef,
-} from "../src/core/conversation/flow-api.js";
+import { CATEGORIES, isCategory, classify, NATURE_OF_CATEGORY, type Category, type Classification, type SlotDef } from "../src/core/conversation/flow-api.js";
+import { vocabulary } from "./vocabulary.js";
 import { keywords, notOnlyOurs, onlyOurs, ownFittings, whoseFault } from "./keywords.js";
 import { classification, type Values } from "./report-slots.js";
 
@@ -54,18 +46,14 @@ export const category: SlotDef<Classification> = {
     };
   },
   show: (c, ctx) =>
-    [
-      ctx.t(CATEGORIES[c.category]),
-      ctx.lang === "zh" ? c.nature : NATURE_EN[c.nature],
-      c.urgency !== "一般" ? (ctx.lang === "zh" ? c.urgency : URGENCY_EN[c.urgency]) : "",
-    ]
+    [ctx.t(vocabulary.categories[c.category]), ctx.t(vocabulary.natures[c.nature]), c.urgency !== "一般" ? ctx.t(vocabulary.urgencies[c.urgency]) : ""]
       .filter(Boolean)
       .join(" · "),
-  choices: (ctx) => (Object.keys(CATEGORIES) as Category[]).map((k) => ({ label: `${k} ${ctx.t(CATEGORIES[k])}`, value: `set:category:${k}` })),
+  choices: (ctx) => CATEGORIES.map((k) => ({ label: `${k} ${ctx.t(vocabulary.categories[k])}`, value: `set:category:${k}` })),
   fromChoice(v, _ctx, values) {
-    if (!(v in CATEGORIES)) return undefined;
+    if (!isCategory(v)) return undefined;
     const current = classification(values);
-    const k = v as Category;
+    const k: Category = v;
     return { ...(current ?? { urgency: "一般" as const }), category: k, nature: NATURE_OF_CATEGORY[k] } as Classification;
   },
 };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { classify, findPlace, placeLabel, type FlowContext, type Place, type SlotDef } from "../src/core/conversation/flow-api.js";
 import { keywords, places } from "./keywords.js";
+import { refusalText } from "./parse-texts.js";
 import { NO_ANSWER, veryUrgent } from "./report-slots.js";
 
 const declinesRoom = new RegExp(
@@ -50,7 +51,7 @@ export const place: SlotDef<Place> = {
     // an emergency goes with whatever place was said ("5栋" is enough for a lift); the rest is asked after
     if (msg.filled && !msg.asked) return undefined;
     if (found.partial && (veryUrgent(values) || classify(msg.text, keywords).urgency === "非常紧急")) return { value: found.partial, ...span };
-    return { error: found.reason, ...span, ...(found.partial ? { partial: found.partial } : {}) };
+    return { error: refusalText(found.reason), ...span, ...(found.partial ? { partial: found.partial } : {}) };
   },
   show: placeLabel,
   remembered: (ctx) => ctx.resident.place,
@@ -71,5 +72,5 @@ function completed(text: string, partial: Place | undefined, ctx: FlowContext) {
 export function vagueness(p: Place | undefined, ctx: FlowContext) {
   if (p?.kind !== "location") return undefined;
   const r = findPlace(p.location, ctx.policy, places);
-  return r && !r.ok && r.partial ? r.reason : undefined;
+  return r && !r.ok && r.partial ? refusalText(r.reason) : undefined;
 }

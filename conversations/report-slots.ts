@@ -18,6 +18,7 @@ import {
 } from "../src/core/conversation/flow-api.js";
 import { greeting } from "./commands.js";
 import { asapWords, keywords } from "./keywords.js";
+import { refusalText } from "./parse-texts.js";
 
 export type Values = Readonly<Record<string, unknown>>;
 
@@ -119,7 +120,7 @@ export const phone: SlotDef<string> = {
   invalidReason: { zh: "未提供联系电话（无法联系）", en: "no phone number given (contactless report)" },
   extract(msg) {
     const found = findPhone(msg.text);
-    if (found) return found.ok ? { value: found.e164, span: found.span } : { error: found.reason, span: found.span };
+    if (found) return found.ok ? { value: found.e164, span: found.span } : { error: refusalText(found.reason), span: found.span };
     if (declinesPhone.test(msg.text) && (msg.asked || /电话|手机|号码|联系方式/.test(msg.text))) return { declined: true };
     return undefined;
   },
@@ -161,7 +162,7 @@ export const appointment: SlotDef<Appointment> = {
     const withDay = day && msg.text.trim() ? findAppointment(`${day} ${msg.text}`, ctx.now, ctx.policy, asapWords) : undefined;
     const found = withDay?.ok ? { ...withDay, span: [0, msg.text.length] as [number, number] } : findAppointment(msg.text, ctx.now, ctx.policy, asapWords);
     if (!found) return undefined;
-    if (!found.ok) return { error: found.reason, span: found.span, ...(found.partial ? { partial: found.partial } : {}) };
+    if (!found.ok) return { error: refusalText(found.reason), span: found.span, ...(found.partial ? { partial: found.partial } : {}) };
     if (!found.ambiguous) return { value: found.appointment, span: found.span };
     return { ask: whichDay(found.ambiguous.word, found.ambiguous.options, ctx), span: found.span };
   },

@@ -1,10 +1,11 @@
 /** How the daily follow-up and the monthly statistics read in chat (staff read Chinese). */
-import { STATUS_TEXT, type TicketStatus } from "../src/core/ticket/domain.js";
-import { STEP_TEXT, type Step } from "../src/core/deadlines/escalation.js";
+import type { TicketStatus } from "../src/core/ticket/domain.js";
+import type { Step } from "../src/core/deadlines/escalation.js";
+import { vocabulary } from "./vocabulary.js";
 import type { DailyDigest, MonthlyStats } from "../src/db/report-store.js";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
-const status = (s: string) => STATUS_TEXT[s as TicketStatus]?.zh ?? s;
+const status = (s: string) => vocabulary.statuses[s as TicketStatus]?.zh ?? s;
 const list = (o: Record<string, number>) =>
   Object.entries(o)
     .map(([k, n]) => `${k} ${n}`)
@@ -31,7 +32,7 @@ export function dailyText(propertyName: string, d: DailyDigest, when: string): s
     ...lines(
       d.overdue,
       (t, i) =>
-        `${i + 1}. ${t.number} ${t.place ?? ""} ${t.description.slice(0, 20)} · ${status(t.status)}${t.steps.length ? ` · ${t.steps.map((s) => STEP_TEXT[s as Step]?.zh ?? s).join("、")}超时` : ""}`,
+        `${i + 1}. ${t.number} ${t.place ?? ""} ${t.description.slice(0, 20)} · ${status(t.status)}${t.steps.length ? ` · ${t.steps.map((s) => vocabulary.steps[s as Step]?.zh ?? s).join("、")}超时` : ""}`,
     ),
   );
   if (d.overdueCallbacks.length) {

@@ -1,14 +1,17 @@
 /** Staff words: binding a chat account, and the commands only bound staff reach. */
 import type { StaffWords } from "../src/core/staff/staff-words.js";
+import { vocabulary } from "./vocabulary.js";
 import { callbackWords } from "./callbacks.js";
 import { quoteWords } from "./quotes.js";
 import { newTimeTexts } from "./reminders.js";
 
 export const staffWords: StaffWords = {
+  vocabulary,
   bind: /^(?:\/bind(?:@\w+)?|绑定)\s*([A-Za-z0-9]{6,12})$/i,
   myOrders: /^(我的工单|\/orders(?:@\w+)?)$/i,
   arrive: /^(到场|已到场|我到了|\/arrive(?:@\w+)?)$/i,
   complete: /^(?:完工|已完工|修好了|\/done(?:@\w+)?)[\s，,:：]*(.*)$/is,
+  reportTrigger: "报事",
   onBehalf: /^(?:代报|\/onbehalf(?:@\w+)?)(?:[\s，,:：]+(.*))?$/is,
   handOver: /^(转单|\/handover(?:@\w+)?)$/i,
   reschedule: /^(?:改约|改时间|\/reschedule(?:@\w+)?)[\s，,:：]*(.*)$/is,
@@ -32,6 +35,8 @@ export const staffWords: StaffWords = {
     { code: "other", label: { zh: "其他原因", en: "Other reason" } },
   ],
   texts: {
+    asap: { zh: "尽快", en: "as soon as possible" },
+    before: { zh: "{when} 前", en: "by {when}" },
     holdWhy: { zh: "请问挂起 {number} 的原因是？挂起期间处理时限暂停计算。", en: "Why is {number} on hold? Its deadlines stop while it is." },
     noneToHold: { zh: "您没有已接单或已到场的工单可以挂起。", en: "You have no accepted or arrived order to put on hold." },
     held: {

@@ -10,6 +10,8 @@ export const engineTexts: EngineTexts = {
 
 export const formTexts: FormTexts = {
   summaryTitle: { zh: "请您核对报事信息：", en: "Please check your report:" },
+  labelSep: { zh: "：", en: ": " },
+  listSep: { zh: "、", en: ", " },
   confirm: { zh: "确认提交", en: "Submit" },
   edit: { zh: "修改", en: "Change" },
   editWhich: { zh: "请问要修改哪一项？", en: "What would you like to change?" },

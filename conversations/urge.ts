@@ -1,7 +1,9 @@
 /** 催单: what a resident says to urge a report, and what they and the staff are told. */
 import type { UrgeWords } from "../src/core/visits/urge-desk.js";
+import { vocabulary } from "./vocabulary.js";
 
 export const urgeWords: UrgeWords = {
+  vocabulary,
   urge: /^(?:请|麻烦)?(?:再)?(?:帮我)?(?:催一下|催一催|催催|催单|催促一下|催促|怎么还没(?:有)?(?:人)?(?:来|到|处理|修)|还没(?:有)?人来|师傅(?:怎么)?还没(?:来|到)|到底(?:什么时候|啥时候)(?:能)?来|什么时候(?:能)?来(?:人)?|hurry|any update|where is the technician)/i,
   label: { zh: "催单", en: "Urge" },
   texts: {

@@ -1,7 +1,7 @@
 // (Over 200 lines: the composition root — it builds and wires every part; nothing else lives here.)
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { lateBy, newTimeTexts, reminderTexts } from "../conversations/reminders.js";
+import { lateBy, newTimeTexts, sweepTexts } from "../conversations/reminders.js";
 import { callbackWords } from "../conversations/callbacks.js";
 import { CallbackDesk } from "./core/callbacks/callback-desk.js";
 import { QuoteDesk } from "./core/quotes/quote-desk.js";
@@ -31,6 +31,8 @@ import { StaffDesk } from "./core/staff/staff-desk.js";
 import { Dispatcher } from "./core/dispatch/dispatcher.js";
 import { DeskRouter } from "./core/intake/desks.js";
 import { dispatchTexts } from "../conversations/dispatch-texts.js";
+import { vocabulary } from "../conversations/vocabulary.js";
+import { channelTexts } from "../conversations/channel-texts.js";
 import { OfficeActions } from "./core/ticket/office-actions.js";
 import { SqliteOfficeStore } from "./db/office-store.js";
 import { StaffAdmin } from "./core/staff/staff-admin.js";
@@ -126,7 +128,7 @@ export async function createApp(
     },
   });
   const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY, deadLetterTexts);
-  const sweep = new DeadlineSweep({ workforce: store, dispatcher, policyOf, accountOf, texts: { ...reminderTexts, newTime: newTimeTexts, lateBy } });
+  const sweep = new DeadlineSweep({ workforce: store, dispatcher, policyOf, accountOf, texts: sweepTexts });
   const deadlineStore = new DeadlineStore(hot);
   const callbackStore = new CallbackJobStore(hot);
   const reminders = new CallbackReminders({
@@ -199,7 +201,7 @@ export async function createApp(
           },
           maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         },
-        { intake, outbox, clock, log },
+        { intake, outbox, clock, log, texts: channelTexts },
       )
     : undefined;
   if (telegram) channels.push(telegram);
@@ -218,6 +220,7 @@ export async function createApp(
           outbox,
           clock,
           log,
+          texts: channelTexts,
           ...(deps.wechatPuppet ? { puppet: deps.wechatPuppet } : {}),
           // a logout is told to bound staff on the other channels
           async alertStaff(text) {
@@ -245,13 +248,14 @@ export async function createApp(
       }),
     },
     policiesDir: config.POLICIES_DIR,
+    webchatTexts: channelTexts,
     clock,
     visitorLimit: new VisitorLimit(clock, config.WEBCHAT_PER_MINUTE, config.WEBCHAT_BURST),
     routes: channels.flatMap((c) => (c.routes ? [(app: FastifyInstance) => c.routes!(app)] : [])),
     adminRoutes: [
       (api) =>
         ticketActionRoutes(api, {
-          actions: new OfficeActions({ store: new SqliteOfficeStore(db, hot), dispatcher, policyOf, offer: offerPending }),
+          actions: new OfficeActions({ store: new SqliteOfficeStore(db, hot), dispatcher, policyOf, offer: offerPending, vocabulary }),
           clock,
         }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),

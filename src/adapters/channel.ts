@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { ChannelName } from "../core/ticket/domain.js";
+import type { ChannelName, Text } from "../core/ticket/domain.js";
 import type { OutboxRow } from "../outbox/sender.js";
 
 /**
@@ -25,4 +25,20 @@ export interface Channel {
   /** routes it adds to the HTTP server (Telegram's webhook), and to the admin API (WeChat's QR code) */
   routes?(app: FastifyInstance): void;
   adminRoutes?(api: FastifyInstance): void;
+}
+
+/** What the channels themselves say (kept in conversations/channel-texts.ts, zh and en). */
+export interface ChannelTexts {
+  /** Telegram's command menu (setMyCommands), in both languages */
+  commandMenu: readonly { command: string; description: Text }[];
+  /** a slash command as the words the flows already know: /start → 菜单 */
+  slashWords: Readonly<Record<string, string>>;
+  /** the button that shares the resident's phone (Telegram) */
+  sharePhone: string;
+  /** numbered choices where there are no buttons (WeChat): "回复 1 确认，2 修改" */
+  numbered: { reply: Text; comma: Text };
+  /** web chat: too many messages at once */
+  tooFast: string;
+  /** WeChat logged out: told to bound staff on the other channels ({name}: the account) */
+  wechatLoggedOut: string;
 }

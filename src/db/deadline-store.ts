@@ -24,7 +24,7 @@ export class DeadlineStore {
         CASE WHEN t.status IN ('received', 'refused', 'reopened') THEN (SELECT json_group_array(a.staffId) FROM Assignment a
           WHERE a.ticketId = t.id AND a.status IN ('refused', 'expired', 'handed_over')) END AS declinedBy
         FROM Ticket t WHERE t.nextDueAt <= ? ORDER BY t.nextDueAt LIMIT ?`),
-      expire: p(`UPDATE Assignment SET status = 'expired', reason = '超时未接单', respondedAt = ? WHERE id = ? AND status = 'offered'`),
+      expire: p(`UPDATE Assignment SET status = 'expired', reason = ?, respondedAt = ? WHERE id = ? AND status = 'offered'`),
     };
   }
 
@@ -73,7 +73,8 @@ export class DeadlineStore {
     let applied = 0;
     // a ticket whose offer expires: its two updates stand or fall together (a savepoint); answered meanwhile, it is skipped
     const withOffer = this.hot.db.transaction((c: TicketChange): boolean => {
-      if (this.q.expire.run(ts(at), c.expireOffer).changes !== 1) throw new ConflictError(`offer ${c.expireOffer} was answered during the sweep`);
+      if (this.q.expire.run(c.expireOffer!.reason, ts(at), c.expireOffer!.id).changes !== 1)
+        throw new ConflictError(`offer ${c.expireOffer!.id} was answered during the sweep`);
       if (!this.write(c, at)) throw new ConflictError(`ticket ${c.ticketId} changed during the sweep`);
       return true;
     });

@@ -24,6 +24,8 @@ export interface ServerDeps {
   policiesDir: string;
   visitorLimit: VisitorLimit;
   clock: Clock;
+  /** what web chat says of its own (the limit) */
+  webchatTexts: { tooFast: string };
   /** admin routes channels add (WeChat's QR code), behind the admin token */
   adminRoutes?: ((api: FastifyInstance) => void)[];
 }
@@ -42,7 +44,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   healthRoutes(app, deps.db);
   chatPage(app, deps.properties);
-  webchatRoutes(app, { ...deps, limit: deps.visitorLimit });
+  webchatRoutes(app, { ...deps, limit: deps.visitorLimit, texts: deps.webchatTexts });
   adminRoutes(app, {
     db: deps.db,
     properties: deps.properties,

@@ -113,6 +113,27 @@ describe("deadlines and escalation (the deadline sweep)", () => {
     expect(await owner.press("16:00")).toContain("已经安排好了");
   });
 
+  it("a technician whose language is English is reminded in English; the supervisor above reads Chinese", async () => {
+    const { svc, double } = await start();
+    await bindTeam(svc);
+    await svc.app.db.staff.update({ where: { id: "s-li" }, data: { lang: "en" } });
+    svc.app.store.forgetWorkforce();
+    const owner = new Visitor(svc.url);
+    await owner.say("5栋1单元302 卫生间水管漏水 13812345678 尽快");
+    const number = numberIn(await owner.press("确认提交"))!;
+    double.press(team.li, await double.nth(team.li.id, 1), "Accept");
+    await double.nth(team.li.id, 2);
+
+    svc.clock.set("2026-11-23T10:30:00+08:00");
+    await sweep(svc);
+    expect((await double.nth(team.li.id, 3)).text).toBe(
+      `[Overdue] ${number} (5栋1单元302 卫生间水管漏水) was due for arrival by Mon 23 Nov 10:30; 1 min late. Please act now.`,
+    );
+    svc.clock.set("2026-11-23T11:00:00+08:00");
+    await sweep(svc);
+    expect((await double.nth(team.wang.id, 1)).text).toContain(`【超时升级】${number}（5栋1单元302 卫生间水管漏水）应在 11月23日（周一）10:30 前到场，已超时 30 分钟，李尚未处理`);
+  });
+
   it("a late arrival reminds the technician and apologises to the resident, then climbs one level every 30 minutes to the general manager", async () => {
     const { svc, double } = await start();
     await bindTeam(svc);

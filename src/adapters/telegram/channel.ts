@@ -1,4 +1,4 @@
-import type { Channel } from "../channel.js";
+import type { Channel, ChannelTexts } from "../channel.js";
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { Bot, BotError, GrammyError } from "grammy";
@@ -25,22 +25,6 @@ export interface TelegramSettings {
 }
 
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
-const COMMANDS = {
-  zh: [
-    { command: "report", description: "报事 / 报修" },
-    { command: "progress", description: "查询进度" },
-    { command: "cancel", description: "取消报事" },
-    { command: "help", description: "帮助" },
-    { command: "start", description: "开始" },
-  ],
-  en: [
-    { command: "report", description: "Report a problem" },
-    { command: "progress", description: "My reports" },
-    { command: "cancel", description: "Cancel a report" },
-    { command: "help", description: "Help" },
-    { command: "start", description: "Start" },
-  ],
-};
 
 /**
  * The Telegram channel: updates (long polling or webhook) into the intake, the outbox out through
@@ -57,11 +41,11 @@ export class TelegramChannel implements Channel {
 
   constructor(
     private readonly s: TelegramSettings,
-    private readonly deps: { intake: Intake; outbox: OutboxStore; clock: Clock; log: Logger },
+    private readonly deps: { intake: Intake; outbox: OutboxStore; clock: Clock; log: Logger; texts: ChannelTexts },
   ) {
     this.bot = new Bot(s.token, { client: { apiRoot: s.apiRoot } });
     this.bot.use(async (ctx) => {
-      const msg = toInbound(ctx.update, ctx.me, s.propertyId);
+      const msg = toInbound(ctx.update, ctx.me, deps.texts.slashWords, s.propertyId);
       if (!msg) return;
       await deps.intake.handle(msg);
       if (ctx.callbackQuery) {
@@ -111,14 +95,15 @@ export class TelegramChannel implements Channel {
     const me = this.bot.botInfo;
     this.sender = new OutboxSender(
       this.deps.outbox,
-      telegramDeliverer(this.bot.api, String(me.id)),
+      telegramDeliverer(this.bot.api, String(me.id), this.deps.texts.sharePhone),
       telegramLimiter(this.s.limits),
       this.deps.clock,
       this.deps.log,
       { maxAttempts: this.s.maxAttempts },
     );
-    await this.bot.api.setMyCommands(COMMANDS.zh, { language_code: "zh" });
-    await this.bot.api.setMyCommands(COMMANDS.en);
+    const menu = (lang: "zh" | "en") => this.deps.texts.commandMenu.map((c) => ({ command: c.command, description: c.description[lang] }));
+    await this.bot.api.setMyCommands(menu("zh"), { language_code: "zh" });
+    await this.bot.api.setMyCommands(menu("en"));
     if (this.s.webhookUrl) {
       await this.bot.api.setWebhook(this.s.webhookUrl, { secret_token: this.s.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
     } else {

@@ -4,7 +4,7 @@ import type { Reply } from "../../core/conversation/types.js";
 import type { Deliverer, Delivery } from "../../outbox/sender.js";
 
 /** Choices become an inline keyboard (two a row); a phone question gets the "share my phone" button. */
-export function markup(reply: Reply): InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove {
+export function markup(reply: Reply, sharePhone: string): InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove {
   if (reply.choices?.length) {
     const buttons: InlineKeyboardButton[] = reply.choices.map((c) => ({ text: c.label, callback_data: c.value.slice(0, 64) }));
     const rows: InlineKeyboardButton[][] = [];
@@ -12,19 +12,19 @@ export function markup(reply: Reply): InlineKeyboardMarkup | ReplyKeyboardMarkup
     return { inline_keyboard: rows };
   }
   if (reply.expects === "phone") {
-    return { keyboard: [[{ text: "📱 发送我的手机号 / Share my phone", request_contact: true }]], resize_keyboard: true, one_time_keyboard: true };
+    return { keyboard: [[{ text: sharePhone, request_contact: true }]], resize_keyboard: true, one_time_keyboard: true };
   }
   return { remove_keyboard: true };
 }
 
 /** Sends through the Bot API and reads Telegram's errors the way its docs describe them. */
-export function telegramDeliverer(api: Api, account: string): Deliverer {
+export function telegramDeliverer(api: Api, account: string, sharePhone: string): Deliverer {
   return {
     channel: "telegram",
     account,
     async deliver(recipient, payload): Promise<Delivery> {
       try {
-        await api.sendMessage(recipient, payload.text, { reply_markup: markup(payload) });
+        await api.sendMessage(recipient, payload.text, { reply_markup: markup(payload, sharePhone) });
         return { kind: "sent" };
       } catch (err) {
         return classify(err);

@@ -2,22 +2,14 @@ import type { Message, Update, UserFromGetMe } from "grammy/types";
 import type { Attachment } from "../../core/ticket/domain.js";
 import type { InboundMessage } from "../../core/ports.js";
 
-/** Telegram commands say the same as the words the flows already know. */
-const COMMANDS: Record<string, string> = {
-  start: "菜单",
-  help: "帮助",
-  report: "报事",
-  progress: "查询进度",
-  cancel: "取消",
-  orders: "/orders",
-  bind: "/bind",
-};
-
 /**
  * One update as a channel-neutral message, or undefined when Baoshi should not see it
  * (a group message that does not mention or answer the bot, another bot, an edit…).
  */
-export function toInbound(update: Update, me: UserFromGetMe, propertyId?: string): InboundMessage | undefined {
+/**
+ * slashWords: Telegram commands say the same as the words the flows already know (/start → 菜单).
+ */
+export function toInbound(update: Update, me: UserFromGetMe, slashWords: Readonly<Record<string, string>>, propertyId?: string): InboundMessage | undefined {
   const base = { channel: "telegram" as const, account: String(me.id), messageId: String(update.update_id), ...(propertyId ? { propertyId } : {}) };
   const cb = update.callback_query;
   if (cb) {
@@ -30,7 +22,8 @@ export function toInbound(update: Update, me: UserFromGetMe, propertyId?: string
   if (inGroup && !addressed(m, me)) return undefined;
   let text = (m.text ?? m.caption ?? "").replaceAll(`@${me.username}`, "").trim();
   const command = /^\/(\w+)(.*)$/s.exec(text);
-  if (command && COMMANDS[command[1]!.toLowerCase()]) text = `${COMMANDS[command[1]!.toLowerCase()]}${command[2]}`.trim();
+  const word = command ? slashWords[command[1]!.toLowerCase()] : undefined;
+  if (word) text = `${word}${command![2]}`.trim();
   if (m.contact) text = m.contact.phone_number.startsWith("+") ? m.contact.phone_number : `+${m.contact.phone_number}`;
   const attachments = attachmentsOf(m);
   if (!text && !attachments.length) return undefined;

@@ -33,12 +33,15 @@ const messageBody = z
  * The web chat channel (网上报修): the page posts a message and gets the replies in the answer.
  * The visitor id is a random secret the page keeps; it is the resident's identity on this channel.
  */
-export function webchatRoutes(app: FastifyInstance, deps: { intake: Intake; db: Database; properties: PropertyDirectory; limit: VisitorLimit; clock: Clock }) {
+export function webchatRoutes(
+  app: FastifyInstance,
+  deps: { intake: Intake; db: Database; properties: PropertyDirectory; limit: VisitorLimit; clock: Clock; texts: { tooFast: string } },
+) {
   app.post("/api/webchat/messages", async (req, reply) => {
     const body = parseOr400(messageBody, req.body, reply);
     if (!body) return reply;
     if (!deps.limit.take(body.visitorId)) {
-      return sendError(reply, 429, "too_many_messages", "您发送得太快了，请稍等几秒再发。 (Too many messages; please wait a few seconds.)");
+      return sendError(reply, 429, "too_many_messages", deps.texts.tooFast);
     }
     if (body.propertyId && !deps.properties.has(body.propertyId))
       return sendError(reply, 404, "unknown_property", `property "${body.propertyId}" does not exist`);

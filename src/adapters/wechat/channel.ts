@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { wechatQrRoute, type LoginState } from "./qr-route.js";
 export type { LoginState } from "./qr-route.js";
-import type { Channel } from "../channel.js";
+import type { Channel, ChannelTexts } from "../channel.js";
 import { createRequire } from "node:module";
 import { WechatyBuilder, type Message, type Wechaty } from "wechaty";
 import type { WechatyOptions } from "wechaty";
@@ -53,6 +53,7 @@ export class WechatChannel implements Channel {
       puppet?: WechatyOptions["puppet"];
       /** tells bound staff on another channel (a logout must not go unnoticed) */
       alertStaff: (text: string) => Promise<void>;
+      texts: ChannelTexts;
     },
   ) {
     this.login = { status: "starting", at: deps.clock.now() };
@@ -96,7 +97,7 @@ export class WechatChannel implements Channel {
       this.login = { status: "logged_out", at: this.deps.clock.now() };
       log.warn({ user: user.name(), reason }, "wechat: logged out");
       void this.deps
-        .alertStaff(`【报事系统】微信账号「${user.name()}」已退出登录，微信报事暂停，请尽快到后台扫码重新登录（GET /api/wechat/qrcode）。`)
+        .alertStaff(this.deps.texts.wechatLoggedOut.replace("{name}", user.name()))
         .catch((err) => log.error({ err: String(err) }, "wechat: could not alert staff"));
     });
     bot.on("error", (err) => log.error({ err: String(err) }, "wechat: puppet error"));
@@ -130,13 +131,14 @@ export class WechatChannel implements Channel {
   }
 
   private deliverer(bot: Wechaty): Deliverer {
+    const texts = this.deps.texts;
     return {
       channel: "wechat",
       account: this.account,
       async deliver(recipient, payload): Promise<Delivery> {
         if (!bot.isLoggedIn) return { kind: "retry", afterMs: 60_000, reason: "not logged in" };
         try {
-          const text = withNumberedChoices(payload);
+          const text = withNumberedChoices(payload, texts.numbered);
           const [roomId, memberId] = recipient.split("|");
           if (memberId) {
             const room = await bot.Room.find({ id: roomId! });

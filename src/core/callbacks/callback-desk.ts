@@ -9,6 +9,7 @@ import { climb, holdersOf } from "../deadlines/escalation.js";
 import { fromStatuses, move } from "../ticket/lifecycle.js";
 import { addDuration, hoursFor } from "../policy/calendar.js";
 import { quietly, residentKey, toStaff, type AccountOf } from "../dispatch/notify.js";
+import { fill } from "../conversation/text.js";
 
 /** A callback task as the desk reads it. */
 export interface CallbackView {
@@ -58,7 +59,13 @@ export interface CallbackWords {
     | "rated"
     | "ratedBad"
     | "alreadyRated"
-    | "notYourReport",
+    | "notYourReport"
+    | "staffOnly"
+    /** where a 不满意 came from, as the superior reads it: "回访（{name}）", "评价" */
+    | "fromCallback"
+    | "fromRating"
+    /** who was told, when nobody could be: "服务中心" */
+    | "serviceCentre",
     Text
   >;
 }
@@ -99,7 +106,7 @@ export class CallbackDesk implements Desk {
   private async steward(msg: InboundMessage, choice: string, now: Date, t: Translate): Promise<StaffTurn> {
     const w = this.words;
     const staff = await this.store.staffByIdentity(msg.channel, msg.userId);
-    if (!staff) return { replies: [{ text: t({ zh: "这个操作仅限已绑定的物业工作人员使用。", en: "That is for bound property staff only." }) }] };
+    if (!staff) return { replies: [{ text: t(w.texts.staffOnly) }] };
     const [, id, s, ti, m] = choice.split(":");
     const cb = id ? await this.store.callback(id) : undefined;
     if (!cb || cb.ticket.propertyId !== staff.propertyId) return { replies: [{ text: t(w.texts.notYours) }] };
@@ -135,7 +142,7 @@ export class CallbackDesk implements Desk {
       outbox: [],
     };
     if (Number(s) === UNSATISFIED) {
-      const who = await this.reopen(cb, `回访（${staff.name}）`, "", now, turn);
+      const who = await this.reopen(cb, fill(w.texts.fromCallback.zh, { name: staff.name }), "", now, turn);
       turn.replies[0]!.text += `\n${t(w.texts.reopened, { number, who })}`;
       return turn;
     }
@@ -174,7 +181,7 @@ export class CallbackDesk implements Desk {
       outbox: [],
     };
     if (rating === w.satisfaction[UNSATISFIED]) {
-      await this.reopen(cb, "评价", "", now, turn);
+      await this.reopen(cb, w.texts.fromRating.zh, "", now, turn);
       turn.replies.push({ text: t(w.texts.ratedBad, { number }) });
     } else turn.replies.push({ text: t(w.texts.rated) });
     return turn;
@@ -207,6 +214,6 @@ export class CallbackDesk implements Desk {
     // (rated at night: the superior hears of it when the office opens)
     for (const s of to) turn.outbox!.push(...turnRows(quietly(toStaff(s, { text }, tk.id, now, this.deps.accountOf), tk, policy, now)));
     turn.events!.push({ type: "callback.unsatisfied", ticketId: tk.id, propertyId: tk.propertyId, data: { source, escalatedTo: to.map((s) => s.name) } });
-    return to.map((s) => s.name).join("、") || "服务中心";
+    return to.map((s) => s.name).join("、") || this.words.texts.serviceCentre.zh;
   }
 }

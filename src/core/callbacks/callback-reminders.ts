@@ -38,6 +38,9 @@ export interface CallbackChange {
 }
 
 export interface CallbackReminderTexts {
+  /** the worker and the steward, when their names are not known ("师傅", "管家") */
+  someWorker: Text;
+  someSteward: Text;
   remind: Text;
   second: Text;
   overdue: Text;
@@ -84,12 +87,12 @@ export class CallbackReminders {
       place: tk.place ?? "",
       description: tk.description.slice(0, 30),
       completed: tk.completedAt ? formatWhen(tk.completedAt, tz, "zh") : "",
-      worker: tk.worker ?? "师傅",
+      worker: tk.worker ?? this.deps.texts.someWorker.zh,
       notes: "",
       due: formatWhen(cb.dueAt, tz, "zh"),
       phone: tk.phone?.replace(/^\+86/, "") ?? "—",
       late: this.deps.lateBy(Math.max(60000, elapsed(cb.dueAt, now, policy, "office")) / 60000),
-      who: steward?.name ?? "管家",
+      who: steward?.name ?? this.deps.texts.someSteward.zh,
     };
     const choices = this.deps.satisfaction.map((label, i) => ({ label, value: `cb:${cb.id}:${i}` }));
     const every = policy.escalation.every.minutes * 60000;

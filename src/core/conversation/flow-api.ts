@@ -9,6 +9,7 @@ export { findPhone, maskPhone } from "./parse/phone.js";
 export { findPlace, type PlaceWords } from "./parse/place.js";
 export { findAppointment, judge as checkAppointment } from "./parse/appointment.js";
 export { formatDay, formatWhen } from "../policy/zoned.js";
+export type { ParseRefusal } from "./parse/refusal.js";
 export { nextOfficeStart, waitsForTheOffice } from "../policy/calendar.js";
 export { looksAlike } from "../ticket/similar.js";
 export { startOfDay } from "../policy/zoned.js";

@@ -10,6 +10,9 @@ import type { Choice, Effect, Flow, FlowContext, FlowInput, FlowResult, FlowStat
 /** Words and labels a form speaks with (kept in conversations/texts.ts). */
 export interface FormTexts {
   summaryTitle: Text;
+  /** "房号：3栋201" and "房号、电话": the summary's label separator and a list's */
+  labelSep: Text;
+  listSep: Text;
   confirm: Text;
   edit: Text;
   editWhich: Text;
@@ -139,7 +142,7 @@ export function defineForm(def: FormDef): Flow {
   function summary(st: FormState, ctx: FlowContext): Reply {
     const lines = def.slots
       .filter((s) => st.values[s.name] !== undefined && (s.derived || (s.needed?.(st.values, ctx) ?? true)))
-      .map((s) => `${ctx.t(s.label)}${ctx.t({ zh: "：", en: ": " })}${s.show(st.values[s.name], ctx)}`);
+      .map((s) => `${ctx.t(s.label)}${ctx.t(def.texts.labelSep)}${s.show(st.values[s.name], ctx)}`);
     return {
       text: `${ctx.t(def.texts.summaryTitle)}\n${lines.join("\n")}`,
       choices: [
@@ -416,7 +419,7 @@ export function defineForm(def: FormDef): Flow {
     }
     // the open question got no answer, but something else was said: say it was kept, then ask again
     if (askedSlot && askedResult === undefined && taken.length && st.values[askedSlot.name] === undefined) {
-      notes.push(ctx.t(def.texts.noted, { what: taken.map((s) => ctx.t(s.label)).join(ctx.t({ zh: "、", en: ", " })) }));
+      notes.push(ctx.t(def.texts.noted, { what: taken.map((s) => ctx.t(s.label)).join(ctx.t(def.texts.listSep)) }));
     }
     if (st.asked === CONFIRM || st.asked === EDIT) {
       if (!changed) {

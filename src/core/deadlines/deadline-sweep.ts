@@ -1,23 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { VISIT_NATURES, type Category, type Role, type Severity, type Text, type TicketStatus, type Urgency } from "../ticket/domain.js";
+import { VISIT_NATURES, type Category, type Lang, type Role, type Severity, type Text, type TicketStatus, type Urgency } from "../ticket/domain.js";
+import type { Vocabulary } from "../vocabulary.js";
 import type { Dispatcher } from "../dispatch/dispatcher.js";
 import type { AssignmentRecord, Reachable, Workforce } from "../dispatch/records.js";
 import { orderView } from "../dispatch/work-order.js";
 import type { Policy } from "../policy/policy.js";
 import type { EventRecord, OutboxRecord } from "../ports.js";
-import {
-  breaches,
-  climb,
-  holdersOf,
-  nextDeadline,
-  STEP_TEXT,
-  stepDueAt,
-  warnings,
-  type Breach,
-  type Escalations,
-  type Step,
-  type StepDeadlines,
-} from "./escalation.js";
+import { breaches, climb, holdersOf, nextDeadline, stepDueAt, warnings, type Breach, type Escalations, type Step, type StepDeadlines } from "./escalation.js";
 import { move } from "../ticket/lifecycle.js";
 import { addDuration, elapsed, hoursFor, officeDayStart } from "../policy/calendar.js";
 import { formatWhen } from "../policy/zoned.js";
@@ -60,8 +49,8 @@ export interface TicketChange {
   ticketId: string;
   expect: { status: TicketStatus; nextDueAt: Date };
   set: Record<string, string | number | Date | null>;
-  /** the unanswered offer, expired (counts as refused) */
-  expireOffer?: string;
+  /** the unanswered offer, expired (counts as refused), with the reason the assignment keeps */
+  expireOffer?: { id: string; reason: string };
   /** reminders held over from quiet hours: sent as one summary per person (DeadlineSweep.settle) */
   heldOver?: { staff: Reachable; line: string }[];
   assignments: AssignmentRecord[];
@@ -74,14 +63,20 @@ export interface SweepTexts {
   overdueUp: Text;
   residentLate: Text;
   acceptTimeout: Text;
+  /** an unanswered order's reason, as its assignment keeps it ("超时未接单") */
+  timedOut: Text;
+  /** the worker, when their name is not known */
+  someWorker: Text;
+  /** the steps in words */
+  vocabulary: Vocabulary;
   nobodyLeft: Text;
   newTime: NewTimeTexts;
   warning: Text;
   quietSummary: Text;
-  lateBy(minutes: number): string;
+  lateBy(minutes: number, lang?: Lang): string;
 }
 
-const fill = (t: Text, v: Record<string, string | number>) => t.zh.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
+const fill = (t: Text, v: Record<string, string | number>, lang: Lang = "zh") => t[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
 
 /**
  * (Over 200 lines: each kind of missed step — acceptance timeout, redispatch, reminder, warning — is a
@@ -154,15 +149,22 @@ export class DeadlineSweep {
   /** 快超时: one warning, to the person responsible only, before the step's deadline. */
   private warn(t: DueTicket, w: { step: Step; due: Date }, staff: readonly Reachable[], policy: Policy, now: Date, change: TicketChange): void {
     const to = this.responsible(t, staff, policy, w.step);
-    const text = fill(this.deps.texts.warning, {
-      number: t.number,
-      place: t.place ?? "",
-      description: t.description.slice(0, 30),
-      due: formatWhen(w.due, policy.timezone, "zh"),
-      step: STEP_TEXT[w.step].zh,
-      left: this.deps.texts.lateBy(elapsed(now, w.due, policy, hoursFor(t.urgency)) / 60000),
-    });
-    for (const s of to) change.outbox.push(...toStaff(s, { text }, t.id, now, this.deps.accountOf));
+    const left = elapsed(now, w.due, policy, hoursFor(t.urgency)) / 60000;
+    // each in their own language
+    const textFor = (lang: Lang) =>
+      fill(
+        this.deps.texts.warning,
+        {
+          number: t.number,
+          place: t.place ?? "",
+          description: t.description.slice(0, 30),
+          due: formatWhen(w.due, policy.timezone, lang),
+          step: this.deps.texts.vocabulary.steps[w.step][lang],
+          left: this.deps.texts.lateBy(left, lang),
+        },
+        lang,
+      );
+    for (const s of to) change.outbox.push(...toStaff(s, { text: textFor(s.lang ?? "zh") }, t.id, now, this.deps.accountOf));
     change.events.push(this.event(t, "ticket.warned", now, { step: w.step, due: w.due.toISOString(), to: to.map((s) => s.name) }));
   }
 
@@ -171,26 +173,28 @@ export class DeadlineSweep {
     const to = climb(first, b.level, staff, policy.escalation.chain) as Reachable[];
     if (!to.length) return false;
     const hours = hoursFor(t.urgency);
-    const vars = {
+    // late by the ticket's clock: a night does not count against a non-urgent ticket
+    const late = Math.max(1, elapsed(b.due, now, policy, hours)) / 60000;
+    const vars = (lang: Lang) => ({
       number: t.number,
       place: t.place ?? "",
       description: t.description.slice(0, 30),
-      due: formatWhen(b.due, policy.timezone, "zh"),
-      step: STEP_TEXT[b.step].zh,
-      // late by the ticket's clock: a night does not count against a non-urgent ticket
-      late: this.deps.texts.lateBy(Math.max(1, elapsed(b.due, now, policy, hours)) / 60000),
-      who: first.map((p) => p.name).join("、"),
-    };
-    const text = fill(b.level === 0 ? this.deps.texts.overdue : this.deps.texts.overdueUp, vars);
+      due: formatWhen(b.due, policy.timezone, lang),
+      step: this.deps.texts.vocabulary.steps[b.step][lang],
+      late: this.deps.texts.lateBy(late, lang),
+      who: first.map((p) => p.name).join(lang === "en" ? ", " : "、"),
+    });
+    const textFor = (lang: Lang) => fill(b.level === 0 ? this.deps.texts.overdue : this.deps.texts.overdueUp, vars(lang), lang);
     // quiet hours: what came due while the office was closed was held for its opening, and joins one summary per person
     const heldOver = hours === "office" && (stepDueAt(b.step, b.due, b.level, policy, hours) ?? now) <= officeDayStart(now, policy);
     for (const s of to) {
+      const text = textFor(s.lang ?? "zh");
       if (heldOver) (change.heldOver ??= []).push({ staff: s, line: text });
       else change.outbox.push(...toStaff(s, { text }, t.id, now, this.deps.accountOf));
     }
     // (a refused ticket's resident has just been told nobody can come yet: no second apology)
     if (b.step === "arrive" && b.level === 0 && t.status !== "refused") {
-      const sorry = toResident(t.residentId, { text: fill(this.deps.texts.residentLate, vars) }, t.id, now, this.deps.accountOf);
+      const sorry = toResident(t.residentId, { text: fill(this.deps.texts.residentLate, vars("zh")) }, t.id, now, this.deps.accountOf);
       if (sorry) change.outbox.push(sorry);
     }
     change.events.push(
@@ -218,16 +222,17 @@ export class DeadlineSweep {
   ): Promise<TicketStatus> {
     const offer = t.offer;
     const worker = offer ? staff.find((s) => s.id === offer.staffId) : undefined;
-    const name = worker?.name ?? "师傅";
+    const name = worker?.name ?? this.deps.texts.someWorker.zh;
     const reason = fill(this.deps.texts.acceptTimeout, { name, due: formatWhen(b.due, policy.timezone, "zh") });
-    if (offer) change.expireOffer = offer.id;
+    const timedOut = this.deps.texts.timedOut.zh;
+    if (offer) change.expireOffer = { id: offer.id, reason: timedOut };
     change.events.push(this.event(t, "ticket.refused", now, { staffId: offer?.staffId ?? null, staff: name, reason, timeout: true }));
     const up =
       offer && worker
         ? await this.deps.dispatcher.offerUp(
             { ticketId: t.id, propertyId: t.propertyId, level: offer.level, view: orderView(t) },
             worker,
-            "超时未接单",
+            timedOut,
             policy,
             now,
           )

@@ -1,4 +1,4 @@
-import type { Role, Text, TicketStatus } from "../ticket/domain.js";
+import type { Role, TicketStatus } from "../ticket/domain.js";
 import type { Policy } from "../policy/policy.js";
 import { elapsed, hoursFor, later, type Hours } from "../policy/calendar.js";
 import { warnAt } from "./warn-before.js";
@@ -29,15 +29,6 @@ const LIVE_STEPS: Record<TicketStatus, readonly Step[]> = {
   closed: [],
   invalid: [],
   cancelled: [],
-};
-
-export const STEP_TEXT: Record<Step, Text> = {
-  dispatch: { zh: "派工", en: "dispatch" },
-  accept: { zh: "接单", en: "acceptance" },
-  arrive: { zh: "到场", en: "arrival" },
-  answer: { zh: "答复业主", en: "answer to the resident" },
-  resolve: { zh: "处理完毕", en: "resolution" },
-  hold: { zh: "结束挂起、恢复处理", en: "the end of the hold" },
 };
 
 /** A ticket on hold has its clock stopped: only the hold's own limit still counts. */

@@ -1,4 +1,5 @@
-import type { Category, Text, Urgency } from "../ticket/domain.js";
+import type { Category, Urgency } from "../ticket/domain.js";
+import type { DispatchReason } from "./reasons.js";
 import { onDuty, type Roster } from "./roster.js";
 
 /** A staff member as the dispatcher sees them. */
@@ -23,7 +24,7 @@ export interface Job {
   urgency: Urgency;
 }
 
-export type Choice = { ok: true; worker: Worker; why: Text[] } | { ok: false; why: Text[] };
+export type Choice = { ok: true; worker: Worker; why: DispatchReason[] } | { ok: false; why: DispatchReason[] };
 
 /**
  * Staged filters, each leaving a non-empty list or saying why nobody is left (after cal.com's
@@ -31,8 +32,8 @@ export type Choice = { ok: true; worker: Worker; why: Text[] } | { ok: false; wh
  * assigned (round robin). The reasons are kept as the "why this worker" event.
  */
 export function chooseWorker(job: Job, staff: readonly Worker[], now: Date, tz: string): Choice {
-  const why: Text[] = [];
-  const stage = (list: readonly Worker[], keep: (w: Worker) => boolean, said: Text, none: Text): readonly Worker[] | undefined => {
+  const why: DispatchReason[] = [];
+  const stage = (list: readonly Worker[], keep: (w: Worker) => boolean, said: DispatchReason, none: DispatchReason): readonly Worker[] | undefined => {
     const left = list.filter(keep);
     if (!left.length) {
       why.push(none);
@@ -42,33 +43,28 @@ export function chooseWorker(job: Job, staff: readonly Worker[], now: Date, tz: 
     why.push(said);
     return left;
   };
-  const technicians = stage(staff, (w) => w.roles.includes("technician"), { zh: "技术员", en: "technicians" }, { zh: "没有技术员", en: "no technician" });
+  const technicians = stage(staff, (w) => w.roles.includes("technician"), { code: "technicians" }, { code: "noTechnician" });
   if (!technicians) return { ok: false, why };
   const skilled = job.skills.length
-    ? stage(
-        technicians,
-        (w) => w.skills.some((s) => job.skills.includes(s)),
-        { zh: `具备技能：${job.skills.join("、")}`, en: `skilled in ${job.skills.join(", ")}` },
-        { zh: `没有会「${job.skills.join("、")}」的技术员`, en: `nobody skilled in ${job.skills.join(", ")}` },
-      )
+    ? stage(technicians, (w) => w.skills.some((s) => job.skills.includes(s)), { code: "skilled", skills: job.skills }, { code: "noSkill", skills: job.skills })
     : technicians;
   if (!skilled) return { ok: false, why };
   const zoned = job.building
     ? stage(
         skilled,
         (w) => !w.buildings.length || w.buildings.includes(job.building!),
-        { zh: `负责 ${job.building} 栋`, en: `covers building ${job.building}` },
-        { zh: `没有负责 ${job.building} 栋的技术员`, en: `nobody covers building ${job.building}` },
+        { code: "covers", building: job.building },
+        { code: "noCover", building: job.building },
       )
     : skilled;
   if (!zoned) return { ok: false, why };
-  const onShift = stage(zoned, (w) => onDuty(w.roster, now, tz), { zh: "正在值班", en: "on duty now" }, { zh: "现在没有人值班", en: "nobody on duty now" });
+  const onShift = stage(zoned, (w) => onDuty(w.roster, now, tz), { code: "onDuty" }, { code: "nobodyOnDuty" });
   if (!onShift) return { ok: false, why };
   const least = Math.min(...onShift.map((w) => w.openLoad));
   const lightest = onShift.filter((w) => w.openLoad === least);
-  why.push({ zh: `手上工单最少（${least} 张）`, en: `fewest open orders (${least})` });
+  why.push({ code: "fewest", n: least });
   const [worker] = [...lightest].sort((a, b) => (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
-  if (lightest.length > 1) why.push({ zh: "轮流派单：最久没有派到", en: "round robin: longest since last order" });
+  if (lightest.length > 1) why.push({ code: "roundRobin" });
   return { ok: true, worker: worker!, why };
 }
 

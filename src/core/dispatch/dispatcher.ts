@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { ChannelName, Role, Text, Urgency } from "../ticket/domain.js";
+import type { ChannelName, Lang, Role, Text, Urgency } from "../ticket/domain.js";
 import { fill } from "../conversation/text.js";
-import { CHANNEL_ZH, placeLabel } from "../ticket/domain.js";
+import { placeLabel } from "../ticket/domain.js";
 import { onDuty } from "./roster.js";
 import { holdersOf, superiorsOf } from "../deadlines/escalation.js";
 import type { DispatchOutcome, NewTicket, Reply } from "../conversation/types.js";
@@ -13,6 +13,7 @@ import { reachOf, toStaff } from "./notify.js";
 import { feeStandard } from "../quotes/fees.js";
 import { chooseWorker } from "./choose-worker.js";
 import type { AssignmentRecord, Reachable, Workforce } from "./records.js";
+import type { DispatchReason } from "./reasons.js";
 import { viewOfNew, workOrder, type DispatchTexts, type OrderView } from "./work-order.js";
 
 /** What dispatching a new ticket adds to its transaction. */
@@ -46,6 +47,17 @@ export class Dispatcher {
     return workOrder(view, policy, a, this.texts, to.lang ?? "zh", note);
   }
 
+  /** Why, in the office's words (what assignments and events keep), or in a staff member's language. */
+  why(reasons: readonly DispatchReason[], lang: Lang = "zh"): string[] {
+    return reasons.map((r) => this.texts.why(r)[lang]);
+  }
+
+  /** The line on an order that was refused or handed over to this worker: who passed it on, and why. */
+  private passedOn(verb: "refused" | "handedOver", name: string, reason: string, to: Reachable): string {
+    const w = this.texts.workOrder;
+    return fill((verb === "refused" ? w.refusedBy : w.handedOverBy)[to.lang ?? "zh"], { name, reason });
+  }
+
   /** One of the alerts, in the recipient's language. */
   private say(to: Reachable, text: Text, vars: Record<string, string | number>): Reply {
     return { text: fill(text[to.lang ?? "zh"], vars) };
@@ -63,7 +75,7 @@ export class Dispatcher {
         const lang = s.lang ?? "zh";
         const contact = ticket.phone
           ? fill(this.texts.contactPhone[lang], { phone: ticket.phone.replace(/^\+86/, "") })
-          : fill(this.texts.contactChat[lang], { channel: lang === "en" ? (from?.channel ?? "chat") : (CHANNEL_ZH[from?.channel ?? ""] ?? "原渠道") });
+          : fill(this.texts.contactChat[lang], { channel: (this.texts.vocabulary.channels[from?.channel ?? ""] ?? this.texts.vocabulary.otherChannel)[lang] });
         const alert = this.say(s, this.texts.emergencyNoPlace, { number: ticket.number, description: ticket.description.slice(0, 60), contact });
         plan.outbox.push(...this.message(s, alert, ticket.id, now));
       }
@@ -95,25 +107,17 @@ export class Dispatcher {
     };
     const choice = chooseWorker(job, reachable, now, property.policy.timezone);
     if (!choice.ok) {
-      plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: choice.why.map((w) => w.zh) }, now));
+      plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: this.why(choice.why) }, now));
       const supervisors = staff.filter((x) => x.roles.includes("supervisor") && this.reach(x));
       for (const s of supervisors) {
-        const why = choice.why.map((w) => w[s.lang ?? "zh"]).join(s.lang === "en" ? "; " : "；");
+        const why = this.why(choice.why, s.lang).join(s.lang === "en" ? "; " : "；");
         const vars = { number: ticket.number, place: ticket.place ? placeLabel(ticket.place) : "", description: ticket.description.slice(0, 30), why };
         plan.outbox.push(...this.message(s, this.say(s, this.texts.nobody, vars), ticket.id, now));
       }
       // the resident is told honestly; the sweep tries again at the dispatch deadline, then chases the supervisors
       return { ...plan, outcome: { kind: "nobody", told: supervisors.length } };
     }
-    return this.offerNew(
-      ticket,
-      property,
-      choice.worker as Reachable,
-      0,
-      choice.why.map((w) => w.zh),
-      now,
-      plan,
-    );
+    return this.offerNew(ticket, property, choice.worker as Reachable, 0, this.why(choice.why), now, plan);
   }
 
   /** 报价单 to the supervisors; the ticket waits (received) with the quote deadline as its dispatch deadline. */
@@ -174,7 +178,7 @@ export class Dispatcher {
     policy: Policy,
     now: Date,
     exclude: readonly string[] = [],
-    why: string[] = [],
+    why: DispatchReason[] = [],
   ) {
     const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
     const others = staff.filter((s) => !exclude.includes(s.id) && this.reach(s));
@@ -191,7 +195,7 @@ export class Dispatcher {
       level: 0,
       offeredAt: now,
       respondBy,
-      why: [...why, ...choice.why.map((w) => w.zh)],
+      why: this.why([...why, ...choice.why]),
     };
     return { worker, assignment, respondBy };
   }
@@ -204,10 +208,12 @@ export class Dispatcher {
     const plan: DispatchPlan = { assignments: [], events: [], outbox: [], outcome: { kind: "nobody" } };
     const first = this.complaintHolder(ticket.severity, await this.workforce.staffOf(property.id), property.policy);
     if (!first) {
-      plan.events.push(dispatchEvent(ticket, property.id, "dispatch.none", { why: [`没有可以受理${ticket.severity ?? ""}投诉的人员`] }, now));
+      plan.events.push(
+        dispatchEvent(ticket, property.id, "dispatch.none", { why: this.why([{ code: "noComplaintHolder", severity: ticket.severity ?? "" }]) }, now),
+      );
       return plan;
     }
-    return this.offerNew(ticket, property, first.holder, first.level, [first.why], now, plan);
+    return this.offerNew(ticket, property, first.holder, first.level, this.why([first.why]), now, plan);
   }
 
   /** Who takes on a complaint of this severity (complaintRecipients; nobody in that role: the highest role anyone holds). */
@@ -225,7 +231,7 @@ export class Dispatcher {
     const [holder] = [...holders].sort((a, b) => a.openLoad - b.openLoad || (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0));
     if (!holder) return undefined;
     const level = Math.max(0, ...holder.roles.map((r) => chain.indexOf(r as Role)));
-    return { holder, level, why: `${severity ?? "轻微"}投诉，按规定由${holder.name}受理` };
+    return { holder, level, why: { code: "complaint", severity: severity ?? "轻微", holder: holder.name } satisfies DispatchReason };
   }
 
   /** A stored complaint (filed in quiet hours) forwarded at its deadline, as at filing; undefined when nobody can take it. */
@@ -240,7 +246,7 @@ export class Dispatcher {
       level: first.level,
       offeredAt: now,
       respondBy,
-      why: [first.why],
+      why: this.why([first.why]),
     };
     return {
       to: first.holder,
@@ -293,7 +299,7 @@ export class Dispatcher {
     reason: string,
     policy: Policy,
     now: Date,
-    verb: "拒单" | "转单" = "拒单",
+    verb: "refused" | "handedOver" = "refused",
   ) {
     const staff = await this.workforce.staffOf(order.propertyId, { fresh: true });
     const refuser = staff.find((s) => s.id === refusedBy.id);
@@ -303,7 +309,7 @@ export class Dispatcher {
     const superior = refuser ? (superiorsOf(refuser, staff, chain) as Reachable[]).find((s) => this.reach(s) && rank(s) <= ceiling) : undefined;
     if (!superior) return undefined;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, hoursFor(order.view.urgency));
-    const why = [`${refusedBy.name}${verb}（${reason}），按规定转上一级`];
+    const why = this.why([{ code: verb, name: refusedBy.name, reason, up: true }]);
     const assignment: AssignmentRecord = {
       id: randomUUID(),
       ticketId: order.ticketId,
@@ -313,7 +319,7 @@ export class Dispatcher {
       respondBy,
       why,
     };
-    const payload = this.order(superior, order.view, policy, assignment, `（${refusedBy.name}${verb}：${reason}）`);
+    const payload = this.order(superior, order.view, policy, assignment, this.passedOn(verb, refusedBy.name, reason, superior));
     return { superior, assignment, respondBy, outbox: this.message(superior, payload, order.ticketId, now) };
   }
 
@@ -328,9 +334,9 @@ export class Dispatcher {
     policy: Policy,
     now: Date,
   ) {
-    const picked = await this.pick(order, policy, now, [from.id], [`${from.name}转单（${reason}）`]);
+    const picked = await this.pick(order, policy, now, [from.id], [{ code: "handedOver", name: from.name, reason, up: false }]);
     if (!picked) {
-      const up = await this.offerUp(order, from, reason, policy, now, "转单");
+      const up = await this.offerUp(order, from, reason, policy, now, "handedOver");
       return up ? { to: up.superior, assignment: up.assignment, respondBy: up.respondBy, outbox: up.outbox } : undefined;
     }
     const { worker: to, assignment, respondBy } = picked;
@@ -338,7 +344,7 @@ export class Dispatcher {
       to,
       assignment,
       respondBy,
-      outbox: this.message(to, this.order(to, order.view, policy, assignment, `（${from.name}转单：${reason}）`), order.ticketId, now),
+      outbox: this.message(to, this.order(to, order.view, policy, assignment, this.passedOn("handedOver", from.name, reason, to)), order.ticketId, now),
     };
   }
 
@@ -354,7 +360,7 @@ export class Dispatcher {
       level: 0,
       offeredAt: now,
       respondBy,
-      why: [`人工派单（${by}）`],
+      why: this.why([{ code: "byHand", by }]),
     };
     return { staff, assignment, respondBy, outbox: this.message(staff, this.order(staff, order.view, policy, assignment), order.ticketId, now) };
   }

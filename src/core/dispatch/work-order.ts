@@ -1,5 +1,6 @@
-import type { Category, Lang, Nature, Text, Urgency } from "../ticket/domain.js";
-import { CATEGORIES, NATURE_EN, placeLabel, URGENCY_EN } from "../ticket/domain.js";
+import type { Category, Lang, Nature, Severity, Text, Urgency } from "../ticket/domain.js";
+import { placeLabel } from "../ticket/domain.js";
+import type { Vocabulary } from "../vocabulary.js";
 import { fill } from "../conversation/text.js";
 import type { NewTicket, Reply } from "../conversation/types.js";
 import type { Policy } from "../policy/policy.js";
@@ -7,6 +8,7 @@ import { formatWhen } from "../policy/zoned.js";
 import { maskPhone } from "../conversation/parse/phone.js";
 import { feeStandard } from "../quotes/fees.js";
 import type { AssignmentRecord } from "./records.js";
+import type { DispatchReason } from "./reasons.js";
 
 /** What a work order shows, from a new ticket or a stored one. */
 export interface OrderView {
@@ -54,8 +56,12 @@ export const viewOfNew = (t: NewTicket): OrderView => ({
 
 /** The words of the orders and alerts dispatch sends (filled in conversations/dispatch-texts.ts, zh and en). */
 export interface DispatchTexts {
+  /** categories, natures, urgencies and channels in words */
+  vocabulary: Vocabulary;
   workOrder: {
     title: Text;
+    /** the urgency after the title, when not 一般: "（紧急）" */
+    urgency: Text;
     complaintTitle: Text;
     place: Text;
     placeUnknown: Text;
@@ -71,7 +77,12 @@ export interface DispatchTexts {
     accept: Text;
     take: Text;
     refuse: Text;
+    /** on an order passed on to this worker: "（王师傅拒单：不在附近）" */
+    refusedBy: Text;
+    handedOverBy: Text;
   };
+  /** why an order went to whom, as the office reads it */
+  why(r: DispatchReason): Text;
   /** nobody could be offered the order: to the supervisors */
   nobody: Text;
   /** a paid job outside the catalogue: to the supervisors, to quote */
@@ -88,16 +99,19 @@ export function workOrder(t: OrderView, policy: Policy, a: AssignmentRecord, tex
   const say = (x: Text, vars: Record<string, string | number> = {}) => fill(x[lang], vars);
   const complaint = t.nature === "投诉";
   const fee = feeStandard(t, policy);
-  const en = lang === "en";
+  const v = texts.vocabulary;
   const lines = [
     complaint
-      ? say(w.complaintTitle, { number: t.number, severity: t.severity ?? "轻微" })
-      : say(w.title, { number: t.number, urgency: t.urgency !== "一般" ? (en ? ` (${URGENCY_EN[t.urgency as Urgency]})` : `（${t.urgency}）`) : "" }),
+      ? say(w.complaintTitle, { number: t.number, severity: say(v.severities[(t.severity ?? "轻微") as Severity]) })
+      : say(w.title, { number: t.number, urgency: t.urgency !== "一般" ? say(w.urgency, { urgency: say(v.urgencies[t.urgency as Urgency]) }) : "" }),
     ...(note ? [note] : []),
     t.place ? say(w.place, { place: t.place }) : say(w.placeUnknown),
     say(w.content, { description: t.description }),
     ...(complaint ? [] : [say(w.appointment, { when: t.appointmentAt ? formatWhen(t.appointmentAt, policy.timezone, lang) : say(w.asap) })]),
-    say(w.category, { category: t.category ? CATEGORIES[t.category][lang] : "—", nature: en ? (NATURE_EN[t.nature as Nature] ?? t.nature) : t.nature }),
+    say(w.category, {
+      category: t.category ? say(v.categories[t.category]) : "—",
+      nature: v.natures[t.nature as Nature] ? say(v.natures[t.nature as Nature]) : t.nature,
+    }),
     ...(t.quote ? [say(w.quoted, { quote: t.quote })] : fee ? [say(w.fee, { fee: fee.text })] : []),
     say(w.phone, { phone: t.phone ? maskPhone(t.phone) : "—" }),
     ...(t.attachments ? [say(w.attachments, { n: t.attachments })] : []),

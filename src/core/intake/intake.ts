@@ -49,8 +49,6 @@ export interface IntakeDeps {
   cacheSize?: number;
   /** staff commands, work orders, callbacks, ratings, quotes, new times and urges: answered before any resident flow */
   desks?: DeskRouter;
-  /** the word that starts a report (代报 runs the report flow through it) */
-  reportTrigger?: string;
   /** a report that repeats an open one, added to it as a note */
   notes?: TicketNotes;
   /** 转人工: the stewards told */
@@ -132,7 +130,7 @@ export class Intake {
     // 代报: the staff member's conversation takes a report for a resident, through the same flow
     if (staffTurn?.onBehalf) {
       conversation = { ...(conversation ?? { lang }), onBehalf: { staffId: staffTurn.onBehalf.staffId, name: staffTurn.onBehalf.name } };
-      text = `${this.deps.reportTrigger ?? "报事"} ${staffTurn.onBehalf.text}`.trim();
+      text = staffTurn.onBehalf.text;
       staffTurn = undefined;
     }
     const onBehalf = conversation?.onBehalf;

@@ -8,13 +8,25 @@ import type { Policy } from "../policy/policy.js";
 import { turnRows, type OfferedOrder, type StaffTurn, type Translate } from "../staff/staff-turn.js";
 import { addDuration } from "../policy/calendar.js";
 import { workerTitle } from "../conversation/text.js";
+import { fill } from "../conversation/text.js";
 
 /** The words of a quote (conversations/quotes.ts). */
 export interface QuoteWords {
   /** 报价 [number] amount note */
   quote: RegExp;
   texts: Record<
-    "noQuotes" | "whichQuote" | "badQuote" | "quoted" | "residentQuote" | "accepted" | "acceptedWaiting" | "declined" | "alreadyAnswered" | "notYours",
+    | "noQuotes"
+    | "defaultNote"
+    | "orderQuote"
+    | "whichQuote"
+    | "badQuote"
+    | "quoted"
+    | "residentQuote"
+    | "accepted"
+    | "acceptedWaiting"
+    | "declined"
+    | "alreadyAnswered"
+    | "notYours",
     Text
   >;
   yes: Text;
@@ -57,7 +69,7 @@ export class QuoteDesk implements Desk {
       };
     }
     const policy = this.deps.policyOf(tk.propertyId);
-    const quote = `${(tk.quoteFen ?? 0) / 100} 元（${tk.quoteNote ?? ""}）`;
+    const quote = fill(this.words.texts.orderQuote.zh, { price: (tk.quoteFen ?? 0) / 100, note: tk.quoteNote ?? "" });
     const picked = await this.deps.dispatcher.dispatchStored(
       { ticketId: tk.id, propertyId: tk.propertyId, view: orderView({ ...tk, quote }), building: tk.building },
       policy,
@@ -76,7 +88,10 @@ export class QuoteDesk implements Desk {
             set: { quoteStatus: "accepted", dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, "office") },
           },
         ],
-        events: [accepted, { type: "dispatch.none", ticketId: tk.id, propertyId: tk.propertyId, data: { why: ["报价已同意，暂无可派的师傅"] } }],
+        events: [
+          accepted,
+          { type: "dispatch.none", ticketId: tk.id, propertyId: tk.propertyId, data: { why: this.deps.dispatcher.why([{ code: "quoteAccepted" }]) } },
+        ],
       };
     }
     return {

@@ -1,5 +1,6 @@
 import type { ChannelName, Lang, Place, Text } from "../ticket/domain.js";
-import { CHANNEL_ZH, placeLabel } from "../ticket/domain.js";
+import { placeLabel } from "../ticket/domain.js";
+import type { Vocabulary } from "../vocabulary.js";
 import type { Reachable, Workforce } from "../dispatch/records.js";
 import { quietly, toStaff, type AccountOf } from "../dispatch/notify.js";
 import type { OutboxRecord } from "../ports.js";
@@ -8,6 +9,7 @@ import { fill } from "../conversation/text.js";
 
 /** What the stewards are told (conversations/human.ts). */
 export interface HumanAlertTexts {
+  vocabulary: Vocabulary;
   alert: Text;
   someone: Text;
   place: Text;
@@ -33,7 +35,7 @@ export class HumanRequests {
     const textFor = (lang: Lang) =>
       fill(w.alert[lang], {
         who: resident.displayName ?? w.someone[lang],
-        channel: lang === "zh" ? (CHANNEL_ZH[resident.channel] ?? resident.channel) : resident.channel,
+        channel: (w.vocabulary.channels[resident.channel] ?? w.vocabulary.otherChannel)[lang],
         place: resident.place ? fill(w.place[lang], { place: placeLabel(resident.place) }) : "",
         phone: resident.phone ? fill(w.phone[lang], { phone: resident.phone.replace(/^\+86/, "") }) : w.noPhone[lang],
       });

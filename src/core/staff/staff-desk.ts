@@ -5,7 +5,7 @@ import { orderView } from "../dispatch/work-order.js";
 import { fromStatuses, move } from "../ticket/lifecycle.js";
 import { formatWhen } from "../policy/zoned.js";
 import { workerTitle } from "../conversation/text.js";
-import { STATUS_TEXT, VISIT_NATURES as VISITS } from "../ticket/domain.js";
+import { VISIT_NATURES as VISITS } from "../ticket/domain.js";
 import { feeStandard } from "../quotes/fees.js";
 import { askNewTime } from "../visits/new-time.js";
 import { addDuration, hoursFor } from "../policy/calendar.js";
@@ -77,7 +77,7 @@ export class StaffDesk implements Desk {
     const quote = w.quotes.quote.exec(text);
     if (quote) return this.changes.quote(staff, quote[1], Number(quote[2]), (quote[3] ?? "").trim(), now, t);
     const behalf = w.onBehalf.exec(text);
-    if (behalf) return { replies: [], onBehalf: { staffId: staff.id, name: staff.name, text: (behalf[1] ?? "").trim() } };
+    if (behalf) return { replies: [], onBehalf: { staffId: staff.id, name: staff.name, text: `${w.reportTrigger} ${behalf[1] ?? ""}`.trim() } };
     if (w.handOver.test(text)) {
       const orders = await this.store.ordersIn(staff.id, ["accepted"]);
       if (!orders.length) return { replies: [{ text: t(w.texts.noneToHandOver) }] };
@@ -96,7 +96,9 @@ export class StaffDesk implements Desk {
     if (w.myOrders.test(text)) {
       const orders = await this.store.openOrdersOf(staff.id);
       if (!orders.length) return { replies: [{ text: t(w.texts.noOrders, { name: staff.name }) }] };
-      const lines = orders.map((o, i) => `${i + 1}. ${o.number} ${o.place ?? ""} ${o.description.slice(0, 20)} · ${t(STATUS_TEXT[o.status])}`);
+      const lines = orders.map(
+        (o, i) => `${i + 1}. ${o.number} ${o.place ?? ""} ${o.description.slice(0, 20)} · ${t(this.words.vocabulary.statuses[o.status])}`,
+      );
       return { replies: [{ text: `${t(w.texts.orders, { n: orders.length })}\n${lines.join("\n")}` }] };
     }
     return { replies: [{ text: t(w.texts.notYet) }] };
@@ -133,12 +135,16 @@ export class StaffDesk implements Desk {
     if (action === "refuse") return this.refuse(staff, order, choice.split(":")[3], now, t);
     if (action !== "accept") return { replies: [{ text: t(w.notYet) }] };
     const m = move(order.ticket.status, "accepted");
-    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    if (!m.ok) return { replies: [{ text: t(this.words.vocabulary.moveRefusal(m.reason)) }] };
     const tk = order.ticket;
     const tz = this.reach.policyOf(tk.propertyId).timezone;
     const visit = VISITS.includes(tk.nature);
-    const when = tk.appointmentAt ? formatWhen(tk.appointmentAt, tz, "zh") : tk.arriveDueAt ? `${formatWhen(tk.arriveDueAt, tz, "zh")} 前` : "尽快";
-    const due = tk.resolveDueAt ? formatWhen(tk.resolveDueAt, tz, "zh") : "尽快";
+    const when = tk.appointmentAt
+      ? formatWhen(tk.appointmentAt, tz, "zh")
+      : tk.arriveDueAt
+        ? t(w.before, { when: formatWhen(tk.arriveDueAt, tz, "zh") })
+        : t(w.asap);
+    const due = tk.resolveDueAt ? formatWhen(tk.resolveDueAt, tz, "zh") : t(w.asap);
     const vars = { number: tk.number, place: tk.place ?? "—", phone: tk.phone?.replace(/^\+86/, "") ?? "—", when, due };
     const turn: StaffTurn = {
       replies: [{ text: t(visit ? w.accepted : w.takenOn, vars) }],
@@ -164,7 +170,7 @@ export class StaffDesk implements Desk {
   private advance(staff: BoundStaff, tk: OfferedOrder["ticket"], to: "arrived" | "completed", notes: string, now: Date, t: Translate): StaffTurn {
     const w = this.words.texts;
     const m = move(tk.status, to);
-    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    if (!m.ok) return { replies: [{ text: t(this.words.vocabulary.moveRefusal(m.reason)) }] };
     const fee = /(\d+(?:\.\d+)?)\s*元/.exec(notes)?.[1];
     // "材料：水龙头1个、生料带" — what was used, kept with the completion
     const materials = /材料[:：]\s*([^，,。；;]+?)\s*(?=材料费|[，,。；;]|$)/.exec(notes)?.[1];
@@ -224,7 +230,7 @@ export class StaffDesk implements Desk {
       };
     }
     const m = move(order.ticket.status, "refused");
-    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    if (!m.ok) return { replies: [{ text: t(this.words.vocabulary.moveRefusal(m.reason)) }] };
     const tk = order.ticket;
     const policy = this.reach.policyOf(tk.propertyId);
     const turn: StaffTurn = {

@@ -86,6 +86,7 @@ export interface StaffTurn {
   events?: { type: string; ticketId: string; propertyId: string; data: Record<string, unknown> }[];
   binding?: { code: string; staffId: string; propertyId: string; channel: ChannelName; externalId: string };
   /** 代报: run the report flow for this staff member, filing for a resident (the text after 代报 starts it) */
+  /** text: what the report flow is given (its trigger word, then what the staff member said) */
   onBehalf?: { staffId: string; name: string; text: string };
   /** 转单: the worker's accepted order handed over (written only while it is still theirs and accepted) */
   handOver?: { ticketId: string; staffId: string; reason: string };

@@ -1,9 +1,12 @@
 import type { Text } from "../ticket/domain.js";
 import type { NewTimeTexts } from "../visits/new-time.js";
 import type { QuoteWords } from "../quotes/quote-desk.js";
+import type { Vocabulary } from "../vocabulary.js";
 
 /** The words staff use (kept in conversations/staff.ts). */
 export interface StaffWords {
+  /** statuses and refusals in words */
+  vocabulary: Vocabulary;
   bind: RegExp;
   myOrders: RegExp;
   arrive: RegExp;
@@ -17,6 +20,8 @@ export interface StaffWords {
   handOver: RegExp;
   /** 代报, with the report after it (or not: the questions follow) */
   onBehalf: RegExp;
+  /** the word that starts a report: 代报 runs the report flow through it */
+  reportTrigger: string;
   /** 改约, with the new time agreed with the resident after it */
   reschedule: RegExp;
   /** 挂起 (on hold, waiting for parts or the owner) and 恢复 (resume) */
@@ -25,6 +30,9 @@ export interface StaffWords {
   /** every staff command; unbound users who type one are told it is for staff */
   commands: RegExp;
   texts: {
+    /** when an accepted order is due: "尽快", "{when} 前" */
+    asap: Text;
+    before: Text;
     bound: Text;
     badCode: Text;
     alreadyBound: Text;

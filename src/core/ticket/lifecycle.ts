@@ -1,5 +1,4 @@
-import type { Text, TicketStatus } from "./domain.js";
-import { STATUS_TEXT } from "./domain.js";
+import type { TicketStatus } from "./domain.js";
 
 /**
  * The ticket's state machine (SPEC §3): every status change goes through `move`, which refuses
@@ -35,24 +34,22 @@ export const STEP_TIMESTAMP: Partial<Record<TicketStatus, string>> = {
   cancelled: "cancelledAt",
 };
 
-export type Move = { ok: true; to: TicketStatus; stamp?: string } | { ok: false; reason: Text };
+/**
+ * Why a move was refused (the words are composed in conversations/vocabulary.ts): cancelled already, on site
+ * already (no cancelling from chat), only an accepted or arrived order can be held, not on hold, a held order resumes only to where it
+ * was (`to`), or any other illegal step.
+ */
+export type MoveRefusal = { why: "cancelled" | "onSite" | "notHoldable" | "notOnHold" | "resumeOnlyTo" | "illegal"; from: TicketStatus; to: TicketStatus };
+
+export type Move = { ok: true; to: TicketStatus; stamp?: string } | { ok: false; reason: MoveRefusal };
 
 export function move(from: TicketStatus, to: TicketStatus): Move {
   if (EDGES[from].includes(to)) return { ok: true, to, ...(STEP_TIMESTAMP[to] ? { stamp: STEP_TIMESTAMP[to] } : {}) };
-  if (from === "cancelled") return { ok: false, reason: { zh: "这条报事已经取消了。", en: "This report has been cancelled." } };
+  if (from === "cancelled") return { ok: false, reason: { why: "cancelled", from, to } };
   if (to === "cancelled" && (from === "arrived" || from === "completed" || from === "visited" || from === "closed")) {
-    return {
-      ok: false,
-      reason: { zh: "师傅已经到场，不能在这里取消了，如有需要请转人工。", en: "The technician is already on site; it can no longer be cancelled here." },
-    };
+    return { ok: false, reason: { why: "onSite", from, to } };
   }
-  return {
-    ok: false,
-    reason: {
-      zh: `报事当前状态是「${STATUS_TEXT[from].zh}」，不能改为「${STATUS_TEXT[to].zh}」。`,
-      en: `The report is "${STATUS_TEXT[from].en}"; it cannot become "${STATUS_TEXT[to].en}".`,
-    },
-  };
+  return { ok: false, reason: { why: "illegal", from, to } };
 }
 
 /** Every status a ticket may reach `to` from (the guard of a conditional update). */

@@ -7,7 +7,8 @@ import type { Policy } from "../policy/policy.js";
 import type { EventRecord, OutboxRecord, TicketMove } from "../ports.js";
 import { type HoldableTicket, holdMove, resumeMove } from "../visits/hold.js";
 import type { TicketStatus } from "./domain.js";
-import { fromStatuses, move, STEP_TIMESTAMP } from "./lifecycle.js";
+import { fromStatuses, move, STEP_TIMESTAMP, type MoveRefusal } from "./lifecycle.js";
+import type { Vocabulary } from "../vocabulary.js";
 
 /** A ticket as the office's actions read it: what holds, moves and offers need. */
 export interface OfficeTicket extends HoldableTicket {
@@ -35,8 +36,14 @@ export class OfficeActions {
       policyOf(propertyId: string): Policy;
       /** hands new outbox rows to the channels' senders */
       offer(rows: OutboxRecord[]): void;
+      /** the office reads why a change was refused in Chinese */
+      vocabulary: Vocabulary;
     },
   ) {}
+
+  private refused(r: MoveRefusal): string {
+    return this.deps.vocabulary.moveRefusal(r).zh;
+  }
 
   async transition(number: string, to: TicketStatus, reason: string | undefined, now: Date): Promise<{ number: string; status: TicketStatus }> {
     const t = await this.ticket(number);
@@ -46,12 +53,13 @@ export class OfficeActions {
       const policy = this.deps.policyOf(t.propertyId);
       if (to === "on_hold" && !reason) throw new InvalidRequestError("reason_required", "reason: say why the ticket goes on hold (e.g. 等配件)");
       const held = to === "on_hold" ? holdMove(t, reason!, now, policy) : resumeMove(t, now, policy);
-      if (!held.ok) throw new IllegalTransitionError(held.reason.zh);
-      if (to !== "on_hold" && to !== t.holdFrom) throw new IllegalTransitionError(`挂起的工单只能恢复为「${t.holdFrom}」`);
+      if (!held.ok) throw new IllegalTransitionError(this.refused(held.reason));
+      if (to !== "on_hold" && to !== t.holdFrom)
+        throw new IllegalTransitionError(this.refused({ why: "resumeOnlyTo", from: t.status, to: t.holdFrom as TicketStatus }));
       next = held.move;
     } else {
       const m = move(t.status, to);
-      if (!m.ok) throw new IllegalTransitionError(m.reason.zh);
+      if (!m.ok) throw new IllegalTransitionError(this.refused(m.reason));
       next = { ticketId: t.id, from: fromStatuses(to), to, ...(STEP_TIMESTAMP[to] ? { stamp: STEP_TIMESTAMP[to]! } : {}) };
     }
     const type = holding && to !== "on_hold" ? "ticket.resumed" : `ticket.${to}`;
@@ -63,7 +71,7 @@ export class OfficeActions {
   async assign(number: string, staffId: string, by: string, now: Date) {
     const t = await this.ticket(number);
     const m = move(t.status, "dispatched");
-    if (!m.ok) throw new IllegalTransitionError(m.reason.zh);
+    if (!m.ok) throw new IllegalTransitionError(this.refused(m.reason));
     const offer = await this.deps.dispatcher.offerTo(
       staffId,
       { ticketId: t.id, propertyId: t.propertyId, view: t.view },

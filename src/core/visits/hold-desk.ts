@@ -35,7 +35,7 @@ export class HoldDesk {
       };
     const policy = this.reach.policyOf(tk.propertyId);
     const m = holdMove(tk, reason.label.zh, now, policy);
-    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    if (!m.ok) return { replies: [{ text: t(this.words.vocabulary.moveRefusal(m.reason)) }] };
     const vars = {
       number: tk.number,
       reason: t(reason.label),
@@ -74,7 +74,7 @@ export class HoldDesk {
       };
     const policy = this.reach.policyOf(tk.propertyId);
     const m = resumeMove(tk, now, policy);
-    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    if (!m.ok) return { replies: [{ text: t(this.words.vocabulary.moveRefusal(m.reason)) }] };
     const minutes = Math.round((m.pausedMs ?? 0) / 60000);
     const vars = { number: tk.number, worker: workerTitle(staff.name), name: staff.name, minutes };
     const turn: StaffTurn = {

@@ -1,7 +1,7 @@
-import type { Text, TicketStatus } from "../ticket/domain.js";
+import type { TicketStatus } from "../ticket/domain.js";
 import { addDuration, elapsed, hoursFor, later } from "../policy/calendar.js";
 import { STEP_COLUMN, type StepDeadlines } from "../deadlines/escalation.js";
-import { move } from "../ticket/lifecycle.js";
+import { move, type MoveRefusal } from "../ticket/lifecycle.js";
 import type { Policy } from "../policy/policy.js";
 import type { TicketMove } from "../ports.js";
 
@@ -27,15 +27,12 @@ export interface HoldableTicket {
 
 const HOLDS_FROM: readonly TicketStatus[] = ["accepted", "arrived"];
 
-export type HoldMove = { ok: true; move: Omit<TicketMove, "at">; until?: Date } | { ok: false; reason: Text };
+export type HoldMove = { ok: true; move: Omit<TicketMove, "at">; until?: Date } | { ok: false; reason: MoveRefusal };
 
 export function holdMove(tk: HoldableTicket, reason: string, now: Date, policy: Policy): HoldMove {
   if (!HOLDS_FROM.includes(tk.status)) {
     const m = move(tk.status, "on_hold");
-    return {
-      ok: false,
-      reason: m.ok ? { zh: "只有已接单或已到场的工单可以挂起。", en: "Only an accepted or arrived order can be put on hold." } : m.reason,
-    };
+    return { ok: false, reason: m.ok ? { why: "notHoldable", from: tk.status, to: "on_hold" } : m.reason };
   }
   const until = addDuration(now, policy.maxHold, policy, hoursFor(tk.urgency));
   return {
@@ -51,7 +48,7 @@ export function holdMove(tk: HoldableTicket, reason: string, now: Date, policy: 
 }
 
 export function resumeMove(tk: HoldableTicket, now: Date, policy: Policy): HoldMove & { pausedMs?: number } {
-  if (tk.status !== "on_hold" || !tk.pausedAt || !tk.holdFrom) return { ok: false, reason: { zh: "这张工单没有挂起。", en: "That order is not on hold." } };
+  if (tk.status !== "on_hold" || !tk.pausedAt || !tk.holdFrom) return { ok: false, reason: { why: "notOnHold", from: tk.status, to: tk.status } };
   const hours = hoursFor(tk.urgency);
   const paused = elapsed(tk.pausedAt, now, policy, hours);
   const set: Record<string, Date | string | number | null> = {

@@ -29,8 +29,8 @@ export class OrderChanges {
     if (!tk) return { replies: [{ text: t(q.texts.whichQuote, { number: waiting[0]!.number, numbers: waiting.map((o) => o.number).join("、") }) }] };
     if (!(price >= 1 && price <= 99999)) return { replies: [{ text: t(q.texts.badQuote) }] };
     const m = move(tk.status, "on_hold");
-    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
-    const covers = note || "维修";
+    if (!m.ok) return { replies: [{ text: t(this.words.vocabulary.moveRefusal(m.reason)) }] };
+    const covers = note || q.texts.defaultNote.zh;
     const vars = { number: tk.number, price: String(price), note: covers };
     const turn: StaffTurn = {
       replies: [{ text: t(q.texts.quoted, vars) }],
@@ -78,7 +78,7 @@ export class OrderChanges {
       };
     }
     const m = move(tk.status, "dispatched");
-    if (!m.ok) return { replies: [{ text: t(m.reason) }] };
+    if (!m.ok) return { replies: [{ text: t(this.words.vocabulary.moveRefusal(m.reason)) }] };
     const policy = this.reach.policyOf(tk.propertyId);
     const next = await this.dispatcher?.handOver(
       { ticketId: tk.id, propertyId: tk.propertyId, level: 0, view: orderView(tk), building: tk.building },
@@ -117,7 +117,7 @@ export class OrderChanges {
     const policy = this.reach.policyOf(staff.propertyId);
     const found = when ? findAppointment(when, now, policy, []) : undefined;
     if (!found) return { replies: [{ text: t(w.rescheduleHow) }] };
-    if (!found.ok) return { replies: [{ text: t(found.reason) }] };
+    if (!found.ok) return { replies: [{ text: t(this.words.vocabulary.refusal(found.reason)) }] };
     if (found.appointment.asap) return { replies: [{ text: t(w.rescheduleHow) }] };
     const at = new Date(found.appointment.at);
     if (orders.length > 1) {

@@ -1,6 +1,7 @@
 import type { Desk } from "../intake/desks.js";
 import type { Text, TicketStatus } from "../ticket/domain.js";
-import { STATUS_TEXT, WAITING_STATUSES } from "../ticket/domain.js";
+import { WAITING_STATUSES } from "../ticket/domain.js";
+import type { Vocabulary } from "../vocabulary.js";
 import type { Workforce, Reachable } from "../dispatch/records.js";
 import { climb, holdersOf } from "../deadlines/escalation.js";
 import { nextOfficeStart, waitsForTheOffice } from "../policy/calendar.js";
@@ -13,6 +14,8 @@ import { formatWhen } from "../policy/zoned.js";
 
 /** The words of 催单 (conversations/urge.ts). */
 export interface UrgeWords {
+  /** statuses in words */
+  vocabulary: Vocabulary;
   /** a short message that urges ("催一下", "怎么还没人来") */
   urge: RegExp;
   texts: Record<
@@ -117,7 +120,7 @@ export class UrgeDesk implements Desk {
       description: tk.description.slice(0, 30),
       n: tk.urges + 1,
       waited,
-      status: t(STATUS_TEXT[tk.status]),
+      status: t(this.words.vocabulary.statuses[tk.status]),
       who: first.map((s) => s.name).join("、") || "—",
       next: this.next(tk, policy, now, t),
       open: formatWhen(nextOfficeStart(now, policy), tz, "zh"),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dispatchTexts } from "../../../conversations/dispatch-texts.js";
 import { chooseWorker, dispatchOrder, type Job, type Worker } from "../../../src/core/dispatch/choose-worker.js";
 import { onDuty } from "../../../src/core/dispatch/roster.js";
 
@@ -53,7 +54,7 @@ describe("choosing the worker", () => {
     if (expected) {
       expect(c.ok && c.worker.id).toBe(expected);
     } else expect(c.ok).toBe(false);
-    expect(c.why.map((w) => w.zh).join("；")).toMatch(reason);
+    expect(c.why.map((w) => dispatchTexts.why(w).zh).join("；")).toMatch(reason);
   });
 
   it("very urgent reports go first; the rest first come, first served", () => {

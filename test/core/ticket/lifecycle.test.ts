@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { vocabulary } from "../../../conversations/vocabulary.js";
 import { move } from "../../../src/core/ticket/lifecycle.js";
 
 describe("the ticket's state machine", () => {
@@ -25,6 +26,6 @@ describe("the ticket's state machine", () => {
   ] as const)("%s → %s is refused with the reason", (from, to, reason) => {
     const m = move(from, to);
     expect(m.ok).toBe(false);
-    expect(!m.ok && m.reason.zh).toMatch(reason);
+    expect(!m.ok && vocabulary.moveRefusal(m.reason).zh).toMatch(reason);
   });
 });

@@ -1,9 +1,10 @@
 import * as chrono from "chrono-node";
-import type { Appointment, Text } from "../../ticket/domain.js";
+import type { Appointment } from "../../ticket/domain.js";
 import type { Policy } from "../../policy/policy.js";
-import { formatDay, formatWhen, fromWallTime, minuteOfDay, wallTime, type WallTime } from "../../policy/zoned.js";
+import { formatDay, fromWallTime, minuteOfDay, wallTime, type WallTime } from "../../policy/zoned.js";
 import type { Span } from "./normalize.js";
 import { impossibleDate, prepareDayWords } from "./day-words.js";
+import type { ParseRefusal } from "./refusal.js";
 
 /**
  * A time read from a message. `ambiguous`: 明天 said between midnight and 05:00 may mean the coming
@@ -13,7 +14,7 @@ import { impossibleDate, prepareDayWords } from "./day-words.js";
 export type AppointmentResult =
   | { ok: true; appointment: Appointment; span: Span; ambiguous?: { word: string; options: [Appointment, Appointment] } }
   /** partial: the day said without an hour ("后天"), kept so the next answer need only give the hour */
-  | { ok: false; reason: Text; span: Span; partial?: string };
+  | { ok: false; reason: ParseRefusal; span: Span; partial?: string };
 
 /** Words for "as soon as possible" (the table lives in conversations/). */
 export type AsapWords = readonly string[];
@@ -71,7 +72,7 @@ export function findAppointment(text: string, now: Date, policy: Policy, asap: A
       const noon = fromWallTime({ year: r.start.get("year")!, month: r.start.get("month")!, day: r.start.get("day")!, hour: 12, minute: 0 }, tz);
       // a day that cannot be booked at any hour is refused now, not asked its hour
       const judged = judge(noon, now, policy, span);
-      if (!judged.ok && !/服务时间/.test(judged.reason.zh)) return judged;
+      if (!judged.ok && judged.reason.code !== "time.outOfHours") return judged;
       const said = text.slice(span[0], span[1]).trim();
       const day =
         /^(今天|明天|后天|大后天|明日|下?周.|下?星期.|下?礼拜.|tomorrow|today|the day after tomorrow|(next )?(mon|tues|wednes|thurs|fri|satur|sun)day)$/i.test(
@@ -79,13 +80,9 @@ export function findAppointment(text: string, now: Date, policy: Policy, asap: A
         )
           ? said
           : formatDay(noon, tz, "zh");
-      return { ok: false, span, partial: day, reason: { zh: `${day}几点方便？例如「${day}下午3点」`, en: `What time ${day}? e.g. ${day} 3pm` } };
+      return { ok: false, span, partial: day, reason: { code: "time.hour", day } };
     }
-    return {
-      ok: false,
-      span,
-      reason: { zh: "请告诉我具体几点方便，例如「明天下午3点」", en: "Please tell me what time suits you, e.g. tomorrow 3pm" },
-    };
+    return { ok: false, span, reason: { code: "time.vague" } };
   }
   let hour = r.start.get("hour") ?? 0;
   const minute = r.start.get("minute") ?? 0;
@@ -120,37 +117,12 @@ function dayAfter<T extends { year: number; month: number; day: number }>(w: T, 
 
 /** Whether a time can be booked: not past, not too far ahead, in service hours (a span of [0, 0] when none was read). */
 export function judge(at: Date, now: Date, policy: Policy, span: Span = [0, 0]): AppointmentResult {
-  const tz = policy.timezone;
-  const shown = formatWhen(at, tz, "zh");
-  if (at.getTime() <= now.getTime()) {
-    return {
-      ok: false,
-      span,
-      reason: { zh: `${shown} 已经过去了，请选一个之后的时间`, en: `${formatWhen(at, tz, "en")} has already passed; please choose a later time` },
-    };
-  }
-  if (at.getTime() - now.getTime() > policy.maxAdvanceDays * 86400000) {
-    return {
-      ok: false,
-      span,
-      reason: {
-        zh: `最多可以预约 ${policy.maxAdvanceDays} 天以内的时间，请换一个时间`,
-        en: `Appointments can be booked up to ${policy.maxAdvanceDays} days ahead; please choose an earlier time`,
-      },
-    };
-  }
+  const timezone = policy.timezone;
+  if (at.getTime() <= now.getTime()) return { ok: false, span, reason: { code: "time.past", at, timezone } };
+  if (at.getTime() - now.getTime() > policy.maxAdvanceDays * 86400000) return { ok: false, span, reason: { code: "time.tooFar", days: policy.maxAdvanceDays } };
   const { start, end } = policy.serviceHours;
-  const minute = minuteOfDay(at, tz);
-  if (minute < toMinutes(start) || minute > toMinutes(end)) {
-    return {
-      ok: false,
-      span,
-      reason: {
-        zh: `上门服务时间是每天 ${start}–${end}，${shown} 不在服务时间内，请换一个时间（紧急情况请直接说明）`,
-        en: `Visits are between ${start} and ${end}; ${formatWhen(at, tz, "en")} is outside those hours. Please choose another time`,
-      },
-    };
-  }
+  const minute = minuteOfDay(at, timezone);
+  if (minute < toMinutes(start) || minute > toMinutes(end)) return { ok: false, span, reason: { code: "time.outOfHours", at, timezone, start, end } };
   return { ok: true, appointment: { asap: false, at: at.toISOString() }, span };
 }
 

@@ -1,4 +1,4 @@
-import type { Text } from "../../ticket/domain.js";
+import type { ParseRefusal } from "./refusal.js";
 import { isValidCalendarDate, type WallTime } from "../../policy/zoned.js";
 import type { Span } from "./normalize.js";
 
@@ -32,7 +32,7 @@ export function prepareDayWords(text: string, today: WallTime): { prepared: stri
   };
 }
 
-type Refusal = { ok: false; reason: Text; span: Span };
+type Refusal = { ok: false; reason: ParseRefusal; span: Span };
 
 /** 25点, 2月30日, 2026-02-30: refused with the reason instead of silently guessed. */
 export function impossibleDate(text: string, today: WallTime): Refusal | undefined {
@@ -43,10 +43,7 @@ export function impossibleDate(text: string, today: WallTime): Refusal | undefin
     return {
       ok: false,
       span: [hour.index, hour.index + hour[0].length],
-      reason: {
-        zh: `一天没有 ${hour[1]} 点，请告诉我正确的时间，例如「明天下午3点」`,
-        en: `There is no hour ${hour[1]}; please give a real time, e.g. tomorrow 3pm`,
-      },
+      reason: { code: "time.noSuchHour", hour: hour[1]! },
     };
   }
   const full = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
@@ -58,6 +55,6 @@ export function impossibleDate(text: string, today: WallTime): Refusal | undefin
   return {
     ok: false,
     span: [m.index, m.index + m[0].length],
-    reason: { zh: `${mo}月没有${d}日，请核对日期`, en: `There is no day ${d} in month ${mo}; please check the date` },
+    reason: { code: "time.noSuchDay", month: mo!, day: d! },
   };
 }

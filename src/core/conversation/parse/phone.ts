@@ -1,9 +1,9 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
-import type { Text } from "../../ticket/domain.js";
 import type { Span } from "./normalize.js";
+import type { ParseRefusal } from "./refusal.js";
 
 /** A phone found in a message: valid (E.164) or refused with the reason. */
-export type PhoneResult = { ok: true; e164: string; span: Span } | { ok: false; reason: Text; span: Span };
+export type PhoneResult = { ok: true; e164: string; span: Span } | { ok: false; reason: ParseRefusal; span: Span };
 
 // Shapes residents write: mobiles 3-4-4 with spaces or dashes, landlines with an area code,
 // a bare run of digits, or anything after 电话/手机/联系.
@@ -47,17 +47,8 @@ function judge(raw: string, span: Span): PhoneResult {
   return { ok: false, reason: reasonFor(national), span };
 }
 
-function reasonFor(national: string): Text {
-  if (national.startsWith("1") && national.length !== 11) {
-    return {
-      zh: `手机号应为 11 位，您发的是 ${national.length} 位，请核对后再发一次`,
-      en: `A mobile number has 11 digits; this one has ${national.length}. Please check it and send it again`,
-    };
-  }
-  return {
-    zh: "这个号码不像有效的手机号或座机号（座机请带区号，如 0571-88886666），请再发一次",
-    en: "That does not look like a valid mobile or landline number (landlines need the area code, e.g. 0571-88886666). Please send it again",
-  };
+function reasonFor(national: string): ParseRefusal {
+  return national.startsWith("1") && national.length !== 11 ? { code: "phone.digits", digits: national.length } : { code: "phone.invalid" };
 }
 
 /** 138****5678 — what logs and staff lists show. */

@@ -1,6 +1,7 @@
-import type { Place, Room, Text } from "../../ticket/domain.js";
+import type { Place, Room } from "../../ticket/domain.js";
 import type { Policy } from "../../policy/policy.js";
 import { chineseNumber, type Span } from "./normalize.js";
+import type { ParseRefusal } from "./refusal.js";
 
 /** Public places a report may name instead of a room (the table lives in conversations/). */
 export interface PlaceWords {
@@ -14,7 +15,7 @@ export interface PlaceWords {
  * about: whether the text named a room (cut out of the description) or a public place (kept in it).
  * partial: what was understood of a place that is not complete yet ("5栋", "电梯"): kept, and only the rest asked.
  */
-export type PlaceResult = ({ ok: true; place: Place } | { ok: false; reason: Text; partial?: Place }) & { span: Span; about: "room" | "location" };
+export type PlaceResult = ({ ok: true; place: Place } | { ok: false; reason: ParseRefusal; partial?: Place }) & { span: Span; about: "room" | "location" };
 
 const NUM = "(?:\\d{1,3}|[A-Za-z]|[零〇一二两三四五六七八九十]{1,3})";
 const BUILDING_SUFFIX = "(?:号楼|栋|幢|座|号)";
@@ -71,40 +72,30 @@ export function findPlace(text: string, policy: Policy, words: PlaceWords): Plac
       ok: false,
       about: "room",
       span: [p.index, p.index + p[0].length],
-      reason: {
-        zh: `${said} — 请问是几栋？请告诉我完整的房号，包括楼栋，例如「3栋${said}」`,
-        en: `${said}: which building? Please give the full room including the building, e.g. 3栋${said}`,
-      },
+      reason: { code: "room.building", said },
       partial: { kind: "location", location: said },
     };
   }
   return undefined;
 }
 
-function checkRoom(r: Room, policy: Policy): Text | undefined {
+function checkRoom(r: Room, policy: Policy): ParseRefusal | undefined {
   const n = Number(r.room);
   const floor = Math.floor(n / 100);
   if (/^0+$/.test(r.building) || r.unit === "0" || r.unit === "00" || r.room.length < 3 || floor < 1 || n % 100 < 1) {
-    return {
-      zh: "这个房号好像不存在，请按「楼栋+单元+房号」再发一次，例如「3栋2单元201」",
-      en: "That room number does not seem to exist. Please send building, unit and room again, e.g. 3栋2单元201",
-    };
+    return { code: "room.impossible" };
   }
   const buildings = policy.buildings;
   if (!buildings) return undefined;
   const b = buildings.find((x) => x.name.toUpperCase() === r.building);
   if (!b) {
-    const names = buildings.map((x) => x.name).join("、");
-    return {
-      zh: `本小区没有 ${r.building} 栋（有：${names}），请核对房号`,
-      en: `There is no building ${r.building} here (buildings: ${names}). Please check the room`,
-    };
+    return { code: "room.noSuchBuilding", building: r.building, names: buildings.map((x) => x.name).join("、"), room: true };
   }
   if (b.units && r.unit && Number(r.unit) > b.units) {
-    return { zh: `${r.building} 栋只有 ${b.units} 个单元，请核对房号`, en: `Building ${r.building} has only ${b.units} units. Please check the room` };
+    return { code: "room.units", building: r.building, units: b.units };
   }
   if (b.floors && floor > b.floors) {
-    return { zh: `${r.building} 栋只有 ${b.floors} 层，请核对房号`, en: `Building ${r.building} has only ${b.floors} floors. Please check the room` };
+    return { code: "room.floors", building: r.building, floors: b.floors };
   }
   return undefined;
 }
@@ -131,16 +122,13 @@ function findBuilding(text: string, policy: Policy): { label: string; said: stri
           ok: false,
           about: "room",
           span,
-          reason: { zh: `本小区没有 ${b} 栋（有：${names}），请核对`, en: `There is no building ${b} here (buildings: ${names}). Please check` },
+          reason: { code: "room.noSuchBuilding", building: b, names, room: false },
         },
       };
     }
     // a property that lists a building without units asks only the room
     const noUnits = !!listed && !listed.units;
-    const reason: Text =
-      unit || noUnits
-        ? { zh: `${label} — 请问是几号房？例如「${label}201」`, en: `${label}: which room? e.g. ${label}201` }
-        : { zh: `${label} — 请问是几单元几号？例如「${label}2单元201」`, en: `Building ${b}: which unit and room? e.g. ${label}2单元201` };
+    const reason: ParseRefusal = { code: "room.rest", label, building: b, unit: !!unit || noUnits };
     return { label, said, span, result: { ok: false, about: "room", span, reason, partial: { kind: "location", location: label } } };
   }
   return undefined;
@@ -190,7 +178,7 @@ function findLocation(text: string, words: PlaceWords, building?: { said: string
       ok: false,
       about: "location",
       span,
-      reason: { zh: `请问是哪一栋的${hit.w}？例如「3栋${hit.w}」`, en: `Which building's ${hit.w}? e.g. 3栋${hit.w}` },
+      reason: { code: "place.building", word: hit.w },
       partial: { kind: "location", location },
     };
   }
