@@ -1,6 +1,5 @@
 // (Over 200 lines: the composition root — it builds and wires every part; nothing else lives here.)
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { lateBy, newTimeTexts, sweepTexts } from "../conversations/reminders.js";
 import { callbackWords } from "../conversations/callbacks.js";
 import { CallbackDesk } from "./core/callbacks/callback-desk.js";
@@ -24,7 +23,6 @@ import { CallbackJobStore } from "./db/callback-job-store.js";
 import { ReportStore } from "./db/report-store.js";
 import { reportJob } from "./scheduler/jobs/reports.js";
 import { dailyText, monthlyText } from "../conversations/reports.js";
-import { fileURLToPath } from "node:url";
 import { commands, engineTexts, flows, inputTexts, roles, skillsOf, staffWords } from "../conversations/index.js";
 import { typos } from "../conversations/keywords.js";
 import { StaffDesk } from "./core/staff/staff-desk.js";
@@ -34,23 +32,22 @@ import { dispatchTexts } from "../conversations/dispatch-texts.js";
 import { vocabulary } from "../conversations/vocabulary.js";
 import { channelTexts } from "../conversations/channel-texts.js";
 import { OfficeActions } from "./core/ticket/office-actions.js";
-import { SqliteOfficeStore } from "./db/office-store.js";
+import { DbOfficeStore } from "./db/office-store.js";
 import { StaffAdmin } from "./core/staff/staff-admin.js";
 import { PrismaStaffAdminStore } from "./db/staff-admin-store.js";
 import { dispatchOrder } from "./core/dispatch/choose-worker.js";
 import type { Clock } from "./core/policy/clock.js";
 import { ConversationEngine } from "./core/conversation/engine.js";
 import { Intake } from "./core/intake/intake.js";
-import { openDatabase } from "./db/client.js";
-import { SqliteConversationStore } from "./db/conversation-store.js";
-import { SqliteHotPath } from "./db/hot-path.js";
-import { migrate } from "./db/migrate.js";
+import { openStore } from "./db/connection.js";
+import { DbConversationStore } from "./db/conversation-store.js";
+import { HotPath } from "./db/hot-path.js";
 import { applyPolicyFiles, PropertyDirectory } from "./db/properties.js";
 import { buildServer } from "./http/server.js";
 import type { Channel } from "./adapters/channel.js";
 import { TelegramChannel } from "./adapters/telegram/channel.js";
 import { WebChannel } from "./adapters/web/channel.js";
-import { SqliteOutboxStore } from "./db/outbox-store.js";
+import { DbOutboxStore } from "./db/outbox-store.js";
 import type { WechatyOptions } from "wechaty";
 import { assertPuppetInstalled, WechatChannel } from "./adapters/wechat/channel.js";
 import { ticketActionRoutes } from "./http/ticket-actions.js";
@@ -62,7 +59,6 @@ import type { AppLogger } from "./log.js";
 import type { Config } from "./config.js";
 
 /** prisma/migrations beside src/ (tsx) or beside dist/ (compiled). */
-const MIGRATIONS = ["../prisma/migrations", "../../prisma/migrations"].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p))!;
 
 /** Builds everything the service is, in order; nothing starts listening here. */
 export async function createApp(
@@ -78,14 +74,14 @@ export async function createApp(
   const { log, clock } = deps;
   // checked before anything is opened or written
   if (config.WECHATY_PUPPET && !deps.wechatPuppet) assertPuppetInstalled(config.WECHATY_PUPPET);
-  const db = await openDatabase(config.DATABASE_URL);
-  const applied = await migrate(db, deps.migrationsDir ?? MIGRATIONS);
-  if (applied.length) log.info({ migrations: applied }, "database migrated");
+  const opened = await openStore(config.DATABASE_URL, { poolSize: config.DATABASE_POOL, ...(deps.migrationsDir ? { migrations: deps.migrationsDir } : {}) });
+  const db = opened.prisma;
+  if (opened.migrated.length) log.info({ migrations: opened.migrated, provider: opened.provider }, "database migrated");
   await applyPolicyFiles(db, config.POLICIES_DIR, log);
   const properties = await PropertyDirectory.load(db, config.DEFAULT_PROPERTY);
   const policyOf = (id: string) => properties.get(id).policy;
-  const hot = new SqliteHotPath(config.DATABASE_URL.replace(/^file:/, ""), policyOf);
-  const store = new SqliteConversationStore(db, hot);
+  const hot = new HotPath(opened.sql, policyOf);
+  const store = new DbConversationStore(db, hot);
   const engine = new ConversationEngine(flows, commands, engineTexts, roles);
   // the running channels: web chat always, Telegram and WeChat when configured (added below, once built)
   const channels: Channel[] = [new WebChannel()];
@@ -127,7 +123,7 @@ export async function createApp(
       offerPending(ws.outbox);
     },
   });
-  const outbox = new SqliteOutboxStore(hot.db, config.DEFAULT_PROPERTY, deadLetterTexts);
+  const outbox = new DbOutboxStore(hot.db, config.DEFAULT_PROPERTY, deadLetterTexts);
   const sweep = new DeadlineSweep({ workforce: store, dispatcher, policyOf, accountOf, texts: sweepTexts });
   const deadlineStore = new DeadlineStore(hot);
   const callbackStore = new CallbackJobStore(hot);
@@ -147,7 +143,10 @@ export async function createApp(
     name: "outbox",
     schedule: config.SCHEDULE_OUTBOX,
     // retries are polled by each sender every second; this finds sends interrupted by a crash
-    run: async (now: Date) => ({ released: outbox.releaseHeld(now), unconfirmed: outbox.recoverClaims(new Date(now.getTime() - config.JOB_LEASE), now) }),
+    run: async (now: Date) => ({
+      released: await outbox.releaseHeld(now),
+      unconfirmed: await outbox.recoverClaims(new Date(now.getTime() - config.JOB_LEASE), now),
+    }),
   };
   const jobs: Job[] = [
     outboxJob,
@@ -156,7 +155,7 @@ export async function createApp(
       config.SCHEDULE_DEADLINES,
       "tickets",
       {
-        due: (now, n) => dispatchOrder(deadlineStore.due(now, n)),
+        due: async (now, n) => dispatchOrder(await deadlineStore.due(now, n)),
         plan: (t, now) => sweep.plan(t, now),
         settle: (c, now) => sweep.settle(c, now),
         apply: (c, now) => deadlineStore.apply(c, now),
@@ -225,7 +224,7 @@ export async function createApp(
           // a logout is told to bound staff on the other channels
           async alertStaff(text) {
             const others = new Map([...pushed()].filter(([c]) => c !== "wechat"));
-            outbox.offer(outbox.alertStaff(text, others, { propertyId: config.DEFAULT_PROPERTY, type: "wechat.logout", at: clock.now() }));
+            outbox.offer(await outbox.alertStaff(text, others, { propertyId: config.DEFAULT_PROPERTY, type: "wechat.logout", at: clock.now() }));
           },
         },
       )
@@ -255,7 +254,7 @@ export async function createApp(
     adminRoutes: [
       (api) =>
         ticketActionRoutes(api, {
-          actions: new OfficeActions({ store: new SqliteOfficeStore(db, hot), dispatcher, policyOf, offer: offerPending, vocabulary }),
+          actions: new OfficeActions({ store: new DbOfficeStore(db, hot), dispatcher, policyOf, offer: offerPending, vocabulary }),
           clock,
         }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),
@@ -281,8 +280,7 @@ export async function createApp(
       await scheduler.stop();
       for (const c of channels) await c.stop();
       await server.close();
-      hot.close();
-      await db.$disconnect();
+      await opened.close();
     },
   };
 }

@@ -21,10 +21,16 @@ const cronSchema = z.string().refine((s) => cron.validate(s), 'is not a cron exp
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
+  /** file:… the embedded SQLite file (the default); postgresql://… a PostgreSQL server (several instances) */
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, 'must be a SQLite file URL such as "file:./data/baoshi.db"')
+    .regex(
+      /^(file:.+|postgres(ql)?:\/\/.+)/,
+      'must be a SQLite file URL such as "file:./data/baoshi.db" or a PostgreSQL URL such as "postgresql://user@host/baoshi"',
+    )
     .default("file:./data/baoshi.db"),
+  /** PostgreSQL connections each instance keeps (per pool: the query layer's and Prisma's) */
+  DATABASE_POOL: z.coerce.number().int().min(1).max(200).default(10),
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** force pretty or JSON logs; default: pretty in a terminal, JSON otherwise */

@@ -13,7 +13,7 @@ describe("configuration", () => {
   it.each([
     [{ PORT: "abc" }, /^config error: PORT .*\(got "abc"\)$/],
     [{ PORT: "70000" }, /^config error: PORT .*65535/],
-    [{ DATABASE_URL: "postgres://x" }, /^config error: DATABASE_URL must be a SQLite file URL/],
+    [{ DATABASE_URL: "mysql://x" }, /^config error: DATABASE_URL must be a SQLite file URL/],
     [{ ADMIN_TOKEN: "short" }, /^config error: ADMIN_TOKEN must be at least 16 characters/],
     [{ LOG_LEVEL: "loud" }, /^config error: LOG_LEVEL/],
     [{ DEFAULT_PROPERTY: "Sun Garden" }, /^config error: DEFAULT_PROPERTY use lower-case/],

@@ -5,20 +5,20 @@
 export class Batch<Item, Result> {
   private queue: { item: Item; resolve: (r: Result) => void; reject: (e: unknown) => void }[] = [];
 
-  constructor(private readonly run: (items: Item[]) => Result[]) {}
+  constructor(private readonly run: (items: Item[]) => Promise<Result[]>) {}
 
   add(item: Item): Promise<Result> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flush());
+      if (this.queue.length === 1) setImmediate(() => void this.flush());
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
     try {
-      const results = this.run(batch.map((b) => b.item));
+      const results = await this.run(batch.map((b) => b.item));
       for (const [i, b] of batch.entries()) b.resolve(results[i]!);
     } catch (err) {
       for (const b of batch) b.reject(err);

@@ -18,24 +18,24 @@ export class GroupCommitter {
   /** transactions written, and messages in them (for the benchmark) */
   readonly stats = { batches: 0, writes: 0 };
 
-  constructor(private readonly writeAll: (sets: WriteSet[]) => void) {}
+  constructor(private readonly writeAll: (sets: WriteSet[]) => Promise<void>) {}
 
   commit(ws: WriteSet): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ ws, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => void this.flush());
       }
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     this.scheduled = false;
     const batch = this.pending;
     this.pending = [];
     try {
-      this.write(batch.map((p) => p.ws));
+      await this.write(batch.map((p) => p.ws));
       for (const p of batch) p.resolve();
     } catch (err) {
       if (batch.length === 1) {
@@ -44,7 +44,7 @@ export class GroupCommitter {
       }
       for (const p of batch) {
         try {
-          this.write([p.ws]);
+          await this.write([p.ws]);
           p.resolve();
         } catch (e) {
           p.reject(e);
@@ -53,8 +53,8 @@ export class GroupCommitter {
     }
   }
 
-  private write(sets: WriteSet[]): void {
-    this.writeAll(sets);
+  private async write(sets: WriteSet[]): Promise<void> {
+    await this.writeAll(sets);
     this.stats.batches++;
     this.stats.writes += sets.length;
   }

@@ -12,26 +12,28 @@ import type { NewTimeStore } from "../core/visits/new-time.js";
 import { wallTime } from "../core/policy/zoned.js";
 import type { Database } from "./client.js";
 import { GroupCommitter } from "./committer.js";
-import type { SqliteHotPath } from "./hot-path.js";
+import type { HotPath } from "./hot-path.js";
+import { nextValue } from "./counters.js";
 import { ResidentReads } from "./resident-reads.js";
 import { deadlinesOfRow, placeText } from "./rows.js";
 
 /**
- * The intake's storage: the per-message path (session, resident, group commit) on the SQLite
- * driver, the rarer reads (progress, numbers, redeliveries) through Prisma.
+ * The intake's storage: the per-message path (session, resident, group commit) through the query layer,
+ * the rarer reads (progress, redeliveries) through Prisma; either database.
  */
-export class SqliteConversationStore implements ConversationStore, StaffStore, Workforce, CallbackStore, QuoteStore, NewTimeStore {
+export class DbConversationStore implements ConversationStore, StaffStore, Workforce, CallbackStore, QuoteStore, NewTimeStore {
   readonly committer: GroupCommitter;
   /** the report flow's reads before filing (repeats, the day's count) */
   private readonly reads: ResidentReads;
-  private readonly counters = new Map<string, Promise<{ value: number }>>();
+  /** the day prefixes whose counter this process has seeded from the numbers stored */
+  private readonly seeded = new Map<string, Promise<number>>();
 
   constructor(
     private readonly db: Database,
-    private readonly hot: SqliteHotPath,
+    private readonly hot: HotPath,
   ) {
     this.committer = new GroupCommitter(hot.writeAll);
-    this.reads = new ResidentReads(hot);
+    this.reads = new ResidentReads(hot.db);
   }
 
   async loadSession(key: string): Promise<StoredSession | undefined> {
@@ -213,20 +215,25 @@ export class SqliteConversationStore implements ConversationStore, StaffStore, W
     }));
   }
 
-  /** BS + the property's local date + a daily sequence; seeded once per day from the highest number stored. */
+  /**
+   * BS + the property's local date + a daily sequence, counted in the database (atomic: several instances
+   * never give one number twice). The first number a process gives on a day is at least one past the highest
+   * stored (numbers given before the counter existed).
+   */
   async nextNumber(_propertyId: string, now: Date, timezone: string): Promise<string> {
     const w = wallTime(now, timezone);
     const prefix = `BS${w.year}${String(w.month).padStart(2, "0")}${String(w.day).padStart(2, "0")}-`;
-    let counter = this.counters.get(prefix);
-    if (!counter) {
-      counter = this.db.ticket
+    let seed = this.seeded.get(prefix);
+    if (!seed) {
+      seed = this.db.ticket
         .findFirst({ where: { number: { startsWith: prefix } }, orderBy: { number: "desc" }, select: { number: true } })
-        .then((row) => ({ value: row ? Number(row.number.slice(prefix.length)) : 0 }));
-      this.counters.set(prefix, counter);
+        .then((row) => (row ? Number(row.number.slice(prefix.length)) : 0) + 1);
+      this.seeded.set(prefix, seed);
+      const value = await nextValue(this.hot.db, prefix, await seed);
+      return `${prefix}${String(value).padStart(4, "0")}`;
     }
-    const c = await counter;
-    c.value += 1;
-    return `${prefix}${String(c.value).padStart(4, "0")}`;
+    await seed;
+    return `${prefix}${String(await nextValue(this.hot.db, prefix)).padStart(4, "0")}`;
   }
 }
 

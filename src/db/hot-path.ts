@@ -1,141 +1,373 @@
-// (Over 200 lines: every prepared statement of the per-message transaction, on the one connection that writes.)
-import BetterSqlite3 from "better-sqlite3";
+// (Over 200 lines: every query of the per-message transaction, and the conditional update every change uses.)
 import { roomLabel, type ChannelName, type Lang, type Place, type TicketStatus } from "../core/ticket/domain.js";
 import { CANCELLABLE_STATUSES } from "../core/ticket/lifecycle.js";
 import { nextDeadline, STEP_COLUMN, type Escalations, type StepDeadlines } from "../core/deadlines/escalation.js";
 import type { Policy } from "../core/policy/policy.js";
 import type { ConversationState } from "../core/conversation/engine.js";
 import type { StoredResident, StoredSession, TicketMove, WriteSet } from "../core/ports.js";
-import { placeColumns } from "./rows.js";
 import { ConflictError } from "../core/errors.js";
-
-/** Prisma's better-sqlite3 adapter stores DateTime as ISO 8601 text with +00:00; so do we. */
-export const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
-const tsOrNull = (d: Date | null | undefined) => (d ? ts(d) : null);
+import { placeColumns } from "./rows.js";
+import { param, query, type Query } from "./sql/query.js";
+import type { Runner } from "./sql/runner.js";
+import { readDate, readJson } from "./sql/values.js";
+import { nextValue } from "./counters.js";
 
 /** The deadline columns, as stored. */
 export const DEADLINE_COLUMNS = Object.values(STEP_COLUMN);
-export type DeadlineRow = { propertyId: string; status: string; nature: string; severity: string | null; urgency: string; escalations: string | null } & Record<
+export type DeadlineRow = { propertyId: string; status: string; nature: string; severity: string | null; urgency: string; escalations: unknown } & Record<
   (typeof DEADLINE_COLUMNS)[number],
-  string | null
+  unknown
 >;
-export const deadlinesOf = (r: DeadlineRow): StepDeadlines =>
-  Object.fromEntries(DEADLINE_COLUMNS.map((c) => [c, r[c] ? new Date(r[c]) : null])) as StepDeadlines;
+export const deadlinesOf = (r: DeadlineRow): StepDeadlines => Object.fromEntries(DEADLINE_COLUMNS.map((c) => [c, readDate(r[c])])) as StepDeadlines;
+
+const Q = {
+  session: query<Record<string, unknown>>((k) => k.selectFrom("ConversationSession").selectAll().where("id", "=", param("id"))),
+  resident: query<Record<string, unknown>>((k) => k.selectFrom("ResidentIdentity").selectAll().where("id", "=", param("id"))),
+  inbound: query((k) =>
+    k.insertInto("InboundMessage").values({
+      id: param("id"),
+      channel: param("channel"),
+      account: param("account"),
+      externalId: param("externalId"),
+      userId: param("userId"),
+      text: param("text"),
+      receivedAt: param("receivedAt"),
+    }),
+  ),
+  residentUpsert: query((k) =>
+    k
+      .insertInto("ResidentIdentity")
+      .values({
+        id: param("id"),
+        propertyId: param("propertyId"),
+        channel: param("channel"),
+        externalId: param("externalId"),
+        displayName: param("displayName"),
+        lastRoom: param("lastRoom"),
+        lastPlace: param("lastPlace"),
+        lastPhone: param("lastPhone"),
+        lang: param("lang"),
+        createdAt: param("now"),
+        updatedAt: param("now"),
+      })
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet((eb) => ({
+          propertyId: eb.ref("excluded.propertyId"),
+          displayName: eb.ref("excluded.displayName"),
+          lastRoom: eb.ref("excluded.lastRoom"),
+          lastPlace: eb.ref("excluded.lastPlace"),
+          lastPhone: eb.ref("excluded.lastPhone"),
+          lang: eb.ref("excluded.lang"),
+          updatedAt: eb.ref("excluded.updatedAt"),
+        })),
+      ),
+  ),
+  ticket: query((k) =>
+    k
+      .insertInto("Ticket")
+      .values(
+        Object.fromEntries(
+          [
+            "id",
+            "number",
+            "propertyId",
+            "status",
+            "category",
+            "nature",
+            "severity",
+            "domain",
+            "urgency",
+            "room",
+            "building",
+            "unit",
+            "roomNo",
+            "location",
+            "phone",
+            "reporterName",
+            "description",
+            "said",
+            "appointmentAt",
+            "asap",
+            "channel",
+            "residentId",
+            "invalidReason",
+            "attachments",
+            "receivedAt",
+            "registeredAt",
+            "assigneeId",
+            "dispatchedAt",
+            "quoteStatus",
+            "firstReplyDueAt",
+            "dispatchDueAt",
+            "acceptDueAt",
+            "arriveDueAt",
+            "resolveDueAt",
+            "nextDueAt",
+            "createdAt",
+            "updatedAt",
+          ].map((c) => [c, param(c)]),
+        ) as never,
+      ),
+  ),
+  assignment: query((k) =>
+    k.insertInto("Assignment").values({
+      id: param("id"),
+      ticketId: param("ticketId"),
+      staffId: param("staffId"),
+      level: param<number>("level"),
+      status: "offered",
+      why: param("why"),
+      offeredAt: param("offeredAt"),
+      respondBy: param("respondBy"),
+    }),
+  ),
+  assigned: query((k) =>
+    k
+      .updateTable("Staff")
+      .set({ lastAssignedAt: param("at"), updatedAt: param("at") })
+      .where("id", "=", param("id")),
+  ),
+  handOver: query((k) =>
+    k
+      .updateTable("Assignment")
+      .set({ status: "handed_over", reason: param("reason"), respondedAt: param("at") })
+      .where("ticketId", "=", param("ticketId"))
+      .where("staffId", "=", param("staffId"))
+      .where("status", "=", "accepted"),
+  ),
+  answerOffer: query((k) =>
+    k
+      .updateTable("Assignment")
+      .set({ status: param("status"), reason: param("reason"), respondedAt: param("at") })
+      .where("id", "=", param("id"))
+      .where("status", "=", "offered"),
+  ),
+  cancel: query((k) =>
+    k
+      .updateTable("Ticket")
+      .set({ status: "cancelled", cancelledAt: param("at"), nextDueAt: null, updatedAt: param("at") })
+      .where("id", "=", param("id"))
+      .where("residentId", "=", param("residentId"))
+      .where("status", "in", [...CANCELLABLE_STATUSES]),
+  ),
+  sessionDelete: query((k) => k.deleteFrom("ConversationSession").where("id", "=", param("id"))),
+  sessionPut: query((k) =>
+    k
+      .insertInto("ConversationSession")
+      .values({
+        id: param("id"),
+        propertyId: param("propertyId"),
+        channel: param("channel"),
+        userId: param("userId"),
+        state: param("state"),
+        needsHuman: param<boolean>("needsHuman"),
+        updatedAt: param("updatedAt"),
+        expiresAt: param("expiresAt"),
+      })
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet((eb) => ({
+          propertyId: eb.ref("excluded.propertyId"),
+          state: eb.ref("excluded.state"),
+          needsHuman: eb.ref("excluded.needsHuman"),
+          updatedAt: eb.ref("excluded.updatedAt"),
+          expiresAt: eb.ref("excluded.expiresAt"),
+        })),
+      ),
+  ),
+  event: query((k) =>
+    k.insertInto("Event").values({
+      id: param("id"),
+      propertyId: param("propertyId"),
+      ticketId: param("ticketId"),
+      type: param("type"),
+      actor: param("actor"),
+      channel: param("channel"),
+      data: param("data"),
+      at: param<Date>("at"),
+    }),
+  ),
+  claimCode: query((k) =>
+    k
+      .updateTable("BindCode")
+      .set({ usedAt: param("at") })
+      .where("code", "=", param("code"))
+      .where("usedAt", "is", null)
+      .where("expiresAt", ">", param("at")),
+  ),
+  bind: query((k) =>
+    k
+      .insertInto("StaffIdentity")
+      .values({
+        id: param("id"),
+        staffId: param("staffId"),
+        channel: param("channel"),
+        externalId: param("externalId"),
+        unreachable: param<boolean>("unreachable"),
+        boundAt: param("at"),
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(["channel", "externalId"])
+          .doUpdateSet((eb) => ({ staffId: eb.ref("excluded.staffId"), unreachable: eb.ref("excluded.unreachable"), boundAt: eb.ref("excluded.boundAt") })),
+      ),
+  ),
+  callback: query((k) =>
+    k.insertInto("Callback").values({
+      id: param("id"),
+      ticketId: param("ticketId"),
+      seq: param<number>("seq"),
+      kind: param("kind"),
+      status: "pending",
+      dueAt: param("dueAt"),
+      nextAt: param("nextAt"),
+      remindCount: 0,
+      createdAt: param("createdAt"),
+    }),
+  ),
+  callbackSeq: query<{ n: number | null }>((k) =>
+    k
+      .selectFrom("Callback")
+      .select((eb) => eb.fn.max("seq").as("n"))
+      .where("ticketId", "=", param("ticketId")),
+  ),
+  deadlines: query<DeadlineRow>((k) =>
+    k
+      .selectFrom("Ticket")
+      .select(["propertyId", "status", "nature", "severity", "urgency", "escalations", ...DEADLINE_COLUMNS])
+      .where("id", "=", param("id")),
+  ),
+  setDue: query((k) =>
+    k
+      .updateTable("Ticket")
+      .set({ nextDueAt: param("at") })
+      .where("id", "=", param("id")),
+  ),
+  outbox: query((k) =>
+    k.insertInto("OutboxMessage").values({
+      id: param("id"),
+      channel: param("channel"),
+      account: param("account"),
+      recipient: param("recipient"),
+      payload: param("payload"),
+      status: param("status"),
+      attempts: 0,
+      nextAttemptAt: param("nextAttemptAt"),
+      sentAt: param("sentAt"),
+      inboundId: param("inboundId"),
+      ticketId: param("ticketId"),
+      createdAt: param("createdAt"),
+    }),
+  ),
+};
+
+/** What a conditional update may require of the row besides its id: a value, one of several, or none (NULL). */
+export type Guard = Readonly<Record<string, string | number | Date | null | readonly string[]>>;
+
+const updates = new Map<string, Query<unknown>>();
+/** UPDATE <table> SET <columns> WHERE id = … <guard>, one prepared query per shape (the columns and the guard's). */
+function updateQuery(table: "Ticket" | "Callback", columns: readonly string[], guard: Guard): Query<unknown> {
+  const shape = `${table}|${columns.join(",")}|${Object.entries(guard)
+    .map(([c, v]) => `${c}:${v === null ? "null" : Array.isArray(v) ? v.length : "="}`)
+    .join(",")}`;
+  let q = updates.get(shape);
+  if (!q) {
+    if ([...columns, ...Object.keys(guard)].some((n) => !/^[A-Za-z]+$/.test(n))) throw new Error(`bad column: ${shape}`);
+    q = query((k) => {
+      // (a column list only known at run time: Kysely's types cannot follow it)
+      let u: any = k.updateTable(table as "Ticket").set(Object.fromEntries(columns.map((c) => [c, param(`set.${c}`)])) as never);
+      u = u.where("id", "=", param("id"));
+      for (const [c, v] of Object.entries(guard)) {
+        if (v === null) u = u.where(c, "is", null);
+        else if (Array.isArray(v))
+          u = u.where(
+            c,
+            "in",
+            v.map((_, i) => param(`guard.${c}.${i}`)),
+          );
+        else u = u.where(c, "=", param(`guard.${c}`));
+      }
+      return u;
+    });
+    updates.set(shape, q);
+  }
+  return q;
+}
+
+function guardValues(guard: Guard): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [c, v] of Object.entries(guard)) {
+    if (Array.isArray(v)) for (const [i, x] of v.entries()) out[`guard.${c}.${i}`] = x;
+    else if (v !== null) out[`guard.${c}`] = v;
+  }
+  return out;
+}
 
 /**
- * The per-message hot path on the driver itself: each Prisma call costs ~0.3–0.5 ms of query
- * compilation (measured: 70 % of CPU in the benchmark), prepared statements cost microseconds.
- * Same tables and formats as Prisma's, which reads them back everywhere else.
+ * The per-message path, on either database through the query layer (prepared statements on the driver:
+ * each Prisma call costs ~0.3–0.5 ms of query compilation, a prepared statement microseconds). Same tables
+ * and formats as Prisma's, which reads them back everywhere else.
  */
-export class SqliteHotPath {
-  /** the one connection this process writes through (two writers would wait on each other's locks) */
-  readonly db: BetterSqlite3.Database;
-  private readonly q;
-
+export class HotPath {
   constructor(
-    file: string,
+    readonly db: Runner,
     /** the property's policy: a ticket's next deadline depends on its escalation settings */
     private readonly policyOf: (propertyId: string) => Policy,
-  ) {
-    this.db = new BetterSqlite3(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("busy_timeout = 5000");
-    this.db.pragma("foreign_keys = ON");
-    const p = (sql: string) => this.db.prepare(sql);
-    this.q = {
-      session: p(`SELECT * FROM ConversationSession WHERE id = ?`),
-      resident: p(`SELECT * FROM ResidentIdentity WHERE id = ?`),
-      inbound: p(`INSERT INTO InboundMessage (id, channel, account, externalId, userId, text, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      resident_upsert:
-        p(`INSERT INTO ResidentIdentity (id, propertyId, channel, externalId, displayName, lastRoom, lastPlace, lastPhone, lang, createdAt, updatedAt)
-        VALUES (@id, @propertyId, @channel, @externalId, @displayName, @lastRoom, @lastPlace, @lastPhone, @lang, @now, @now)
-        ON CONFLICT(id) DO UPDATE SET propertyId = excluded.propertyId, displayName = excluded.displayName, lastRoom = excluded.lastRoom,
-          lastPlace = excluded.lastPlace, lastPhone = excluded.lastPhone, lang = excluded.lang, updatedAt = excluded.updatedAt`),
-      ticket: p(`INSERT INTO Ticket (id, number, propertyId, status, category, nature, severity, domain, urgency, room, building, unit, roomNo, location,
-          phone, reporterName, description, said, appointmentAt, asap, channel, residentId, invalidReason, attachments, receivedAt, registeredAt,
-          assigneeId, dispatchedAt, quoteStatus, firstReplyDueAt, dispatchDueAt, acceptDueAt, arriveDueAt, resolveDueAt, nextDueAt, createdAt, updatedAt)
-        VALUES (@id, @number, @propertyId, @status, @category, @nature, @severity, @domain, @urgency, @room, @building, @unit, @roomNo, @location,
-          @phone, @reporterName, @description, @said, @appointmentAt, @asap, @channel, @residentId, @invalidReason, @attachments, @receivedAt, @receivedAt,
-          @assigneeId, @dispatchedAt, @quoteStatus, @firstReplyDueAt, @dispatchDueAt, @acceptDueAt, @arriveDueAt, @resolveDueAt, @nextDueAt, @receivedAt, @receivedAt)`),
-      assignment: p(`INSERT INTO Assignment (id, ticketId, staffId, level, status, why, offeredAt, respondBy) VALUES (?, ?, ?, ?, 'offered', ?, ?, ?)`),
-      assigned: p(`UPDATE Staff SET lastAssignedAt = ?, updatedAt = ? WHERE id = ?`),
-      hand_over: p(`UPDATE Assignment SET status = 'handed_over', reason = ?, respondedAt = ? WHERE ticketId = ? AND staffId = ? AND status = 'accepted'`),
-      answer_offer: p(`UPDATE Assignment SET status = ?, reason = ?, respondedAt = ? WHERE id = ? AND status = 'offered'`),
+  ) {}
 
-      cancel: p(`UPDATE Ticket SET status = 'cancelled', cancelledAt = ?, nextDueAt = NULL, updatedAt = ?
-        WHERE id = ? AND residentId = ? AND status IN (${CANCELLABLE_STATUSES.map((s) => `'${s}'`).join(", ")})`),
-      session_delete: p(`DELETE FROM ConversationSession WHERE id = ?`),
-      session_put: p(`INSERT INTO ConversationSession (id, propertyId, channel, userId, state, needsHuman, updatedAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT(id) DO UPDATE SET propertyId = excluded.propertyId, state = excluded.state, needsHuman = excluded.needsHuman,
-          updatedAt = excluded.updatedAt, expiresAt = excluded.expiresAt`),
-      event: p(`INSERT INTO Event (id, propertyId, ticketId, type, actor, channel, data, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      claim_code: p(`UPDATE BindCode SET usedAt = ? WHERE code = ? AND usedAt IS NULL AND expiresAt > ?`),
-      bind: p(`INSERT INTO StaffIdentity (id, staffId, channel, externalId, unreachable, boundAt) VALUES (?, ?, ?, ?, 0, ?)
-        ON CONFLICT(channel, externalId) DO UPDATE SET staffId = excluded.staffId, unreachable = 0, boundAt = excluded.boundAt`),
-      callback: p(`INSERT INTO Callback (id, ticketId, seq, kind, status, dueAt, nextAt, remindCount, createdAt)
-        VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM Callback WHERE ticketId = ?), ?, 'pending', ?, ?, 0, ?)`),
-      deadlines: p(`SELECT propertyId, status, nature, severity, urgency, escalations, ${DEADLINE_COLUMNS.join(", ")} FROM Ticket WHERE id = ?`),
-      set_due: p(`UPDATE Ticket SET nextDueAt = ? WHERE id = ?`),
-      outbox: p(`INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, sentAt, inboundId, ticketId, createdAt)
-        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`),
-    };
-  }
-
-  loadSession(key: string): StoredSession | undefined {
-    const r = this.q.session.get(key) as Record<string, string> | undefined;
+  async loadSession(key: string): Promise<StoredSession | undefined> {
+    const r = await this.db.one(Q.session, { id: key });
     if (!r) return undefined;
     return {
       key,
-      propertyId: r.propertyId!,
+      propertyId: String(r.propertyId),
       channel: r.channel as ChannelName,
-      userId: r.userId!,
-      conversation: JSON.parse(r.state!) as ConversationState,
-      updatedAt: new Date(r.updatedAt!),
-      expiresAt: new Date(r.expiresAt!),
+      userId: String(r.userId),
+      conversation: JSON.parse(String(r.state)) as ConversationState,
+      updatedAt: readDate(r.updatedAt)!,
+      expiresAt: readDate(r.expiresAt)!,
     };
   }
 
-  loadResident(key: string): StoredResident | undefined {
-    const r = this.q.resident.get(key) as Record<string, string | null> | undefined;
+  async loadResident(key: string): Promise<StoredResident | undefined> {
+    const r = await this.db.one(Q.resident, { id: key });
     if (!r) return undefined;
+    const place = readJson<Place>(r.lastPlace);
     return {
-      id: r.id!,
-      propertyId: r.propertyId!,
-      ...(r.lastPlace ? { place: JSON.parse(r.lastPlace) as Place } : {}),
-      ...(r.lastPhone ? { phone: r.lastPhone } : {}),
-      ...(r.displayName ? { displayName: r.displayName } : {}),
+      id: String(r.id),
+      propertyId: String(r.propertyId),
+      ...(place ? { place } : {}),
+      ...(r.lastPhone ? { phone: String(r.lastPhone) } : {}),
+      ...(r.displayName ? { displayName: String(r.displayName) } : {}),
       lang: r.lang as Lang,
     };
   }
 
   /** Writes many messages' changes in one transaction: one fsync for all of them. */
-  readonly writeAll = (sets: WriteSet[]): void =>
-    this.db.transaction((all: WriteSet[]) => {
-      for (const s of all) this.write(s);
-    })(sets);
+  readonly writeAll = (sets: WriteSet[]): Promise<void> =>
+    this.db.transaction(async (tx) => {
+      for (const s of sets) await this.write(tx, s);
+    });
 
-  private write(s: WriteSet): void {
-    const q = this.q;
+  private async write(tx: Runner, s: WriteSet): Promise<void> {
     const i = s.inbound;
-    q.inbound.run(i.id, i.channel, i.account, i.externalId, i.userId, i.text, ts(i.receivedAt));
+    await tx.run(Q.inbound, { ...i });
     if (s.resident) {
       const r = s.resident;
-      q.resident_upsert.run({
+      await tx.run(Q.residentUpsert, {
         id: r.id,
         propertyId: r.propertyId,
         channel: r.channel,
         externalId: r.externalId,
         displayName: r.displayName ?? null,
         lastRoom: r.place?.kind === "room" ? roomLabel(r.place) : null,
-        lastPlace: r.place ? JSON.stringify(r.place) : null,
+        lastPlace: r.place ?? null,
         lastPhone: r.phone ?? null,
         lang: r.lang,
-        now: ts(i.receivedAt),
+        now: i.receivedAt,
       });
     }
     for (const t of s.tickets) {
-      q.ticket.run({
+      await tx.run(Q.ticket, {
         id: t.id,
         number: t.number,
         propertyId: t.propertyId,
@@ -150,147 +382,158 @@ export class SqliteHotPath {
         reporterName: t.reporterName,
         description: t.description,
         said: t.said ?? null,
-        appointmentAt: t.appointment && !t.appointment.asap ? ts(new Date(t.appointment.at)) : null,
-        asap: t.appointment?.asap ? 1 : 0,
+        appointmentAt: t.appointment && !t.appointment.asap ? new Date(t.appointment.at) : null,
+        asap: !!t.appointment?.asap,
         channel: t.channel,
         residentId: t.residentId,
         invalidReason: t.invalidReason,
-        attachments: t.attachments.length ? JSON.stringify(t.attachments) : null,
-        receivedAt: ts(t.receivedAt),
+        attachments: t.attachments.length ? t.attachments : null,
+        receivedAt: t.receivedAt,
+        registeredAt: t.receivedAt,
         assigneeId: t.assigneeId ?? null,
         quoteStatus: t.quoteStatus ?? null,
-        dispatchedAt: tsOrNull(t.dispatchedAt),
-        firstReplyDueAt: tsOrNull(t.deadlines.firstReplyDueAt),
-        dispatchDueAt: tsOrNull(t.deadlines.dispatchDueAt),
-        acceptDueAt: tsOrNull(t.deadlines.acceptDueAt),
-        arriveDueAt: tsOrNull(t.deadlines.arriveDueAt),
-        resolveDueAt: tsOrNull(t.deadlines.resolveDueAt),
-        nextDueAt: tsOrNull(nextDeadline(t.status, t.deadlines, {}, this.policyOf(t.propertyId), t)),
+        dispatchedAt: t.dispatchedAt ?? null,
+        firstReplyDueAt: t.deadlines.firstReplyDueAt ?? null,
+        dispatchDueAt: t.deadlines.dispatchDueAt ?? null,
+        acceptDueAt: t.deadlines.acceptDueAt ?? null,
+        arriveDueAt: t.deadlines.arriveDueAt ?? null,
+        resolveDueAt: t.deadlines.resolveDueAt ?? null,
+        nextDueAt: nextDeadline(t.status, t.deadlines, {}, this.policyOf(t.propertyId), t),
+        createdAt: t.receivedAt,
+        updatedAt: t.receivedAt,
       });
     }
-    this.records({ assignments: s.assignments ?? [] });
+    await this.records(tx, { assignments: s.assignments ?? [] });
     for (const c of s.cancellations) {
       // the resident is told "cancelled" only if it was: a ticket that moved on meanwhile rolls this back
-      if (q.cancel.run(ts(c.at), ts(c.at), c.ticketId, c.residentId).changes !== 1) throw new ConflictError(`ticket ${c.ticketId} can no longer be cancelled`);
+      if ((await tx.run(Q.cancel, { at: c.at, id: c.ticketId, residentId: c.residentId })) !== 1)
+        throw new ConflictError(`ticket ${c.ticketId} can no longer be cancelled`);
     }
     for (const a of s.amendments ?? []) {
-      const set = { ...(a.place ? placeColumns(a.place) : {}), ...(a.phone ? { phone: a.phone } : {}), updatedAt: a.at };
-      this.update("Ticket", a.ticketId, set);
+      await this.update(tx, "Ticket", a.ticketId, { ...(a.place ? placeColumns(a.place) : {}), ...(a.phone ? { phone: a.phone } : {}), updatedAt: a.at });
     }
     if (s.offerAnswer) {
       const a = s.offerAnswer;
       // two presses, or a cancel meanwhile: only one outcome is written, the other rolls back
-      if (q.answer_offer.run(a.status, a.reason ?? null, ts(a.at), a.assignmentId).changes !== 1)
+      if ((await tx.run(Q.answerOffer, { status: a.status, reason: a.reason ?? null, at: a.at, id: a.assignmentId })) !== 1)
         throw new ConflictError(`work order ${a.assignmentId} is no longer open`);
     }
     if (s.handOver) {
       const h = s.handOver;
-      if (q.hand_over.run(h.reason, ts(h.at), h.ticketId, h.staffId).changes !== 1)
+      if ((await tx.run(Q.handOver, { reason: h.reason, at: h.at, ticketId: h.ticketId, staffId: h.staffId })) !== 1)
         throw new ConflictError(`ticket ${h.ticketId} is no longer accepted by ${h.staffId}`);
     }
-    for (const m of s.moves ?? []) this.move(m);
-    for (const c of s.callbacks ?? []) q.callback.run(c.id, c.ticketId, c.ticketId, c.kind, ts(c.dueAt), ts(c.nextAt), ts(c.createdAt));
-    if (s.callbackAnswer) this.answerCallback(s.callbackAnswer);
+    for (const m of s.moves ?? []) await this.move(tx, m);
+    for (const c of s.callbacks ?? []) {
+      // the ticket's callbacks are numbered by a counter in the database: two instances never give one number twice
+      const stored = await tx.one(Q.callbackSeq, { ticketId: c.ticketId });
+      const seq = await nextValue(tx, `callback:${c.ticketId}`, Number(stored?.n ?? 0) + 1);
+      await tx.run(Q.callback, { id: c.id, ticketId: c.ticketId, seq, kind: c.kind, dueAt: c.dueAt, nextAt: c.nextAt, createdAt: c.createdAt });
+    }
+    if (s.callbackAnswer) await this.answerCallback(tx, s.callbackAnswer);
     if (s.binding) {
       const b = s.binding;
       // claimed inside the transaction: a code used meanwhile rolls the whole message back
-      if (q.claim_code.run(ts(b.at), b.code, ts(b.at)).changes !== 1) throw new ConflictError(`bind code ${b.code} is no longer valid`);
-      q.bind.run(`${b.channel}:${b.externalId}`, b.staffId, b.channel, b.externalId, ts(b.at));
+      if ((await tx.run(Q.claimCode, { at: b.at, code: b.code })) !== 1) throw new ConflictError(`bind code ${b.code} is no longer valid`);
+      await tx.run(Q.bind, {
+        id: `${b.channel}:${b.externalId}`,
+        staffId: b.staffId,
+        channel: b.channel,
+        externalId: b.externalId,
+        unreachable: false,
+        at: b.at,
+      });
     }
     if ("put" in s.session) {
       const p = s.session.put;
-      q.session_put.run(
-        p.key,
-        p.propertyId,
-        p.channel,
-        p.userId,
-        JSON.stringify(p.conversation),
-        p.conversation.needsHuman ? 1 : 0,
-        ts(p.updatedAt),
-        ts(p.expiresAt),
-      );
-    } else q.session_delete.run(s.session.remove);
-    this.records({ events: s.events, outbox: s.outbox });
+      await tx.run(Q.sessionPut, {
+        id: p.key,
+        propertyId: p.propertyId,
+        channel: p.channel,
+        userId: p.userId,
+        state: JSON.stringify(p.conversation),
+        needsHuman: !!p.conversation.needsHuman,
+        updatedAt: p.updatedAt,
+        expiresAt: p.expiresAt,
+      });
+    } else await tx.run(Q.sessionDelete, { id: s.session.remove });
+    await this.records(tx, { events: s.events, outbox: s.outbox });
   }
 
   /** Offers, events and messages: rows every kind of change may add. */
-  records(r: { assignments?: WriteSet["assignments"]; events?: WriteSet["events"]; outbox?: WriteSet["outbox"] }): void {
-    const q = this.q;
+  async records(tx: Runner, r: { assignments?: WriteSet["assignments"]; events?: WriteSet["events"]; outbox?: WriteSet["outbox"] }): Promise<void> {
     for (const a of r.assignments ?? []) {
-      q.assignment.run(a.id, a.ticketId, a.staffId, a.level, JSON.stringify(a.why), ts(a.offeredAt), ts(a.respondBy));
-      q.assigned.run(ts(a.offeredAt), ts(a.offeredAt), a.staffId);
+      await tx.run(Q.assignment, {
+        id: a.id,
+        ticketId: a.ticketId,
+        staffId: a.staffId,
+        level: a.level,
+        why: a.why,
+        offeredAt: a.offeredAt,
+        respondBy: a.respondBy,
+      });
+      await tx.run(Q.assigned, { at: a.offeredAt, id: a.staffId });
     }
-    for (const e of r.events ?? []) q.event.run(e.id, e.propertyId, e.ticketId, e.type, e.actor, e.channel, e.data ? JSON.stringify(e.data) : null, ts(e.at));
+    for (const e of r.events ?? []) await tx.run(Q.event, { ...e, data: e.data ?? null });
     for (const o of r.outbox ?? []) {
-      const at = ts(o.createdAt);
-      q.outbox.run(
-        o.id,
-        o.channel,
-        o.account,
-        o.recipient,
-        JSON.stringify(o.payload),
-        o.status,
-        o.notBefore ? ts(o.notBefore) : at,
-        o.status === "sent" ? at : null,
-        o.inboundId,
-        o.ticketId,
-        at,
-      );
+      await tx.run(Q.outbox, {
+        id: o.id,
+        channel: o.channel,
+        account: o.account,
+        recipient: o.recipient,
+        payload: JSON.stringify(o.payload),
+        status: o.status,
+        nextAttemptAt: o.notBefore ?? o.createdAt,
+        sentAt: o.status === "sent" ? o.createdAt : null,
+        inboundId: o.inboundId,
+        ticketId: o.ticketId,
+        createdAt: o.createdAt,
+      });
     }
   }
 
   /** Changes made outside a conversation (the admin API): moves, offers, events and messages in one transaction. */
-  change(c: { moves?: TicketMove[]; assignments?: WriteSet["assignments"]; events?: WriteSet["events"]; outbox?: WriteSet["outbox"] }): void {
-    this.db.transaction(() => {
-      for (const m of c.moves ?? []) this.move(m);
-      this.records(c);
-    })();
+  change(c: { moves?: TicketMove[]; assignments?: WriteSet["assignments"]; events?: WriteSet["events"]; outbox?: WriteSet["outbox"] }): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      for (const m of c.moves ?? []) await this.move(tx, m);
+      await this.records(tx, c);
+    });
   }
 
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
-
   /**
-   * UPDATE <table> SET <columns> WHERE id = ? <guard>: the conditional update every change uses (moves,
-   * callback answers, the sweeps). Returns the rows changed (0: the row was no longer as expected).
+   * The conditional update every change uses (moves, callback answers, the sweeps): the row must still be as the
+   * guard says. Returns the rows changed (0: the row was no longer as expected).
    */
-  update(table: "Ticket" | "Callback", id: string, set: Record<string, string | number | Date | null>, guard = "", guardArgs: readonly unknown[] = []): number {
-    const names = Object.keys(set);
-    if (names.some((n) => !/^[A-Za-z]+$/.test(n))) throw new Error(`bad column: ${names.join(",")}`);
-    const sql = `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(", ")} WHERE id = ?${guard ? ` AND ${guard}` : ""}`;
-    let st = this.statements.get(sql);
-    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
-    return st.run(...Object.values(set).map((v) => (v instanceof Date ? ts(v) : v)), id, ...guardArgs).changes;
+  update(tx: Runner, table: "Ticket" | "Callback", id: string, set: Readonly<Record<string, unknown>>, guard: Guard = {}): Promise<number> {
+    const columns = Object.keys(set);
+    const values: Record<string, unknown> = { id, ...guardValues(guard) };
+    for (const c of columns) values[`set.${c}`] = set[c];
+    return tx.run(updateQuery(table, columns, guard), values);
   }
 
   /** A state-machine move as one conditional update: the ticket must still be in a status it may leave this way. */
-  private move(m: TicketMove): void {
+  private async move(tx: Runner, m: TicketMove): Promise<void> {
     const set = { status: m.to, updatedAt: m.at, ...(m.stamp ? { [m.stamp]: m.at } : {}), ...m.set };
-    if (this.update("Ticket", m.ticketId, set, `status IN (${m.from.map(() => "?").join(", ")})`, m.from) !== 1)
+    if ((await this.update(tx, "Ticket", m.ticketId, set, { status: m.from })) !== 1)
       throw new ConflictError(`ticket ${m.ticketId} is no longer ${m.from.join("/")}`);
-    this.refreshDue(m.ticketId);
+    await this.refreshDue(tx, m.ticketId);
   }
 
   /** A callback's result (only while pending), a rating (only once) or a comment: anything else rolls the message back. */
-  private answerCallback(a: NonNullable<WriteSet["callbackAnswer"]>): void {
-    const guard = a.by === "steward" ? "status = 'pending'" : a.by === "resident" ? "residentRating IS NULL" : "";
-    if (this.update("Callback", a.id, a.set, guard) !== 1) throw new ConflictError(`callback ${a.id} was already answered`);
+  private async answerCallback(tx: Runner, a: NonNullable<WriteSet["callbackAnswer"]>): Promise<void> {
+    const guard: Guard = a.by === "steward" ? { status: "pending" } : a.by === "resident" ? { residentRating: null } : {};
+    if ((await this.update(tx, "Callback", a.id, a.set, guard)) !== 1) throw new ConflictError(`callback ${a.id} was already answered`);
   }
 
   /** Ticket.nextDueAt follows every change: the deadlines that still matter in the new status, and how far each has climbed. */
-  refreshDue(ticketId: string): void {
-    const r = this.q.deadlines.get(ticketId) as DeadlineRow | undefined;
+  async refreshDue(tx: Runner, ticketId: string): Promise<void> {
+    const r = await tx.one(Q.deadlines, { id: ticketId });
     if (!r) return;
-    const next = nextDeadline(
-      r.status as TicketStatus,
-      deadlinesOf(r),
-      r.escalations ? (JSON.parse(r.escalations) as Escalations) : {},
-      this.policyOf(r.propertyId),
-      r,
-    );
-    this.q.set_due.run(tsOrNull(next), ticketId);
+    const next = nextDeadline(r.status as TicketStatus, deadlinesOf(r), readJson<Escalations>(r.escalations) ?? {}, this.policyOf(r.propertyId), r);
+    await tx.run(Q.setDue, { at: next, id: ticketId });
   }
 
-  close(): void {
-    this.db.close();
+  close(): Promise<void> {
+    return this.db.close();
   }
 }

@@ -2,14 +2,14 @@ import { orderView } from "../core/dispatch/work-order.js";
 import type { OfficeStore, OfficeTicket } from "../core/ticket/office-actions.js";
 import type { Category, TicketStatus } from "../core/ticket/domain.js";
 import type { Database } from "./client.js";
-import type { SqliteHotPath } from "./hot-path.js";
+import type { HotPath } from "./hot-path.js";
 import { deadlinesOfRow, placeText } from "./rows.js";
 
 /** The office's actions on the tables: a ticket read by its number, a change written through the hot path. */
-export class SqliteOfficeStore implements OfficeStore {
+export class DbOfficeStore implements OfficeStore {
   constructor(
     private readonly db: Database,
-    private readonly hot: SqliteHotPath,
+    private readonly hot: HotPath,
   ) {}
 
   async ticketByNumber(number: string): Promise<OfficeTicket | undefined> {
@@ -24,7 +24,7 @@ export class SqliteOfficeStore implements OfficeStore {
     return { ...t, status: t.status as TicketStatus, deadlines: deadlinesOfRow(t), view };
   }
 
-  change(c: Parameters<OfficeStore["change"]>[0]): void {
-    this.hot.change(c);
+  change(c: Parameters<OfficeStore["change"]>[0]): Promise<void> {
+    return this.hot.change(c);
   }
 }

@@ -1,14 +1,14 @@
-// (Over 200 lines: every prepared statement of the outbox in one place (due rows, claims, retries, dead letters and their alerts, crash recovery), on the one connection.)
+// (Over 200 lines: every query of the outbox in one place (due rows, claims, retries, dead letters and their alerts, crash recovery).)
 import { randomUUID } from "node:crypto";
-import type BetterSqlite3 from "better-sqlite3";
 import type { ChannelName, Lang, Text } from "../core/ticket/domain.js";
 import { fill } from "../core/conversation/text.js";
 import type { Reply } from "../core/conversation/types.js";
 import type { OutboxRow, OutboxStore } from "../outbox/sender.js";
-import { ts } from "./hot-path.js";
 import { Batch } from "./batch.js";
+import { param, query } from "./sql/query.js";
+import type { Runner } from "./sql/runner.js";
+import { readJson } from "./sql/values.js";
 
-/** How a dead-letter alert begins (and how one is recognised, so alerts never alert about themselves). */
 /** What a steward is told of a message that could not be confirmed delivered (conversations/outbox-texts.ts). */
 export interface DeadLetterTexts {
   /** every such alert starts with it (an alert about an alert is never sent) */
@@ -22,117 +22,218 @@ export interface DeadLetterTexts {
   interrupted: Text;
 }
 
+type Alert = { channel: ChannelName; row: OutboxRow };
+
+const Q = {
+  // a recipient whose earlier message waits for a retry keeps its order: nothing later of theirs goes first
+  due: query<{ id: string; recipient: string; payload: string; attempts: number }>((k) =>
+    k
+      .selectFrom("OutboxMessage")
+      .select(["id", "recipient", "payload", "attempts"])
+      .where("status", "=", "pending")
+      .where("channel", "=", param("channel"))
+      .where("account", "=", param("account"))
+      .where("nextAttemptAt", "<=", param("now"))
+      .where("recipient", "not in", (eb) =>
+        eb
+          .selectFrom("OutboxMessage as w")
+          .select("w.recipient")
+          .where("w.status", "=", "pending")
+          .where("w.channel", "=", param("channel"))
+          .where("w.account", "=", param("account"))
+          .where("w.nextAttemptAt", ">", param("now")),
+      )
+      .orderBy("createdAt")
+      .orderBy("id")
+      .limit(param("limit")),
+  ),
+  sent: query((k) =>
+    k
+      .updateTable("OutboxMessage")
+      .set((eb) => ({ status: "sent", sentAt: param("at"), attempts: eb("attempts", "+", 1) }))
+      .where("id", "=", param("id")),
+  ),
+  claim: query((k) =>
+    k
+      .updateTable("OutboxMessage")
+      .set({ status: "sending", claimedAt: param("at") })
+      .where("id", "=", param("id"))
+      .where("status", "=", "pending"),
+  ),
+  retry: query((k) =>
+    k
+      .updateTable("OutboxMessage")
+      .set({ status: "pending", attempts: param("attempts"), nextAttemptAt: param("at"), lastError: param("error") })
+      .where("id", "=", param("id")),
+  ),
+  dead: query((k) =>
+    k
+      .updateTable("OutboxMessage")
+      .set({ status: "dead", attempts: param("attempts"), nextAttemptAt: param("at"), lastError: param("error") })
+      .where("id", "=", param("id")),
+  ),
+  row: query<{
+    channel: ChannelName;
+    recipient: string;
+    payload: string;
+    ticketId: string | null;
+    number: string | null;
+    propertyId: string | null;
+    phone: string | null;
+  }>((k) =>
+    k
+      .selectFrom("OutboxMessage as o")
+      .leftJoin("Ticket as t", "t.id", "o.ticketId")
+      .select(["o.channel", "o.recipient", "o.payload", "o.ticketId", "t.number", "t.propertyId", "t.phone"])
+      .where("o.id", "=", param("id")),
+  ),
+  stale: query<{ id: string }>((k) =>
+    k.selectFrom("OutboxMessage").select("id").where("status", "=", "sending").where("claimedAt", "<=", param("before")).orderBy("claimedAt").limit(500),
+  ),
+  release: query((k) => k.updateTable("OutboxMessage").set({ status: "pending" }).where("status", "=", "held").where("nextAttemptAt", "<=", param("now"))),
+  unconfirmed: query((k) =>
+    k
+      .updateTable("OutboxMessage")
+      .set({ status: "unconfirmed", lastError: param("error") })
+      .where("id", "=", param("id"))
+      .where("status", "=", "sending"),
+  ),
+  // (roles are JSON: who is a steward or a supervisor is read in code, the same on both databases)
+  staffAccounts: query<{ name: string; roles: unknown; lang: string; channel: ChannelName; externalId: string }>((k) =>
+    k
+      .selectFrom("Staff as s")
+      .innerJoin("StaffIdentity as i", "i.staffId", "s.id")
+      .select(["s.name", "s.roles", "s.lang", "i.channel", "i.externalId"])
+      .where("s.propertyId", "=", param("propertyId"))
+      .where("s.active", "=", param<boolean>("yes"))
+      .where("i.unreachable", "=", param<boolean>("no")),
+  ),
+  reachable: query<{ channel: ChannelName; externalId: string }>((k) =>
+    k.selectFrom("StaffIdentity").select(["channel", "externalId"]).where("unreachable", "=", param<boolean>("no")),
+  ),
+  resident: query<{ id: string; propertyId: string }>((k) =>
+    k.selectFrom("ResidentIdentity").select(["id", "propertyId"]).where("channel", "=", param("channel")).where("externalId", "=", param("externalId")),
+  ),
+  staff: query<{ staffId: string; propertyId: string }>((k) =>
+    k
+      .selectFrom("StaffIdentity as i")
+      .innerJoin("Staff as s", "s.id", "i.staffId")
+      .select(["i.staffId", "s.propertyId"])
+      .where("i.channel", "=", param("channel"))
+      .where("i.externalId", "=", param("externalId")),
+  ),
+  residentUnreachable: query((k) =>
+    k
+      .updateTable("ResidentIdentity")
+      .set({ unreachable: param<boolean>("yes"), updatedAt: param("at") })
+      .where("id", "=", param("id")),
+  ),
+  staffUnreachable: query((k) =>
+    k
+      .updateTable("StaffIdentity")
+      .set({ unreachable: param<boolean>("yes") })
+      .where("channel", "=", param("channel"))
+      .where("externalId", "=", param("externalId")),
+  ),
+  event: query((k) =>
+    k.insertInto("Event").values({
+      id: param("id"),
+      propertyId: param("propertyId"),
+      ticketId: null,
+      type: param("type"),
+      actor: param("actor"),
+      channel: param("channel"),
+      data: param("data"),
+      at: param<Date>("at"),
+    }),
+  ),
+  alert: query((k) =>
+    k.insertInto("OutboxMessage").values({
+      id: param("id"),
+      channel: param("channel"),
+      account: param("account"),
+      recipient: param("recipient"),
+      payload: param("payload"),
+      status: "pending",
+      attempts: 0,
+      nextAttemptAt: param("at"),
+      ticketId: param("ticketId"),
+      createdAt: param("at"),
+    }),
+  ),
+};
+
 /**
- * The outbox on the hot-path connection: the process writes through one connection only, so the
- * dispatcher's updates never wait on the intake's commits (SQLite has one writer at a time).
+ * The outbox's storage, on the connection (SQLite: the one the process writes through, so the senders'
+ * updates never wait on the intake's commits) or the pool (PostgreSQL).
  */
-export class SqliteOutboxStore implements OutboxStore {
-  private readonly q;
+export class DbOutboxStore implements OutboxStore {
+  private readonly claims: Batch<{ id: string; at: Date }, boolean>;
+  private readonly sent: Batch<{ id: string; at: Date }, undefined>;
+  /** the running senders (channel → account) and how to hand them rows: set by the app once channels exist */
+  senders: () => ReadonlyMap<ChannelName, string> = () => new Map();
+  offer: (alerts: Alert[]) => void = () => undefined;
 
   constructor(
-    private readonly db: BetterSqlite3.Database,
+    private readonly db: Runner,
     private readonly defaultProperty: string,
     private readonly texts: DeadLetterTexts,
   ) {
-    const p = (sql: string) => db.prepare(sql);
-    this.q = {
-      due: p(`SELECT id, recipient, payload, attempts FROM OutboxMessage
-        WHERE status = 'pending' AND channel = @channel AND account = @account AND nextAttemptAt <= @now
-          AND recipient NOT IN (SELECT value FROM json_each(@busy))
-          AND recipient NOT IN (SELECT recipient FROM OutboxMessage WHERE status = 'pending' AND channel = @channel AND account = @account AND nextAttemptAt > @now)
-        ORDER BY createdAt, id LIMIT @limit`),
-      sent: p(`UPDATE OutboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1 WHERE id = ?`),
-      claim: p(`UPDATE OutboxMessage SET status = 'sending', claimedAt = ? WHERE id = ? AND status = 'pending'`),
-      retry: p(`UPDATE OutboxMessage SET status = 'pending', attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?`),
-      dead: p(`UPDATE OutboxMessage SET status = 'dead', attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?`),
-      row: p(
-        `SELECT o.channel, o.recipient, o.payload, o.ticketId, t.number, t.propertyId, t.phone FROM OutboxMessage o LEFT JOIN Ticket t ON t.id = o.ticketId WHERE o.id = ?`,
+    // A sent mark skips its own wait for the disk (lost only to a power cut, and then the message is sent once
+    // more: Telegram has no idempotency key, so that window exists in any case).
+    this.sent = new Batch((batch) =>
+      db.transaction(
+        async (tx) => {
+          for (const b of batch) await tx.run(Q.sent, b);
+          return batch.map(() => undefined);
+        },
+        { lazy: true },
       ),
-      stale: p(`SELECT id FROM OutboxMessage WHERE status = 'sending' AND claimedAt <= ? ORDER BY claimedAt LIMIT 500`),
-      release: p(`UPDATE OutboxMessage SET status = 'pending' WHERE status = 'held' AND nextAttemptAt <= ?`),
-      unconfirmed: p(`UPDATE OutboxMessage SET status = 'unconfirmed', lastError = ? WHERE id = ? AND status = 'sending'`),
-      stewards: p(`SELECT s.name, s.roles, s.lang, i.channel, i.externalId FROM Staff s JOIN StaffIdentity i ON i.staffId = s.id
-        WHERE s.propertyId = ? AND s.active = 1 AND i.unreachable = 0 AND (s.roles LIKE '%"steward"%' OR s.roles LIKE '%"supervisor"%')`),
-      resident: p(`SELECT id, propertyId FROM ResidentIdentity WHERE channel = ? AND externalId = ?`),
-      staff: p(`SELECT i.staffId, s.propertyId FROM StaffIdentity i JOIN Staff s ON s.id = i.staffId WHERE i.channel = ? AND i.externalId = ?`),
-      residentUnreachable: p(`UPDATE ResidentIdentity SET unreachable = 1, updatedAt = ? WHERE id = ?`),
-      staffUnreachable: p(`UPDATE StaffIdentity SET unreachable = 1 WHERE channel = ? AND externalId = ?`),
-      event: p(`INSERT INTO Event (id, propertyId, ticketId, type, actor, channel, data, at) VALUES (?, ?, NULL, 'identity.unreachable', ?, ?, ?, ?)`),
-      eventOf: p(`INSERT INTO Event (id, propertyId, ticketId, type, actor, channel, data, at) VALUES (?, ?, NULL, ?, ?, NULL, ?, ?)`),
-    };
-    const markSent = db.transaction((batch: { id: string; at: Date }[]) => {
-      for (const b of batch) this.q.sent.run(ts(b.at), b.id);
-    });
-    // A sent mark skips its own fsync (WAL keeps order; the next durable commit carries it).
-    // Lost only to a power cut, and then the message is sent once more: Telegram has no
-    // idempotency key, so that window exists in any case.
-    this.sent = new Batch<{ id: string; at: Date }, void>((batch) => {
-      db.pragma("synchronous = NORMAL");
-      try {
-        markSent(batch);
-      } finally {
-        db.pragma("synchronous = FULL");
-      }
-      return batch.map(() => undefined);
-    });
-    const claim = db.transaction((batch: { id: string; at: Date }[]) => batch.map((b) => this.q.claim.run(ts(b.at), b.id).changes === 1));
-    this.claims = new Batch(claim);
-    this.markUnreachableTx = db.transaction((channel: ChannelName, recipient: string, at: Date, reason: string) => {
-      const resident = this.q.resident.get(channel, recipient) as { id: string; propertyId: string } | undefined;
-      const staff = this.q.staff.get(channel, recipient) as { staffId: string; propertyId: string } | undefined;
-      if (resident) this.q.residentUnreachable.run(ts(at), resident.id);
-      if (staff) this.q.staffUnreachable.run(channel, recipient);
-      const data = { recipient, reason, resident: resident?.id ?? null, staff: staff?.staffId ?? null };
-      this.q.event.run(
-        randomUUID(),
-        resident?.propertyId ?? staff?.propertyId ?? this.defaultProperty,
-        `${channel}:bot`,
-        channel,
-        JSON.stringify(data),
-        ts(at),
-      );
-    });
+    );
+    // claims of one event-loop turn share one durable transaction (one fsync before those sends)
+    this.claims = new Batch((batch) =>
+      db.transaction(async (tx) => {
+        const out: boolean[] = [];
+        for (const b of batch) out.push((await tx.run(Q.claim, b)) === 1);
+        return out;
+      }),
+    );
   }
 
-  private readonly claims: Batch<{ id: string; at: Date }, boolean>;
-  /** the running senders (channel → account) and how to hand them rows: set by the app once channels exist */
-  senders: () => ReadonlyMap<ChannelName, string> = () => new Map();
-  offer: (alerts: { channel: ChannelName; row: OutboxRow }[]) => void = () => undefined;
-
-  /** Claims of one event-loop turn share one durable transaction (one fsync before those sends). */
   claim(id: string, at: Date): Promise<boolean> {
     return this.claims.add({ id, at });
   }
 
-  private readonly markUnreachableTx: (channel: ChannelName, recipient: string, at: Date, reason: string) => void;
-  private readonly sent: Batch<{ id: string; at: Date }, void>;
-
   async due(channel: ChannelName, account: string, now: Date, busy: readonly string[], limit: number): Promise<OutboxRow[]> {
-    const rows = this.q.due.all({ channel, account, now: ts(now), busy: JSON.stringify(busy), limit }) as {
-      id: string;
-      recipient: string;
-      payload: string;
-      attempts: number;
-    }[];
-    return rows.map((r) => ({ id: r.id, recipient: r.recipient, payload: JSON.parse(r.payload) as Reply, attempts: r.attempts }));
+    // (the recipients whose chain is running are left out here: a list of any length is no prepared statement)
+    const skip = new Set(busy);
+    const rows = await this.db.all(Q.due, { channel, account, now, limit: limit + skip.size });
+    return rows
+      .filter((r) => !skip.has(r.recipient))
+      .slice(0, limit)
+      .map((r) => ({ id: r.id, recipient: r.recipient, payload: JSON.parse(r.payload) as Reply, attempts: Number(r.attempts) }));
   }
 
-  /** Sent marks of one event-loop turn share one transaction (one fsync), as the intake's commits do. */
+  /** Sent marks of one event-loop turn share one transaction, as the intake's commits do. */
   markSent(id: string, at: Date): Promise<void> {
     return this.sent.add({ id, at });
   }
 
   async retryLater(id: string, attempts: number, at: Date, error: string): Promise<void> {
-    this.q.retry.run(attempts, ts(at), error.slice(0, 500), id);
+    await this.db.run(Q.retry, { attempts, at, error: error.slice(0, 500), id });
   }
 
   async markDead(id: string, attempts: number, at: Date, error: string): Promise<void> {
-    let alerts: { channel: ChannelName; row: OutboxRow }[] = [];
-    this.db.transaction(() => {
-      this.q.dead.run(attempts, ts(at), error.slice(0, 500), id);
-      alerts = this.deadLetter(id, "outbox.dead", error, at);
-    })();
+    const alerts = await this.db.transaction(async (tx) => {
+      await tx.run(Q.dead, { attempts, at, error: error.slice(0, 500), id });
+      return this.deadLetter(tx, id, "outbox.dead", error, at);
+    });
     this.offer(alerts);
+  }
+
+  /** Quiet hours over: held messages become pending, and the senders' next look sends them. */
+  releaseHeld(now: Date): Promise<number> {
+    return this.db.run(Q.release, { now });
   }
 
   /**
@@ -140,56 +241,41 @@ export class SqliteOutboxStore implements OutboxStore {
    * the message): never sent again, so nothing is doubled; marked unconfirmed and a steward alerted to
    * check by phone. Claims older than `olderThan` only (a live sender finishes in seconds).
    */
-  /** Quiet hours over: held messages become pending, and the senders' next look sends them. */
-  releaseHeld(now: Date): number {
-    return this.q.release.run(ts(now)).changes;
-  }
-
-  recoverClaims(olderThan: Date, at: Date): number {
-    const alerts: { channel: ChannelName; row: OutboxRow }[] = [];
+  async recoverClaims(olderThan: Date, at: Date): Promise<number> {
     let n = 0;
-    this.db.transaction(() => {
-      for (const { id } of this.q.stale.all(ts(olderThan)) as { id: string }[]) {
-        if (this.q.unconfirmed.run("the sender stopped after claiming it: delivery unknown, not resent", id).changes !== 1) continue;
+    const alerts = await this.db.transaction(async (tx) => {
+      const out: Alert[] = [];
+      for (const { id } of await tx.all(Q.stale, { before: olderThan })) {
+        if ((await tx.run(Q.unconfirmed, { error: "the sender stopped after claiming it: delivery unknown, not resent", id })) !== 1) continue;
         n++;
-        alerts.push(...this.deadLetter(id, "outbox.unconfirmed", this.texts.interrupted.zh, at));
+        out.push(...(await this.deadLetter(tx, id, "outbox.unconfirmed", this.texts.interrupted.zh, at)));
       }
-    })();
+      return out;
+    });
     this.offer(alerts);
     return n;
   }
 
   /** A message that did not (surely) arrive: an event, and the property's stewards (else supervisors) told, on another channel where they can be. */
-  private deadLetter(id: string, type: string, reason: string, at: Date): { channel: ChannelName; row: OutboxRow }[] {
-    const r = this.q.row.get(id) as
-      | {
-          channel: ChannelName;
-          recipient: string;
-          payload: string;
-          ticketId: string | null;
-          number: string | null;
-          propertyId: string | null;
-          phone: string | null;
-        }
-      | undefined;
+  private async deadLetter(tx: Runner, id: string, type: string, reason: string, at: Date): Promise<Alert[]> {
+    const r = await tx.one(Q.row, { id });
     if (!r) return [];
     const text = (JSON.parse(r.payload) as Reply).text;
     const propertyId = r.propertyId ?? this.defaultProperty;
-    this.q.eventOf.run(
-      randomUUID(),
-      propertyId,
-      type,
-      "outbox",
-      JSON.stringify({ outboxId: id, channel: r.channel, ticketId: r.ticketId, reason: reason.slice(0, 200) }),
-      ts(at),
-    );
+    const data = { outboxId: id, channel: r.channel, ticketId: r.ticketId, reason: reason.slice(0, 200) };
+    await tx.run(Q.event, { id: randomUUID(), propertyId, type, actor: "outbox", channel: null, data, at });
     // an alert about an alert would bounce between failing channels: stop at one
     if (text.startsWith(this.texts.mark.zh) || text.startsWith(this.texts.mark.en)) return [];
     const senders = this.senders();
-    const staff = (this.q.stewards.all(propertyId) as { name: string; roles: string; lang: string; channel: ChannelName; externalId: string }[]).filter(
-      (s) => senders.has(s.channel) && !(s.channel === r.channel && s.externalId === r.recipient),
-    );
-    const stewards = staff.filter((s) => s.roles.includes('"steward"'));
+    const staff = (await tx.all(Q.staffAccounts, { propertyId, yes: true, no: false }))
+      .map((s) => ({ ...s, roles: readJson<string[]>(s.roles) ?? [] }))
+      .filter(
+        (s) =>
+          (s.roles.includes("steward") || s.roles.includes("supervisor")) &&
+          senders.has(s.channel) &&
+          !(s.channel === r.channel && s.externalId === r.recipient),
+      );
+    const stewards = staff.filter((s) => s.roles.includes("steward"));
     const pool = stewards.length ? stewards : staff;
     // one account per person, preferring a channel other than the failed one
     const byPerson = new Map<string, (typeof pool)[number]>();
@@ -202,15 +288,19 @@ export class SqliteOutboxStore implements OutboxStore {
       const about = r.number ? fill(w.aboutTicket[lang], { number: r.number, phone }) : fill(w.aboutUser[lang], { channel: r.channel, user: r.recipient });
       return { text: fill(w.message[lang], { mark: w.mark[lang], about, reason: reason.slice(0, 60), text: text.slice(0, 40) }) };
     };
-    const out: { channel: ChannelName; row: OutboxRow }[] = [];
+    const out: Alert[] = [];
     for (const s of byPerson.values()) {
       const payload = payloadFor(s.lang === "en" ? "en" : "zh");
       const rowId = randomUUID();
-      this.db
-        .prepare(
-          `INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, ticketId, createdAt) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
-        )
-        .run(rowId, s.channel, senders.get(s.channel)!, s.externalId, JSON.stringify(payload), ts(at), r.ticketId, ts(at));
+      await tx.run(Q.alert, {
+        id: rowId,
+        channel: s.channel,
+        account: senders.get(s.channel)!,
+        recipient: s.externalId,
+        payload: JSON.stringify(payload),
+        at,
+        ticketId: r.ticketId,
+      });
       out.push({ channel: s.channel, row: { id: rowId, recipient: s.externalId, payload, attempts: 0 } });
     }
     return out;
@@ -220,34 +310,53 @@ export class SqliteOutboxStore implements OutboxStore {
    * An alert to every bound, reachable staff account on the given channels (with the account each
    * channel sends from); returns the rows to hand to the senders. One transaction with its event.
    */
-  alertStaff(
-    text: string,
-    senders: ReadonlyMap<ChannelName, string>,
-    event: { propertyId: string; type: string; at: Date },
-  ): { channel: ChannelName; row: OutboxRow }[] {
-    const channels = [...senders.keys()];
-    if (!channels.length) return [];
-    const out: { channel: ChannelName; row: OutboxRow }[] = [];
-    this.db.transaction(() => {
-      const identities = this.db
-        .prepare(`SELECT channel, externalId FROM StaffIdentity WHERE unreachable = 0 AND channel IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(channels)) as { channel: ChannelName; externalId: string }[];
-      for (const i of identities) {
+  alertStaff(text: string, senders: ReadonlyMap<ChannelName, string>, event: { propertyId: string; type: string; at: Date }): Promise<Alert[]> {
+    if (!senders.size) return Promise.resolve([]);
+    return this.db.transaction(async (tx) => {
+      const out: Alert[] = [];
+      for (const i of (await tx.all(Q.reachable, { no: false })).filter((i) => senders.has(i.channel))) {
         const id = randomUUID();
         const payload = { text };
-        this.db
-          .prepare(
-            `INSERT INTO OutboxMessage (id, channel, account, recipient, payload, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-          )
-          .run(id, i.channel, senders.get(i.channel)!, i.externalId, JSON.stringify(payload), ts(event.at), ts(event.at));
+        await tx.run(Q.alert, {
+          id,
+          channel: i.channel,
+          account: senders.get(i.channel)!,
+          recipient: i.externalId,
+          payload: JSON.stringify(payload),
+          at: event.at,
+          ticketId: null,
+        });
         out.push({ channel: i.channel, row: { id, recipient: i.externalId, payload, attempts: 0 } });
       }
-      this.q.eventOf.run(randomUUID(), event.propertyId, event.type, "system", JSON.stringify({ alerted: out.length }), ts(event.at));
-    })();
-    return out;
+      await tx.run(Q.event, {
+        id: randomUUID(),
+        propertyId: event.propertyId,
+        type: event.type,
+        actor: "system",
+        channel: null,
+        data: { alerted: out.length },
+        at: event.at,
+      });
+      return out;
+    });
   }
 
   async markUnreachable(channel: ChannelName, recipient: string, at: Date, reason: string): Promise<void> {
-    this.markUnreachableTx(channel, recipient, at, reason);
+    await this.db.transaction(async (tx) => {
+      const resident = await tx.one(Q.resident, { channel, externalId: recipient });
+      const staff = await tx.one(Q.staff, { channel, externalId: recipient });
+      if (resident) await tx.run(Q.residentUnreachable, { yes: true, at, id: resident.id });
+      if (staff) await tx.run(Q.staffUnreachable, { yes: true, channel, externalId: recipient });
+      const data = { recipient, reason, resident: resident?.id ?? null, staff: staff?.staffId ?? null };
+      await tx.run(Q.event, {
+        id: randomUUID(),
+        propertyId: resident?.propertyId ?? staff?.propertyId ?? this.defaultProperty,
+        type: "identity.unreachable",
+        actor: `${channel}:bot`,
+        channel,
+        data,
+        at,
+      });
+    });
   }
 }

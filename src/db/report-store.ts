@@ -1,16 +1,200 @@
+import type { Expression, SqlBool } from "kysely";
 import type { Period } from "../core/policy/periods.js";
 import type { OutboxRecord } from "../core/ports.js";
 import { OPEN_STATUSES } from "../core/ticket/domain.js";
 import { STEPS } from "../core/deadlines/escalation.js";
-import { ts, type SqliteHotPath } from "./hot-path.js";
+import type { HotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
+import { param, query, type Builder } from "./sql/query.js";
+import { readDate, readJson } from "./sql/values.js";
 
-type Row = Record<string, string | number | null>;
-const OPEN = `(${OPEN_STATUSES.filter((s) => s !== "completed")
-  .map((s) => `'${s}'`)
-  .join(", ")})`;
-/** a ticket was late if any deadline of it was missed: the sweep wrote an event for each */
-const LATE = `EXISTS (SELECT 1 FROM Event e WHERE e.ticketId = t.id AND (e.type LIKE 'deadline.%' OR (e.type = 'ticket.refused' AND json_extract(e.data, '$.timeout') = 1)))`;
+type Row = Record<string, unknown>;
+const OPEN = OPEN_STATUSES.filter((s) => s !== "completed");
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const place = (r: Row) => placeText({ building: str(r.building), unit: str(r.unit), roomNo: str(r.roomNo), location: str(r.location) });
+
+/**
+ * A ticket was late if any deadline of it was missed: the sweep wrote an event for each (a reminder or an
+ * escalation), or counted an unanswered order as refused (its "ticket.refused" is the scheduler's own).
+ */
+const late = (eb: any): Expression<SqlBool> =>
+  eb.exists(
+    eb
+      .selectFrom("Event as e")
+      .select("e.id")
+      .whereRef("e.ticketId", "=", "t.id")
+      .where((w: typeof eb) => w.or([w("e.type", "like", "deadline.%"), w.and([w("e.type", "=", "ticket.refused"), w("e.actor", "=", "scheduler")])])),
+  );
+
+const inMonth = (k: Builder) =>
+  k
+    .selectFrom("Ticket as t")
+    .where("t.propertyId", "=", param("propertyId"))
+    .where("t.receivedAt", ">=", param("from"))
+    .where("t.receivedAt", "<", param("to"));
+const valid = (k: Builder) => inMonth(k).where("t.status", "not in", ["invalid", "cancelled"]);
+const complaints = (k: Builder) => inMonth(k).where("t.nature", "=", "投诉");
+type Grouped = { k: unknown; n: unknown };
+
+const Q = {
+  lastPeriod: query<{ p: string | null }>((k) =>
+    k
+      .selectFrom("StoredReport")
+      .select((eb) => eb.fn.max("period").as("p"))
+      .where("propertyId", "=", param("propertyId"))
+      .where("kind", "=", param("kind")),
+  ),
+  received: query<{ n: unknown }>((k) =>
+    k
+      .selectFrom("Ticket")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("propertyId", "=", param("propertyId"))
+      .where("receivedAt", ">=", param("from"))
+      .where("receivedAt", "<", param("to")),
+  ),
+  completed: query<{ n: unknown }>((k) =>
+    k
+      .selectFrom("Ticket")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("propertyId", "=", param("propertyId"))
+      .where("completedAt", ">=", param("from"))
+      .where("completedAt", "<", param("to")),
+  ),
+  openComplaints: query<Row>((k) =>
+    k
+      .selectFrom("Ticket")
+      .select(["number", "building", "unit", "roomNo", "location", "description", "severity", "status", "receivedAt"])
+      .where("propertyId", "=", param("propertyId"))
+      .where("nature", "=", "投诉")
+      .where("status", "in", OPEN)
+      .where("receivedAt", "<", param("to"))
+      .orderBy("receivedAt"),
+  ),
+  overdue: query<Row>((k) =>
+    k
+      .selectFrom("Ticket as t")
+      .select(["t.number", "t.building", "t.unit", "t.roomNo", "t.location", "t.description", "t.status", "t.escalations"])
+      .where("t.propertyId", "=", param("propertyId"))
+      .where("t.status", "in", OPEN)
+      .where(late)
+      .orderBy("t.receivedAt"),
+  ),
+  overdueCallbacks: query<Row>((k) =>
+    k
+      .selectFrom("Callback as c")
+      .innerJoin("Ticket as t", "t.id", "c.ticketId")
+      .leftJoin("Staff as s", "s.id", "c.stewardId")
+      .select(["t.number", "c.dueAt", "s.name"])
+      .where("t.propertyId", "=", param("propertyId"))
+      .where("c.status", "=", "pending")
+      .where("c.dueAt", "<=", param("now"))
+      .orderBy("c.dueAt"),
+  ),
+  count: query<{ n: unknown }>((k) => inMonth(k).select((eb) => eb.fn.countAll().as("n"))),
+  invalid: query<{ n: unknown }>((k) =>
+    inMonth(k)
+      .where("t.status", "=", "invalid")
+      .select((eb) => eb.fn.countAll().as("n")),
+  ),
+  cancelled: query<{ n: unknown }>((k) =>
+    inMonth(k)
+      .where("t.status", "=", "cancelled")
+      .select((eb) => eb.fn.countAll().as("n")),
+  ),
+  eligible: query<{ n: unknown }>((k) =>
+    valid(k)
+      .where("t.nature", "!=", "咨询")
+      .select((eb) => eb.fn.countAll().as("n")),
+  ),
+  late: query<{ n: unknown }>((k) =>
+    valid(k)
+      .where("t.nature", "!=", "咨询")
+      .where(late)
+      .select((eb) => eb.fn.countAll().as("n")),
+  ),
+  callbacks: query<{ due: unknown; done: unknown; onTime: unknown }>((k) =>
+    k
+      .selectFrom("Callback as c")
+      .innerJoin("Ticket as t", "t.id", "c.ticketId")
+      .select((eb) => [
+        eb.fn.countAll().as("due"),
+        eb.fn.sum(eb.case().when("c.status", "=", "done").then(1).else(0).end()).as("done"),
+        eb.fn
+          .sum(
+            eb
+              .case()
+              .when(eb.and([eb("c.status", "=", "done"), eb("c.doneAt", "<=", eb.ref("c.dueAt"))]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as("onTime"),
+      ])
+      .where("t.propertyId", "=", param("propertyId"))
+      .where("c.kind", "=", "first")
+      .where("c.createdAt", ">=", param("from"))
+      .where("c.createdAt", "<", param("to")),
+  ),
+  satisfaction: query<Grouped>((k) =>
+    k
+      .selectFrom("Callback as c")
+      .innerJoin("Ticket as t", "t.id", "c.ticketId")
+      .select((eb) => ["c.satisfaction as k", eb.fn.countAll().as("n")])
+      .where("t.propertyId", "=", param("propertyId"))
+      .where("c.status", "=", "done")
+      .where("c.doneAt", ">=", param("from"))
+      .where("c.doneAt", "<", param("to"))
+      .groupBy("c.satisfaction"),
+  ),
+  resolved: query<{ receivedAt: unknown; completedAt: unknown }>((k) =>
+    complaints(k).select(["t.receivedAt", "t.completedAt"]).where("t.completedAt", "is not", null),
+  ),
+  byCategory: query<Grouped>((k) =>
+    valid(k)
+      .select((eb) => ["t.category as k", eb.fn.countAll().as("n")])
+      .groupBy("t.category")
+      .orderBy("t.category"),
+  ),
+  byNature: query<Grouped>((k) =>
+    inMonth(k)
+      .select((eb) => ["t.nature as k", eb.fn.countAll().as("n")])
+      .groupBy("t.nature"),
+  ),
+  byBuilding: query<Grouped>((k) =>
+    valid(k)
+      .select((eb) => ["t.building as k", eb.fn.countAll().as("n")])
+      .groupBy("t.building"),
+  ),
+  byChannel: query<Grouped>((k) =>
+    inMonth(k)
+      .select((eb) => ["t.channel as k", eb.fn.countAll().as("n")])
+      .groupBy("t.channel"),
+  ),
+  complaintsTotal: query<{ n: unknown }>((k) => complaints(k).select((eb) => eb.fn.countAll().as("n"))),
+  bySeverity: query<Grouped>((k) =>
+    complaints(k)
+      .select((eb) => ["t.severity as k", eb.fn.countAll().as("n")])
+      .groupBy("t.severity"),
+  ),
+  byDomain: query<Grouped>((k) =>
+    complaints(k)
+      .select((eb) => ["t.domain as k", eb.fn.countAll().as("n")])
+      .groupBy("t.domain"),
+  ),
+  save: query((k) =>
+    k
+      .insertInto("StoredReport")
+      .values({
+        id: param("id"),
+        propertyId: param("propertyId"),
+        kind: param("kind"),
+        period: param("period"),
+        content: param("content"),
+        createdAt: param("at"),
+      })
+      .onConflict((oc) => oc.columns(["propertyId", "kind", "period"]).doNothing()),
+  ),
+};
 
 export interface DailyDigest {
   day: string;
@@ -40,130 +224,95 @@ export interface MonthlyStats {
 
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 10000 : null);
 
-/** Daily follow-up and monthly statistics: SQL over the tickets, stored once per property and period. */
-export class ReportStore {
-  constructor(private readonly hot: SqliteHotPath) {}
+/** Largest first (a tie in the order the database gave), a missing key as "—" (a public area: "公共区域"). */
+function counts(rows: readonly Grouped[], missing = "—", sorted = true): Record<string, number> {
+  const list = rows.map((r) => [r.k === null || r.k === undefined ? missing : String(r.k), Number(r.n)] as const);
+  return Object.fromEntries(sorted ? [...list].sort((a, b) => b[1] - a[1]) : list);
+}
 
-  private all(sql: string, ...args: unknown[]): Row[] {
-    return this.hot.db.prepare(sql).all(...args) as Row[];
-  }
-  private one(sql: string, ...args: unknown[]): number {
-    return Number(Object.values((this.hot.db.prepare(sql).get(...args) as Row) ?? {})[0] ?? 0);
-  }
-  private counts(sql: string, ...args: unknown[]): Record<string, number> {
-    return Object.fromEntries(this.all(sql, ...args).map((r) => [String(r.k ?? "—"), Number(r.n)]));
+/** Daily follow-up and monthly statistics: queries over the tickets, stored once per property and period. */
+export class ReportStore {
+  constructor(private readonly hot: HotPath) {}
+
+  private async n(q: (typeof Q)["count"], values: Record<string, unknown>): Promise<number> {
+    return Number((await this.hot.db.one(q, values))?.n ?? 0);
   }
 
   /** the newest period stored of a kind, if any */
-  lastPeriod(propertyId: string, kind: string): string | undefined {
-    const r = this.hot.db.prepare(`SELECT MAX(period) AS p FROM StoredReport WHERE propertyId = ? AND kind = ?`).get(propertyId, kind) as { p: string | null };
-    return r.p ?? undefined;
+  async lastPeriod(propertyId: string, kind: string): Promise<string | undefined> {
+    return (await this.hot.db.one(Q.lastPeriod, { propertyId, kind }))?.p ?? undefined;
   }
 
-  daily(propertyId: string, day: Period, now: Date): DailyDigest {
-    const [from, to, at] = [ts(day.from), ts(day.to), ts(now)];
-    const place = (r: Row) =>
-      placeText({
-        building: r.building as string | null,
-        unit: r.unit as string | null,
-        roomNo: r.roomNo as string | null,
-        location: r.location as string | null,
-      });
+  async daily(propertyId: string, day: Period, now: Date): Promise<DailyDigest> {
+    const db = this.hot.db;
+    const range = { propertyId, from: day.from, to: day.to };
     return {
       day: day.key,
-      received: this.one(`SELECT COUNT(*) FROM Ticket WHERE propertyId = ? AND receivedAt >= ? AND receivedAt < ?`, propertyId, from, to),
-      completed: this.one(`SELECT COUNT(*) FROM Ticket WHERE propertyId = ? AND completedAt >= ? AND completedAt < ?`, propertyId, from, to),
-      openComplaints: this.all(
-        `SELECT number, building, unit, roomNo, location, description, severity, status, receivedAt FROM Ticket
-         WHERE propertyId = ? AND nature = '投诉' AND status IN ${OPEN} AND receivedAt < ? ORDER BY receivedAt`,
-        propertyId,
-        to,
-      ).map((r) => ({
+      received: await this.n(Q.received, range),
+      completed: await this.n(Q.completed, range),
+      openComplaints: (await db.all(Q.openComplaints, range)).map((r) => ({
         number: String(r.number),
         place: place(r),
         description: String(r.description),
-        severity: r.severity as string | null,
+        severity: str(r.severity),
         status: String(r.status),
-        today: String(r.receivedAt) >= from,
+        today: readDate(r.receivedAt)! >= day.from,
       })),
-      overdue: this.all(
-        `SELECT number, building, unit, roomNo, location, description, status, escalations FROM Ticket t
-         WHERE propertyId = ? AND status IN ${OPEN} AND ${LATE} ORDER BY receivedAt`,
-        propertyId,
-      ).map((r) => ({
+      overdue: (await db.all(Q.overdue, { propertyId })).map((r) => ({
         number: String(r.number),
         place: place(r),
         description: String(r.description),
         status: String(r.status),
-        steps: Object.keys(JSON.parse(String(r.escalations ?? "{}")) as object).filter((k) => (STEPS as readonly string[]).includes(k)),
+        steps: Object.keys(readJson<object>(r.escalations) ?? {}).filter((k) => (STEPS as readonly string[]).includes(k)),
       })),
-      overdueCallbacks: this.all(
-        `SELECT t.number, c.dueAt, s.name FROM Callback c JOIN Ticket t ON t.id = c.ticketId LEFT JOIN Staff s ON s.id = c.stewardId
-         WHERE t.propertyId = ? AND c.status = 'pending' AND c.dueAt <= ? ORDER BY c.dueAt`,
-        propertyId,
-        at,
-      ).map((r) => ({ number: String(r.number), dueAt: String(r.dueAt), steward: r.name as string | null })),
+      overdueCallbacks: (await db.all(Q.overdueCallbacks, { propertyId, now })).map((r) => ({
+        number: String(r.number),
+        dueAt: readDate(r.dueAt)!.toISOString().replace("Z", "+00:00"),
+        steward: str(r.name),
+      })),
     };
   }
 
-  monthly(propertyId: string, month: Period): MonthlyStats {
-    const [from, to] = [ts(month.from), ts(month.to)];
-    const inMonth = `FROM Ticket t WHERE t.propertyId = ? AND t.receivedAt >= ? AND t.receivedAt < ?`;
-    const valid = `${inMonth} AND t.status NOT IN ('invalid', 'cancelled')`;
-    const eligible = this.one(`SELECT COUNT(*) ${valid} AND t.nature != '咨询'`, propertyId, from, to);
-    const late = this.one(`SELECT COUNT(*) ${valid} AND t.nature != '咨询' AND ${LATE}`, propertyId, from, to);
-    const cb = this.hot.db
-      .prepare(
-        `SELECT COUNT(*) AS due, SUM(c.status = 'done') AS done, SUM(c.status = 'done' AND c.doneAt <= c.dueAt) AS onTime
-         FROM Callback c JOIN Ticket t ON t.id = c.ticketId WHERE t.propertyId = ? AND c.kind = 'first' AND c.createdAt >= ? AND c.createdAt < ?`,
-      )
-      .get(propertyId, from, to) as { due: number; done: number | null; onTime: number | null };
-    const sat = this.counts(
-      `SELECT c.satisfaction AS k, COUNT(*) AS n FROM Callback c JOIN Ticket t ON t.id = c.ticketId
-       WHERE t.propertyId = ? AND c.status = 'done' AND c.doneAt >= ? AND c.doneAt < ? GROUP BY c.satisfaction`,
-      propertyId,
-      from,
-      to,
-    );
+  async monthly(propertyId: string, month: Period): Promise<MonthlyStats> {
+    const db = this.hot.db;
+    const range = { propertyId, from: month.from, to: month.to };
+    const eligible = await this.n(Q.eligible, range);
+    const lateCount = await this.n(Q.late, range);
+    const cb = await db.one(Q.callbacks, range);
+    const sat = counts(await db.all(Q.satisfaction, range));
     const satisfaction = { 满意: sat["满意"] ?? 0, 基本满意: sat["基本满意"] ?? 0, 不满意: sat["不满意"] ?? 0 };
     const rated = satisfaction.满意 + satisfaction.基本满意 + satisfaction.不满意;
-    const complaints = `${inMonth} AND t.nature = '投诉'`;
-    const resolved = this.hot.db
-      .prepare(`SELECT COUNT(*) AS n, AVG((julianday(t.completedAt) - julianday(t.receivedAt)) * 24) AS h ${complaints} AND t.completedAt IS NOT NULL`)
-      .get(propertyId, from, to) as { n: number; h: number | null };
+    // hours to resolve, averaged here: the two databases count time between timestamps differently
+    const resolved = (await db.all(Q.resolved, range)).map((r) => (readDate(r.completedAt)!.getTime() - readDate(r.receivedAt)!.getTime()) / 3_600_000);
+    const avg = resolved.length ? resolved.reduce((a, b) => a + b, 0) / resolved.length : null;
+    const [due, done, onTime] = [Number(cb?.due ?? 0), Number(cb?.done ?? 0), Number(cb?.onTime ?? 0)];
     return {
       month: month.key,
-      received: this.one(`SELECT COUNT(*) ${inMonth}`, propertyId, from, to),
-      invalid: this.one(`SELECT COUNT(*) ${inMonth} AND t.status = 'invalid'`, propertyId, from, to),
-      cancelled: this.one(`SELECT COUNT(*) ${inMonth} AND t.status = 'cancelled'`, propertyId, from, to),
-      byCategory: this.counts(`SELECT t.category AS k, COUNT(*) AS n ${valid} GROUP BY t.category ORDER BY t.category`, propertyId, from, to),
-      byNature: this.counts(`SELECT t.nature AS k, COUNT(*) AS n ${inMonth} GROUP BY t.nature ORDER BY n DESC`, propertyId, from, to),
-      byBuilding: this.counts(`SELECT COALESCE(t.building, '公共区域') AS k, COUNT(*) AS n ${valid} GROUP BY k ORDER BY n DESC`, propertyId, from, to),
-      byChannel: this.counts(`SELECT t.channel AS k, COUNT(*) AS n ${inMonth} GROUP BY t.channel ORDER BY n DESC`, propertyId, from, to),
-      timeliness: { eligible, onTime: eligible - late, rate: rate(eligible - late, eligible) },
-      callbacks: { due: cb.due, done: cb.done ?? 0, onTime: cb.onTime ?? 0, rate: rate(cb.done ?? 0, cb.due) },
+      received: await this.n(Q.count, range),
+      invalid: await this.n(Q.invalid, range),
+      cancelled: await this.n(Q.cancelled, range),
+      byCategory: counts(await db.all(Q.byCategory, range), "—", false),
+      byNature: counts(await db.all(Q.byNature, range)),
+      byBuilding: counts(await db.all(Q.byBuilding, range), "公共区域"),
+      byChannel: counts(await db.all(Q.byChannel, range)),
+      timeliness: { eligible, onTime: eligible - lateCount, rate: rate(eligible - lateCount, eligible) },
+      callbacks: { due, done, onTime, rate: rate(done, due) },
       satisfaction: { ...satisfaction, rate: rate(satisfaction.满意 + satisfaction.基本满意, rated) },
       complaints: {
-        total: this.one(`SELECT COUNT(*) ${complaints}`, propertyId, from, to),
-        bySeverity: this.counts(`SELECT t.severity AS k, COUNT(*) AS n ${complaints} GROUP BY t.severity`, propertyId, from, to),
-        byDomain: this.counts(`SELECT t.domain AS k, COUNT(*) AS n ${complaints} GROUP BY t.domain`, propertyId, from, to),
-        resolved: resolved.n,
-        avgHoursToResolve: resolved.h === null ? null : Math.round(resolved.h * 10) / 10,
+        total: await this.n(Q.complaintsTotal, range),
+        bySeverity: counts(await db.all(Q.bySeverity, range), "—", false),
+        byDomain: counts(await db.all(Q.byDomain, range), "—", false),
+        resolved: resolved.length,
+        avgHoursToResolve: avg === null ? null : Math.round(avg * 10) / 10,
       },
     };
   }
 
   /** Stores the report and its messages together; false (nothing written) if this period was stored already. */
-  save(r: { id: string; propertyId: string; kind: string; period: string; content: unknown; at: Date }, outbox: readonly OutboxRecord[]): boolean {
-    let saved = false;
-    this.hot.db.transaction(() => {
-      const ins = this.hot.db
-        .prepare(
-          `INSERT INTO StoredReport (id, propertyId, kind, period, content, createdAt) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(propertyId, kind, period) DO NOTHING`,
-        )
-        .run(r.id, r.propertyId, r.kind, r.period, JSON.stringify(r.content), ts(r.at));
-      if (ins.changes !== 1) return;
-      this.hot.records({
+  save(r: { id: string; propertyId: string; kind: string; period: string; content: unknown; at: Date }, outbox: readonly OutboxRecord[]): Promise<boolean> {
+    return this.hot.db.transaction(async (tx) => {
+      if ((await tx.run(Q.save, r)) !== 1) return false;
+      await this.hot.records(tx, {
         outbox: [...outbox],
         events: [
           {
@@ -178,8 +327,7 @@ export class ReportStore {
           },
         ],
       });
-      saved = true;
-    })();
-    return saved;
+      return true;
+    });
   }
 }

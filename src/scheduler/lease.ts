@@ -1,5 +1,17 @@
-import type BetterSqlite3 from "better-sqlite3";
-import { ts } from "../db/hot-path.js";
+import { param, query } from "../db/sql/query.js";
+import type { Runner } from "../db/sql/runner.js";
+
+const take = query((k) =>
+  k
+    .insertInto("JobLease")
+    .values({ name: param("name"), holder: param("holder"), expiresAt: param("until") })
+    .onConflict((oc) =>
+      oc
+        .column("name")
+        .doUpdateSet((eb) => ({ holder: eb.ref("excluded.holder"), expiresAt: eb.ref("excluded.expiresAt") }))
+        .where((eb) => eb.or([eb("JobLease.holder", "=", eb.ref("excluded.holder")), eb("JobLease.expiresAt", "<=", param("now"))])),
+    ),
+);
 
 /**
  * One row per job in JobLease: an instance runs a tick only while it holds the row. The holder
@@ -7,20 +19,14 @@ import { ts } from "../db/hot-path.js";
  * several instances on one database exactly one runs each job.
  */
 export class JobLeases {
-  private readonly take_;
-
   constructor(
-    db: BetterSqlite3.Database,
+    private readonly db: Runner,
     /** this instance */
     readonly holder: string,
-  ) {
-    this.take_ = db.prepare(`INSERT INTO JobLease (name, holder, expiresAt) VALUES (@name, @holder, @until)
-      ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expiresAt = excluded.expiresAt
-      WHERE JobLease.holder = excluded.holder OR JobLease.expiresAt <= @now`);
-  }
+  ) {}
 
   /** true when this instance now holds the job until `now + ttl` */
-  take(name: string, now: Date, ttlMs: number): boolean {
-    return this.take_.run({ name, holder: this.holder, until: ts(new Date(now.getTime() + ttlMs)), now: ts(now) }).changes === 1;
+  async take(name: string, now: Date, ttlMs: number): Promise<boolean> {
+    return (await this.db.run(take, { name, holder: this.holder, until: new Date(now.getTime() + ttlMs), now })) === 1;
   }
 }

@@ -56,7 +56,7 @@ export class Scheduler {
 
   private async tick(job: Job): Promise<Record<string, number> | undefined> {
     const now = this.deps.clock.now();
-    if (!this.deps.leases.take(job.name, now, this.deps.leaseMs)) return undefined;
+    if (!(await this.deps.leases.take(job.name, now, this.deps.leaseMs))) return undefined;
     try {
       const result = await job.run(now);
       if (Object.values(result).some((n) => n > 0)) this.deps.log.info({ job: job.name, ...result }, "job done");

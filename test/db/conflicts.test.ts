@@ -2,7 +2,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConflictError } from "../../src/core/errors.js";
 import { parsePolicy } from "../../src/core/policy/policy.js";
-import { SqliteHotPath } from "../../src/db/hot-path.js";
+import BetterSqlite3 from "better-sqlite3";
+import { HotPath } from "../../src/db/hot-path.js";
+import { SqliteRunner } from "../../src/db/sql/sqlite-runner.js";
 import { startApp, type RunningApp } from "../helpers/app.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
 
@@ -20,7 +22,7 @@ describe("a guarded write that lost its race", () => {
     const number = numberIn(await owner.press("确认提交"))!;
     const { body } = await svc.admin(`/api/tickets/${number}`);
     const { id } = (await svc.app.db.ticket.findUnique({ where: { number } }))!;
-    const other = new SqliteHotPath(join(svc.dir, "baoshi.db"), () => parsePolicy({}));
+    const other = new HotPath(new SqliteRunner(new BetterSqlite3(join(svc.dir, "baoshi.db"))), () => parsePolicy({}));
     try {
       const at = new Date("2026-11-23T10:05:00+08:00");
       // the change expects an accepted ticket; it is still received
@@ -29,12 +31,12 @@ describe("a guarded write that lost its race", () => {
           moves: [{ ticketId: id, from: ["accepted"], to: "arrived", stamp: "arrivedAt", at }],
           events: [{ id: "e-lost", propertyId: "demo", ticketId: id, type: "ticket.arrived", actor: "test", channel: null, data: null, at }],
         });
-      expect(lost).toThrow(ConflictError);
+      await expect(lost()).rejects.toThrow(ConflictError);
       // the same change from where the ticket is goes through (the guard, not the id, refused it)
-      other.change({ moves: [{ ticketId: id, from: ["received"], to: "cancelled", at }] });
-      expect(lost).toThrow(expect.objectContaining({ code: "changed_meanwhile" }));
+      await other.change({ moves: [{ ticketId: id, from: ["received"], to: "cancelled", at }] });
+      await expect(lost()).rejects.toThrow(expect.objectContaining({ code: "changed_meanwhile" }));
     } finally {
-      other.close();
+      await other.close();
     }
     const after = await svc.admin(`/api/tickets/${number}`);
     expect(body.status).toBe("received");

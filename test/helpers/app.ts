@@ -8,6 +8,7 @@ import { createApp, type App } from "../../src/app.js";
 import { createConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
 import { TestClock } from "./clock.js";
+import { dropServiceDatabase, serviceDatabaseUrl } from "./databases.js";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 /** Monday 2026-11-23 10:00 in Asia/Shanghai, the fixtures' reference time. */
@@ -26,7 +27,7 @@ export interface RunningApp {
   destroy(): Promise<void>;
 }
 
-/** Starts the real service on a loopback port with its own SQLite file (or an existing one, for restarts). */
+/** Starts the real service on a loopback port with its own database (SQLite file, or PostgreSQL: TEST_DATABASE), or an existing one for restarts. */
 export async function startApp(
   opts: {
     dir?: string;
@@ -53,7 +54,7 @@ export async function startApp(
     demo.policy = { ...demo.policy, ...opts.policy };
     writeFileSync(join(policies, "demo.yaml"), stringify(demo));
   }
-  const config = createConfig({ DATABASE_URL: `file:${join(dir, "baoshi.db")}`, ADMIN_TOKEN, POLICIES_DIR: policies, ...opts.env, ...webhook });
+  const config = createConfig({ DATABASE_URL: await serviceDatabaseUrl(dir), ADMIN_TOKEN, POLICIES_DIR: policies, ...opts.env, ...webhook });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk, _enc, done) {
@@ -80,6 +81,7 @@ export async function startApp(
     stop: () => app.close(),
     async destroy() {
       await app.close();
+      await dropServiceDatabase(dir);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -131,7 +131,9 @@ describe("deadlines and escalation (the deadline sweep)", () => {
     );
     svc.clock.set("2026-11-23T11:00:00+08:00");
     await sweep(svc);
-    expect((await double.nth(team.wang.id, 1)).text).toContain(`【超时升级】${number}（5栋1单元302 卫生间水管漏水）应在 11月23日（周一）10:30 前到场，已超时 30 分钟，李尚未处理`);
+    expect((await double.nth(team.wang.id, 1)).text).toContain(
+      `【超时升级】${number}（5栋1单元302 卫生间水管漏水）应在 11月23日（周一）10:30 前到场，已超时 30 分钟，李尚未处理`,
+    );
   });
 
   it("a late arrival reminds the technician and apologises to the resident, then climbs one level every 30 minutes to the general manager", async () => {

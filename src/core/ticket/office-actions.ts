@@ -20,7 +20,7 @@ export interface OfficeTicket extends HoldableTicket {
 /** What the office's actions read and write (src/db): a change stands whole, or raises ConflictError. */
 export interface OfficeStore {
   ticketByNumber(number: string): Promise<OfficeTicket | undefined>;
-  change(c: { moves?: TicketMove[]; assignments?: AssignmentRecord[]; events?: EventRecord[]; outbox?: OutboxRecord[] }): void;
+  change(c: { moves?: TicketMove[]; assignments?: AssignmentRecord[]; events?: EventRecord[]; outbox?: OutboxRecord[] }): Promise<void>;
 }
 
 /**
@@ -63,7 +63,7 @@ export class OfficeActions {
       next = { ticketId: t.id, from: fromStatuses(to), to, ...(STEP_TIMESTAMP[to] ? { stamp: STEP_TIMESTAMP[to]! } : {}) };
     }
     const type = holding && to !== "on_hold" ? "ticket.resumed" : `ticket.${to}`;
-    this.deps.store.change({ moves: [{ ...next, at: now }], events: [officeEvent(t, type, { from: t.status, ...(reason ? { reason } : {}) }, now)] });
+    await this.deps.store.change({ moves: [{ ...next, at: now }], events: [officeEvent(t, type, { from: t.status, ...(reason ? { reason } : {}) }, now)] });
     return { number: t.number, status: to };
   }
 
@@ -80,7 +80,7 @@ export class OfficeActions {
       by,
     );
     if (!offer) throw new InvalidRequestError("unknown_staff", `staffId: no active staff member ${staffId} at property ${t.propertyId}`);
-    this.deps.store.change({
+    await this.deps.store.change({
       moves: [
         {
           ticketId: t.id,

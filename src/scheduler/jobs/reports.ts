@@ -35,29 +35,29 @@ export function reportJob(schedule: string, deps: ReportDeps): Job {
       for (const p of deps.properties.list()) {
         const days = dueDays(now, p.policy);
         // catch up only after the last one stored: a new property starts with today's
-        const last = deps.store.lastPeriod(p.id, "daily");
+        const last = await deps.store.lastPeriod(p.id, "daily");
         const today = dayKey(now, p.policy.timezone);
         const missing = days.filter((d) => (last ? d.key > last : d.key === today));
-        const lastMonth = deps.store.lastPeriod(p.id, "monthly");
+        const lastMonth = await deps.store.lastPeriod(p.id, "monthly");
         const due = dueMonth(now, p.policy, lastMonth !== undefined);
         const month = due && (!lastMonth || due.key > lastMonth) ? due : undefined;
         const staff = missing.length || month ? await deps.workforce.staffOf(p.id, { fresh: true }) : [];
         for (const [i, day] of missing.entries()) {
-          const content = deps.store.daily(p.id, day, now);
+          const content = await deps.store.daily(p.id, day, now);
           const send = i === missing.length - 1;
           const text = deps.texts.daily(p.name, content, formatWhen(now, p.policy.timezone, "zh"));
           const outbox = send ? holding(staff, ["steward", "supervisor"]).flatMap((s) => toStaff(s, { text }, null, now, deps.accountOf)) : [];
-          if (deps.store.save({ id: randomUUID(), propertyId: p.id, kind: "daily", period: day.key, content, at: now }, outbox)) {
+          if (await deps.store.save({ id: randomUUID(), propertyId: p.id, kind: "daily", period: day.key, content, at: now }, outbox)) {
             daily++;
             deps.offer(outbox);
           }
         }
         if (month) {
-          const content = deps.store.monthly(p.id, month);
+          const content = await deps.store.monthly(p.id, month);
           const managers = holding(staff, ["project_manager", "general_manager"]);
           const to = managers.length ? managers : holding(staff, ["supervisor"]);
           const outbox = to.flatMap((s) => toStaff(s, { text: deps.texts.monthly(p.name, content) }, null, now, deps.accountOf));
-          if (deps.store.save({ id: randomUUID(), propertyId: p.id, kind: "monthly", period: month.key, content, at: now }, outbox)) {
+          if (await deps.store.save({ id: randomUUID(), propertyId: p.id, kind: "monthly", period: month.key, content, at: now }, outbox)) {
             monthly++;
             deps.offer(outbox);
           }
