@@ -19,8 +19,14 @@ const bump = query<{ value: number }>((k) =>
     .returning("value"),
 );
 
+/**
+ * The next value of a key. Its own commit need not wait for the disk (`lazy`): whatever uses the number is
+ * committed durably after it, and that commit carries this one to the disk too (both databases write their log
+ * in order); lost to a power cut before that, the number is a gap, never a repeat. Inside a transaction it is
+ * that transaction's.
+ */
 export async function nextValue(db: Runner, key: string, atLeast = 1): Promise<number> {
-  const row = await db.one(bump, { key, at_least: atLeast });
+  const row = await db.transaction((tx) => tx.one(bump, { key, at_least: atLeast }), { lazy: true });
   if (!row) throw new Error(`counter ${key}: no value returned`);
   return Number(row.value);
 }

@@ -36,8 +36,19 @@ export class SqliteRunner implements Runner {
     return { s, args: bind(c, values).map(sqliteValue) };
   }
 
+  /**
+   * The driver is synchronous: a query runs at once inside its own transaction, or when no transaction holds
+   * the connection; otherwise it waits its turn (a transaction's work awaits between its queries).
+   */
   private when<T>(work: () => T): Promise<T> {
-    return this.inTransaction ? Promise.resolve().then(work) : this.turns.take(async () => work());
+    if (this.inTransaction || this.turns.free) {
+      try {
+        return Promise.resolve(work());
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    return this.turns.take(async () => work());
   }
 
   all<Row>(q: Query<Row>, values: Readonly<Record<string, unknown>> = {}): Promise<Row[]> {
