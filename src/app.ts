@@ -34,7 +34,7 @@ import { channelTexts } from "../conversations/channel-texts.js";
 import { OfficeActions } from "./core/ticket/office-actions.js";
 import { DbOfficeStore } from "./db/office-store.js";
 import { StaffAdmin } from "./core/staff/staff-admin.js";
-import { PrismaStaffAdminStore } from "./db/staff-admin-store.js";
+import { DbStaffAdminStore } from "./db/staff-admin-store.js";
 import { dispatchOrder } from "./core/dispatch/choose-worker.js";
 import type { Clock } from "./core/policy/clock.js";
 import { ConversationEngine } from "./core/conversation/engine.js";
@@ -42,7 +42,7 @@ import { Intake } from "./core/intake/intake.js";
 import { openStore } from "./db/connection.js";
 import { DbConversationStore } from "./db/conversation-store.js";
 import { HotPath } from "./db/hot-path.js";
-import { applyPolicyFiles, PropertyDirectory } from "./db/properties.js";
+import { applyPolicyFiles, PropertyDirectory, PropertyRecords } from "./db/properties.js";
 import { buildServer } from "./http/server.js";
 import type { Channel } from "./adapters/channel.js";
 import { TelegramChannel } from "./adapters/telegram/channel.js";
@@ -77,7 +77,8 @@ export async function createApp(
   const opened = await openStore(config.DATABASE_URL, { poolSize: config.DATABASE_POOL, ...(deps.migrationsDir ? { migrations: deps.migrationsDir } : {}) });
   const db = opened.prisma;
   if (opened.migrated.length) log.info({ migrations: opened.migrated, provider: opened.provider }, "database migrated");
-  await applyPolicyFiles(db, config.POLICIES_DIR, log);
+  const records = new PropertyRecords(opened.sql);
+  await applyPolicyFiles(db, records, config.POLICIES_DIR, log);
   const properties = await PropertyDirectory.load(db, config.DEFAULT_PROPERTY);
   const policyOf = (id: string) => properties.get(id).policy;
   const hot = new HotPath(opened.sql, policyOf);
@@ -239,7 +240,7 @@ export async function createApp(
     staff: {
       clock,
       admin: new StaffAdmin({
-        store: new PrismaStaffAdminStore(db),
+        store: new DbStaffAdminStore(db, opened.sql),
         hasProperty: (id) => properties.has(id),
         defaultProperty: config.DEFAULT_PROPERTY,
         bindCodeTtl: config.BIND_CODE_TTL,
@@ -247,6 +248,7 @@ export async function createApp(
       }),
     },
     policiesDir: config.POLICIES_DIR,
+    records,
     webchatTexts: channelTexts,
     clock,
     visitorLimit: new VisitorLimit(clock, config.WEBCHAT_PER_MINUTE, config.WEBCHAT_BURST),
@@ -268,7 +270,7 @@ export async function createApp(
     telegram,
     wechat,
     /** re-reads policies/*.yaml (SIGHUP): valid files take effect at once, broken ones are refused */
-    reloadPolicies: () => applyPolicyFiles(db, config.POLICIES_DIR, log, properties),
+    reloadPolicies: () => applyPolicyFiles(db, records, config.POLICIES_DIR, log, properties),
     scheduler,
     /** time-driven jobs on their cron schedules (after a catch-up run of each) */
     startScheduler: () => (config.SCHEDULER === "on" ? scheduler.start() : Promise.resolve()),

@@ -2,6 +2,26 @@ import { parsePolicy } from "../core/policy/policy.js";
 import { readPolicyFiles } from "./policy-files.js";
 import type { PropertyInfo } from "../core/ports.js";
 import type { Database } from "./client.js";
+import { param, query } from "./sql/query.js";
+import type { Runner } from "./sql/runner.js";
+
+const upsert = query((k) =>
+  k
+    .insertInto("Property")
+    .values({ id: param("id"), name: param("name"), policy: param("policy"), createdAt: param("at"), updatedAt: param("at") })
+    .onConflict((oc) =>
+      oc.column("id").doUpdateSet((eb) => ({ name: eb.ref("excluded.name"), policy: eb.ref("excluded.policy"), updatedAt: eb.ref("excluded.updatedAt") })),
+    ),
+);
+
+/** A property's row written (created if new): through the query layer, as every write at run time is. */
+export class PropertyRecords {
+  constructor(private readonly sql: Runner) {}
+
+  async save(p: { id: string; name: string; policy: object }, at = new Date()): Promise<void> {
+    await this.sql.run(upsert, { ...p, at });
+  }
+}
 
 /** The properties this deployment serves, read at start. */
 export class PropertyDirectory {
@@ -45,6 +65,7 @@ export class PropertyDirectory {
  */
 export async function applyPolicyFiles(
   db: Database,
+  records: PropertyRecords,
   dir: string,
   log: { info(o: object, m: string): void; error(o: object, m: string): void },
   directory?: PropertyDirectory,
@@ -58,11 +79,7 @@ export async function applyPolicyFiles(
       );
       continue;
     }
-    await db.property.upsert({
-      where: { id: r.id },
-      create: { id: r.id, name: r.name, policy: r.input as object },
-      update: { name: r.name, policy: r.input as object },
-    });
+    await records.save({ id: r.id, name: r.name, policy: r.input as object });
     directory?.set({ id: r.id, name: r.name, policy: r.policy });
     log.info({ property: r.id }, "policy applied");
   }

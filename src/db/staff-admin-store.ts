@@ -1,6 +1,8 @@
 import type { StaffAdminStore, StaffRecord } from "../core/staff/staff-admin.js";
 import type { Role } from "../core/ticket/domain.js";
 import type { Database } from "./client.js";
+import { param, query } from "./sql/query.js";
+import type { Runner } from "./sql/runner.js";
 
 type Row = Awaited<ReturnType<Database["staff"]["findMany"]>>[number] & { identities?: { channel: string; unreachable: boolean }[] };
 
@@ -19,12 +21,37 @@ const record = (s: Row): StaffRecord => ({
   channels: (s.identities ?? []).map((i) => ({ channel: i.channel, unreachable: i.unreachable })),
 });
 
-/** Staff administration on the tables. */
-export class PrismaStaffAdminStore implements StaffAdminStore {
-  constructor(private readonly db: Database) {}
+const Q = {
+  staff: query((k) =>
+    k.insertInto("Staff").values({
+      id: param("id"),
+      propertyId: param("propertyId"),
+      name: param("name"),
+      roles: param("roles"),
+      skills: param("skills"),
+      buildings: param("buildings"),
+      superiorId: param("superiorId"),
+      phone: param("phone"),
+      lang: param("lang"),
+      createdAt: param("at"),
+      updatedAt: param("at"),
+    }),
+  ),
+  bindCode: query((k) =>
+    k.insertInto("BindCode").values({ code: param("code"), staffId: param("staffId"), expiresAt: param("expiresAt"), createdAt: param("createdAt") }),
+  ),
+};
+
+/** Staff administration on the tables: written through the query layer, read through Prisma. */
+export class DbStaffAdminStore implements StaffAdminStore {
+  constructor(
+    private readonly db: Database,
+    private readonly sql: Runner,
+  ) {}
 
   async create(s: Omit<StaffRecord, "active" | "channels">): Promise<StaffRecord> {
-    return record(await this.db.staff.create({ data: s }));
+    await this.sql.run(Q.staff, { ...s, superiorId: s.superiorId ?? null, phone: s.phone ?? null, at: s.createdAt });
+    return (await this.byId(s.id))!;
   }
 
   async byId(id: string): Promise<StaffRecord | undefined> {
@@ -37,6 +64,6 @@ export class PrismaStaffAdminStore implements StaffAdminStore {
   }
 
   async addBindCode(code: { code: string; staffId: string; expiresAt: Date; createdAt: Date }): Promise<void> {
-    await this.db.bindCode.create({ data: code });
+    await this.sql.run(Q.bindCode, code);
   }
 }

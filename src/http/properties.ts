@@ -4,11 +4,11 @@ import type { FastifyInstance } from "fastify";
 import { stringify } from "yaml";
 import type { Database } from "../db/client.js";
 import { parsePolicyText } from "../db/policy-files.js";
-import type { PropertyDirectory } from "../db/properties.js";
+import type { PropertyDirectory, PropertyRecords } from "../db/properties.js";
 import { sendError } from "./errors.js";
 
 /** Properties and their policies (admin API). A policy set here is also written to policies/<id>.yaml. */
-export function propertyRoutes(api: FastifyInstance, deps: { db: Database; properties: PropertyDirectory; dir: string }) {
+export function propertyRoutes(api: FastifyInstance, deps: { db: Database; records: PropertyRecords; properties: PropertyDirectory; dir: string }) {
   api.get("/api/properties", async () => {
     const rows = await deps.db.property.findMany({ orderBy: { id: "asc" } });
     return { properties: rows.map((r) => ({ id: r.id, name: r.name, policy: r.policy })) };
@@ -25,11 +25,7 @@ export function propertyRoutes(api: FastifyInstance, deps: { db: Database; prope
     if (!r.ok) return sendError(reply, 400, "invalid_policy", r.error.replace(/^body:\d+: /, ""));
     mkdirSync(deps.dir, { recursive: true });
     writeFileSync(join(deps.dir, `${id}.yaml`), `# Written by PUT /api/properties/${id}/policy\n${text}`);
-    await deps.db.property.upsert({
-      where: { id },
-      create: { id, name: r.name, policy: r.input as object },
-      update: { name: r.name, policy: r.input as object },
-    });
+    await deps.records.save({ id, name: r.name, policy: r.input as object });
     deps.properties.set({ id, name: r.name, policy: r.policy });
     return { id, name: r.name, policy: r.input };
   });

@@ -1,3 +1,4 @@
+import type { PropertyRecords } from "../db/properties.js";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { chatPage } from "../adapters/web/page.js";
 import { webchatRoutes } from "../adapters/web/webchat.js";
@@ -22,6 +23,8 @@ export interface ServerDeps {
   /** routes channels add (Telegram's webhook) */
   routes?: ((app: FastifyInstance) => void)[];
   policiesDir: string;
+  /** property rows written (the admin API's policy changes) */
+  records: PropertyRecords;
   visitorLimit: VisitorLimit;
   clock: Clock;
   /** what web chat says of its own (the limit) */
@@ -50,7 +53,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     properties: deps.properties,
     token: deps.adminToken,
     staff: deps.staff,
-    extra: [(api) => propertyRoutes(api, { db: deps.db, properties: deps.properties, dir: deps.policiesDir }), ...(deps.adminRoutes ?? [])],
+    extra: [
+      (api) => propertyRoutes(api, { db: deps.db, records: deps.records, properties: deps.properties, dir: deps.policiesDir }),
+      ...(deps.adminRoutes ?? []),
+    ],
   });
   for (const add of deps.routes ?? []) add(app);
   return app;
