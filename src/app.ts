@@ -33,6 +33,7 @@ import { vocabulary } from "../conversations/vocabulary.js";
 import { channelTexts } from "../conversations/channel-texts.js";
 import { OfficeActions } from "./core/ticket/office-actions.js";
 import { DbOfficeStore } from "./db/office-store.js";
+import { DbChatHistory } from "./db/chat-history.js";
 import { StaffAdmin } from "./core/staff/staff-admin.js";
 import { DbStaffAdminStore } from "./db/staff-admin-store.js";
 import { dispatchOrder } from "./core/dispatch/choose-worker.js";
@@ -74,7 +75,11 @@ export async function createApp(
   const { log, clock } = deps;
   // checked before anything is opened or written
   if (config.WECHATY_PUPPET && !deps.wechatPuppet) assertPuppetInstalled(config.WECHATY_PUPPET);
-  const opened = await openStore(config.DATABASE_URL, { poolSize: config.DATABASE_POOL, ...(deps.migrationsDir ? { migrations: deps.migrationsDir } : {}) });
+  const opened = await openStore(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL,
+    ...(deps.migrationsDir ? { migrations: deps.migrationsDir } : {}),
+    onConnectionError: (err) => log.warn({ err: String(err) }, "database: a pooled connection was lost; it is replaced"),
+  });
   const db = opened.prisma;
   if (opened.migrated.length) log.info({ migrations: opened.migrated, provider: opened.provider }, "database migrated");
   const records = new PropertyRecords(opened.sql);
@@ -249,6 +254,9 @@ export async function createApp(
     },
     policiesDir: config.POLICIES_DIR,
     records,
+    history: new DbChatHistory(opened.sql),
+    provider: opened.provider,
+    leases: () => scheduler.held(),
     webchatTexts: channelTexts,
     clock,
     visitorLimit: new VisitorLimit(clock, config.WEBCHAT_PER_MINUTE, config.WEBCHAT_BURST),

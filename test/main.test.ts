@@ -1,3 +1,4 @@
+import { SERVICE_DATABASE } from "./helpers/databases.js";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,7 +47,7 @@ describe("starting the service", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("the embedded database runs in WAL mode with durable commits, migrated at start", async () => {
+  it.skipIf(SERVICE_DATABASE !== "sqlite")("the embedded database runs in WAL mode with durable commits, migrated at start", async () => {
     const svc = await startApp();
     const [mode] = await svc.app.db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
     expect(mode!.journal_mode).toBe("wal");

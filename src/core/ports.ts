@@ -129,3 +129,12 @@ export interface ConversationStore extends TicketReader {
   repliesTo(channel: ChannelName, account: string, externalId: string): Promise<Reply[] | undefined>;
   commit(ws: WriteSet): Promise<void>;
 }
+
+/** A chat's recent messages both ways, for a page that reloads (web chat). */
+export interface ChatHistory {
+  /** the user's last messages (oldest first) and the replies sent to them, each with what it answered */
+  recent(
+    channel: ChannelName,
+    userId: string,
+  ): Promise<{ inbound: { id: string; text: string | null; receivedAt: Date }[]; outbound: { inboundId: string | null; payload: Reply; createdAt: Date }[] }>;
+}

@@ -35,6 +35,7 @@ const due = query<Record<string, unknown>>((k) =>
     .where("c.nextAt", "<=", param("now"))
     .where("c.status", "=", "pending")
     .orderBy("c.nextAt")
+    .orderBy("c.id")
     .limit(param("limit")),
 );
 

@@ -37,14 +37,18 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(url: string, opts: { poolSize?: number; migrations?: string } = {}): Promise<Store> {
+export async function openStore(
+  url: string,
+  opts: { poolSize?: number; migrations?: string /** a pooled connection the server ended (it is replaced) */; onConnectionError?: (err: Error) => void } = {},
+): Promise<Store> {
   const provider = providerOf(url);
   if (provider === "postgresql") {
     const migrated = await migratePostgres(url, opts.migrations ?? MIGRATIONS.postgresql);
     const max = opts.poolSize ?? 10;
     // (the PostgreSQL client is generated from the same models: the same API, typed as the SQLite one)
-    const prisma = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) }) as unknown as Database;
-    const sql = PgRunner.connect(url, max);
+    const prismaPool = PgRunner.pool(url, max, opts.onConnectionError);
+    const prisma = new PgPrismaClient({ adapter: new PrismaPg(prismaPool) }) as unknown as Database;
+    const sql = PgRunner.connect(url, max, opts.onConnectionError);
     return {
       provider,
       prisma,
@@ -53,6 +57,7 @@ export async function openStore(url: string, opts: { poolSize?: number; migratio
       async close() {
         await sql.close();
         await prisma.$disconnect();
+        await prismaPool.end().catch(() => undefined);
       },
     };
   }

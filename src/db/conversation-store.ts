@@ -47,7 +47,7 @@ export class DbConversationStore implements ConversationStore, StaffStore, Workf
   async repliesTo(channel: ChannelName, account: string, externalId: string): Promise<Reply[] | undefined> {
     const inbound = await this.db.inboundMessage.findUnique({ where: { channel_account_externalId: { channel, account, externalId } } });
     if (!inbound) return undefined;
-    const rows = await this.db.outboxMessage.findMany({ where: { inboundId: inbound.id }, orderBy: { createdAt: "asc" } });
+    const rows = await this.db.outboxMessage.findMany({ where: { inboundId: inbound.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     return rows.map((r) => JSON.parse(r.payload) as Reply);
   }
 
@@ -58,7 +58,7 @@ export class DbConversationStore implements ConversationStore, StaffStore, Workf
   async listForResident(residentId: string, statuses: readonly TicketStatus[], limit: number): Promise<TicketSummary[]> {
     const rows = await this.db.ticket.findMany({
       where: { residentId, status: { in: [...statuses] } },
-      orderBy: { receivedAt: "desc" },
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
       take: limit,
     });
     return rows.map(summary);
@@ -87,28 +87,32 @@ export class DbConversationStore implements ConversationStore, StaffStore, Workf
   async openOrdersOf(staffId: string): Promise<TicketSummary[]> {
     const rows = await this.db.ticket.findMany({
       where: { assigneeId: staffId, status: { in: [...OPEN_STATUSES] } },
-      orderBy: { receivedAt: "asc" },
+      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
       take: 20,
     });
     return rows.map(summary);
   }
 
   async ordersIn(staffId: string, statuses: readonly TicketStatus[]): Promise<OfferedOrder["ticket"][]> {
-    const rows = await this.db.ticket.findMany({ where: { assigneeId: staffId, status: { in: [...statuses] } }, orderBy: { receivedAt: "asc" }, take: 20 });
+    const rows = await this.db.ticket.findMany({
+      where: { assigneeId: staffId, status: { in: [...statuses] } },
+      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+      take: 20,
+    });
     return rows.map(orderTicket);
   }
 
   async awaitingQuote(propertyId: string): Promise<OfferedOrder["ticket"][]> {
     const rows = await this.db.ticket.findMany({
       where: { propertyId, status: "received", quoteStatus: "requested" },
-      orderBy: { receivedAt: "asc" },
+      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
       take: 20,
     });
     return rows.map(orderTicket);
   }
 
   async lastUrge(ticketId: string): Promise<{ status: string; level: number } | undefined> {
-    const e = await this.db.event.findFirst({ where: { ticketId, type: "ticket.urged" }, orderBy: { at: "desc" } });
+    const e = await this.db.event.findFirst({ where: { ticketId, type: "ticket.urged" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
     const data = e?.data as { status?: string; level?: number } | null | undefined;
     return data?.status ? { status: data.status, level: data.level ?? 0 } : undefined;
   }
@@ -143,7 +147,7 @@ export class DbConversationStore implements ConversationStore, StaffStore, Workf
     return this.callbackView(
       await this.db.callback.findFirst({
         where: { stewardId: staffId, status: "done", doneAt: { gte: since } },
-        orderBy: { doneAt: "desc" },
+        orderBy: [{ doneAt: "desc" }, { id: "desc" }],
         include: { ticket: true },
       }),
     );

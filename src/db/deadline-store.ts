@@ -25,6 +25,7 @@ const Q = {
               .where("a.status", "=", "offered")
               .where("t.status", "=", "dispatched")
               .orderBy("a.offeredAt", "desc")
+              .orderBy("a.id", "desc")
               .limit(1),
           )
           .as("offer"),
@@ -41,6 +42,7 @@ const Q = {
       ])
       .where("t.nextDueAt", "<=", param("now"))
       .orderBy("t.nextDueAt")
+      .orderBy("t.id")
       .limit(param("limit")),
   ),
   expire: query((k) =>

@@ -11,6 +11,7 @@ import { param, query, type Query } from "./sql/query.js";
 import type { Runner } from "./sql/runner.js";
 import { readDate, readJson } from "./sql/values.js";
 import { nextValue } from "./counters.js";
+import { orderedId } from "../core/ids.js";
 
 /** The deadline columns, as stored. */
 export const DEADLINE_COLUMNS = Object.values(STEP_COLUMN);
@@ -474,7 +475,9 @@ export class HotPath {
       });
       await tx.run(Q.assigned, { at: a.offeredAt, id: a.staffId });
     }
-    for (const e of r.events ?? []) await tx.run(Q.event, { ...e, data: e.data ?? null });
+    // an event's id is its place in the log, given as it is written: the log reads back in the order it was
+    // written on either database, even when many events share one time
+    for (const e of r.events ?? []) await tx.run(Q.event, { ...e, id: orderedId(), data: e.data ?? null });
     for (const o of r.outbox ?? []) {
       await tx.run(Q.outbox, {
         id: o.id,

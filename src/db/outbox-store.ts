@@ -1,5 +1,5 @@
 // (Over 200 lines: every query of the outbox in one place (due rows, claims, retries, dead letters and their alerts, crash recovery).)
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../core/ids.js";
 import type { ChannelName, Lang, Text } from "../core/ticket/domain.js";
 import { fill } from "../core/conversation/text.js";
 import type { Reply } from "../core/conversation/types.js";
@@ -263,7 +263,7 @@ export class DbOutboxStore implements OutboxStore {
     const text = (JSON.parse(r.payload) as Reply).text;
     const propertyId = r.propertyId ?? this.defaultProperty;
     const data = { outboxId: id, channel: r.channel, ticketId: r.ticketId, reason: reason.slice(0, 200) };
-    await tx.run(Q.event, { id: randomUUID(), propertyId, type, actor: "outbox", channel: null, data, at });
+    await tx.run(Q.event, { id: orderedId(), propertyId, type, actor: "outbox", channel: null, data, at });
     // an alert about an alert would bounce between failing channels: stop at one
     if (text.startsWith(this.texts.mark.zh) || text.startsWith(this.texts.mark.en)) return [];
     const senders = this.senders();
@@ -291,7 +291,7 @@ export class DbOutboxStore implements OutboxStore {
     const out: Alert[] = [];
     for (const s of byPerson.values()) {
       const payload = payloadFor(s.lang === "en" ? "en" : "zh");
-      const rowId = randomUUID();
+      const rowId = orderedId();
       await tx.run(Q.alert, {
         id: rowId,
         channel: s.channel,
@@ -315,7 +315,7 @@ export class DbOutboxStore implements OutboxStore {
     return this.db.transaction(async (tx) => {
       const out: Alert[] = [];
       for (const i of (await tx.all(Q.reachable, { no: false })).filter((i) => senders.has(i.channel))) {
-        const id = randomUUID();
+        const id = orderedId();
         const payload = { text };
         await tx.run(Q.alert, {
           id,
@@ -329,7 +329,7 @@ export class DbOutboxStore implements OutboxStore {
         out.push({ channel: i.channel, row: { id, recipient: i.externalId, payload, attempts: 0 } });
       }
       await tx.run(Q.event, {
-        id: randomUUID(),
+        id: orderedId(),
         propertyId: event.propertyId,
         type: event.type,
         actor: "system",
@@ -349,7 +349,7 @@ export class DbOutboxStore implements OutboxStore {
       if (staff) await tx.run(Q.staffUnreachable, { yes: true, channel, externalId: recipient });
       const data = { recipient, reason, resident: resident?.id ?? null, staff: staff?.staffId ?? null };
       await tx.run(Q.event, {
-        id: randomUUID(),
+        id: orderedId(),
         propertyId: resident?.propertyId ?? staff?.propertyId ?? this.defaultProperty,
         type: "identity.unreachable",
         actor: `${channel}:bot`,

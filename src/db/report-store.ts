@@ -68,7 +68,8 @@ const Q = {
       .where("nature", "=", "投诉")
       .where("status", "in", OPEN)
       .where("receivedAt", "<", param("to"))
-      .orderBy("receivedAt"),
+      .orderBy("receivedAt")
+      .orderBy("id"),
   ),
   overdue: query<Row>((k) =>
     k
@@ -77,7 +78,8 @@ const Q = {
       .where("t.propertyId", "=", param("propertyId"))
       .where("t.status", "in", OPEN)
       .where(late)
-      .orderBy("t.receivedAt"),
+      .orderBy("t.receivedAt")
+      .orderBy("t.id"),
   ),
   overdueCallbacks: query<Row>((k) =>
     k
@@ -88,7 +90,8 @@ const Q = {
       .where("t.propertyId", "=", param("propertyId"))
       .where("c.status", "=", "pending")
       .where("c.dueAt", "<=", param("now"))
-      .orderBy("c.dueAt"),
+      .orderBy("c.dueAt")
+      .orderBy("c.id"),
   ),
   count: query<{ n: unknown }>((k) => inMonth(k).select((eb) => eb.fn.countAll().as("n"))),
   invalid: query<{ n: unknown }>((k) =>

@@ -36,6 +36,7 @@ const Q = {
       .where("t.status", "in", [...WAITING_STATUSES])
       .where("t.receivedAt", ">=", param("since"))
       .orderBy("t.receivedAt", "desc")
+      .orderBy("t.id", "desc")
       .limit(10),
   ),
   room: query<Row>((k) =>
@@ -49,6 +50,7 @@ const Q = {
       .where("t.status", "in", [...WAITING_STATUSES])
       .where("t.receivedAt", ">=", param("since"))
       .orderBy("t.receivedAt", "desc")
+      .orderBy("t.id", "desc")
       .limit(10),
   ),
   filed: query<{ n: unknown }>((k) =>

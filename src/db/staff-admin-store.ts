@@ -60,7 +60,7 @@ export class DbStaffAdminStore implements StaffAdminStore {
   }
 
   async list(): Promise<StaffRecord[]> {
-    return (await this.db.staff.findMany({ include: { identities: true }, orderBy: { createdAt: "asc" } })).map(record);
+    return (await this.db.staff.findMany({ include: { identities: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(record);
   }
 
   async addBindCode(code: { code: string; staffId: string; expiresAt: Date; createdAt: Date }): Promise<void> {

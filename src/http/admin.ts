@@ -64,7 +64,7 @@ export function adminRoutes(
           ...(q.since ? { receivedAt: { gte: new Date(q.since) } } : {}),
         },
         include: { assignee: true },
-        orderBy: { receivedAt: "desc" },
+        orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
         take: q.limit,
       });
       return { tickets: rows.map((t) => ticketJson(t, deps.properties.get(t.propertyId).policy.timezone)) };
@@ -73,7 +73,7 @@ export function adminRoutes(
     api.get<{ Params: { number: string } }>("/api/tickets/:number", async (req, reply) => {
       const t = await deps.db.ticket.findUnique({
         where: { number: req.params.number },
-        include: { assignee: true, events: { orderBy: { at: "asc" } } },
+        include: { assignee: true, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
       });
       if (!t) return sendError(reply, 404, "ticket_not_found", `no ticket numbered ${req.params.number.slice(0, 40)}`);
       return ticketJson(t, deps.properties.get(t.propertyId).policy.timezone);

@@ -1,3 +1,4 @@
+import type { ChatHistory } from "../core/ports.js";
 import type { PropertyRecords } from "../db/properties.js";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { chatPage } from "../adapters/web/page.js";
@@ -23,6 +24,11 @@ export interface ServerDeps {
   /** routes channels add (Telegram's webhook) */
   routes?: ((app: FastifyInstance) => void)[];
   policiesDir: string;
+  /** which database this instance runs on, and the job leases it holds (for /healthz) */
+  provider: string;
+  leases: () => readonly string[];
+  /** a chat's recent messages (the web chat page after a reload) */
+  history: ChatHistory;
   /** property rows written (the admin API's policy changes) */
   records: PropertyRecords;
   visitorLimit: VisitorLimit;
@@ -45,7 +51,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   });
   app.setNotFoundHandler((req, reply) => sendError(reply, 404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}`));
 
-  healthRoutes(app, deps.db);
+  healthRoutes(app, { db: deps.db, provider: deps.provider, leases: deps.leases });
   chatPage(app, deps.properties);
   webchatRoutes(app, { ...deps, limit: deps.visitorLimit, texts: deps.webchatTexts });
   adminRoutes(app, {

@@ -158,14 +158,18 @@ export class OutboxSender {
     for (;;) {
       if (this.stopped) return true;
       attempts++;
-      // claimed at the last moment before sending, so a claim is never old unless the sender died
-      const outcome = await this.limiter
-        .schedule(
-          recipient,
-          async (): Promise<Delivery> =>
-            (await this.store.claim(row.id, this.clock.now())) ? this.deliverer.deliver(recipient, row.payload) : { kind: "taken" },
-        )
-        .catch((err): Delivery => ({ kind: "retry", reason: String(err) }));
+      // claimed just before it queues for its slot: the limiter spaces the sends themselves, not the claims (a
+      // database round trip of varying length), and a claim is never old unless the sender died (at most ~500 rows
+      // are in flight, about 17 s at Telegram's 30/s, against JOB_LEASE's two minutes)
+      const claimed = await this.store.claim(row.id, this.clock.now()).catch((err: unknown) => String(err));
+      const outcome: Delivery =
+        claimed === true
+          ? await this.limiter
+              .schedule(recipient, (): Promise<Delivery> => this.deliverer.deliver(recipient, row.payload))
+              .catch((err): Delivery => ({ kind: "retry", reason: String(err) }))
+          : claimed === false
+            ? { kind: "taken" }
+            : { kind: "retry", reason: claimed };
       const now = this.clock.now();
       if (outcome.kind === "taken") return false;
       if (outcome.kind === "sent") {

@@ -19,6 +19,8 @@ export interface Job {
 export class Scheduler {
   private readonly tasks: ScheduledTask[] = [];
   private readonly running = new Map<string, Promise<Record<string, number> | undefined>>();
+  /** the jobs whose lease this instance took last, until when (by the scheduler's clock) */
+  private readonly holding = new Map<string, Date>();
 
   constructor(
     private readonly jobs: readonly Job[],
@@ -34,6 +36,12 @@ export class Scheduler {
     for (const t of this.tasks) await t.destroy();
     this.tasks.length = 0;
     await Promise.allSettled([...this.running.values()]);
+  }
+
+  /** The jobs this instance holds the lease of now (/healthz). */
+  held(): string[] {
+    const now = this.deps.clock.now();
+    return [...this.holding].filter(([, until]) => until > now).map(([name]) => name);
   }
 
   /** Every job once, in order (start-up catch-up; tests). */
@@ -56,7 +64,11 @@ export class Scheduler {
 
   private async tick(job: Job): Promise<Record<string, number> | undefined> {
     const now = this.deps.clock.now();
-    if (!(await this.deps.leases.take(job.name, now, this.deps.leaseMs))) return undefined;
+    if (!(await this.deps.leases.take(job.name, now, this.deps.leaseMs))) {
+      this.holding.delete(job.name);
+      return undefined;
+    }
+    this.holding.set(job.name, new Date(now.getTime() + this.deps.leaseMs));
     try {
       const result = await job.run(now);
       if (Object.values(result).some((n) => n > 0)) this.deps.log.info({ job: job.name, ...result }, "job done");

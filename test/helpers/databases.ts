@@ -114,3 +114,13 @@ export async function dropServiceDatabase(dir: string): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }
+
+/** PostgreSQL refuses the service's database (its connections ended, new ones refused), or lets it in again. */
+export async function refuseConnections(dir: string, refuse: boolean): Promise<void> {
+  const name = readFileSync(join(dir, "pg-url"), "utf8").replace(/^.*\//, "");
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS ${refuse ? "false" : "true"}`);
+  if (refuse) await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+  await admin.end();
+}

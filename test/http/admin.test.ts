@@ -1,3 +1,4 @@
+import { refuseConnections, SERVICE_DATABASE } from "../helpers/databases.js";
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../helpers/app.js";
@@ -83,16 +84,29 @@ describe("health", () => {
   it("is 200 with the database up, 503 when the database is unreachable", async () => {
     const ok = await fetch(`${svc.url}/healthz`);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ status: "ok", database: "ok" });
+    expect(await ok.json()).toEqual({ status: "ok", database: "ok", provider: SERVICE_DATABASE, leases: [] });
 
-    // the disk goes away: the database's folder is replaced by a plain file
+    const down = async () => {
+      const res = await fetch(`${svc.url}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ status: "unavailable", database: "unreachable", provider: SERVICE_DATABASE });
+    };
     await svc.app.db.$disconnect();
+    if (SERVICE_DATABASE === "postgresql") {
+      // the server refuses this database: its connections are ended and no new one is let in
+      await refuseConnections(svc.dir, true);
+      try {
+        await down();
+      } finally {
+        await refuseConnections(svc.dir, false);
+      }
+      return;
+    }
+    // the disk goes away: the database's folder is replaced by a plain file
     renameSync(svc.dir, `${svc.dir}.away`);
     writeFileSync(svc.dir, "not a folder");
     try {
-      const down = await fetch(`${svc.url}/healthz`);
-      expect(down.status).toBe(503);
-      expect(await down.json()).toMatchObject({ status: "unavailable", database: "unreachable" });
+      await down();
     } finally {
       rmSync(svc.dir);
       renameSync(`${svc.dir}.away`, svc.dir);

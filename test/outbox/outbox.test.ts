@@ -1,3 +1,4 @@
+import { serviceDatabaseUrl } from "../helpers/databases.js";
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,7 +29,7 @@ describe("outbox delivery", () => {
       env: {
         ...process.env,
         ...telegramEnv(double, UNPACED),
-        DATABASE_URL: `file:${join(dir, "baoshi.db")}`,
+        DATABASE_URL: await serviceDatabaseUrl(dir),
         POLICIES_DIR: join(dir, "policies"),
         PORT: String(await freePort()),
         HOST: "127.0.0.1",

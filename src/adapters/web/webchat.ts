@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { NotRecordedError, type Intake } from "../../core/intake/intake.js";
-import type { Database } from "../../db/client.js";
+import type { ChatHistory } from "../../core/ports.js";
 import type { PropertyDirectory } from "../../db/properties.js";
 import { parseOr400, sendError } from "../../http/errors.js";
 import type { VisitorLimit } from "./visitor-limit.js";
@@ -35,7 +35,7 @@ const messageBody = z
  */
 export function webchatRoutes(
   app: FastifyInstance,
-  deps: { intake: Intake; db: Database; properties: PropertyDirectory; limit: VisitorLimit; clock: Clock; texts: { tooFast: string } },
+  deps: { intake: Intake; history: ChatHistory; properties: PropertyDirectory; limit: VisitorLimit; clock: Clock; texts: { tooFast: string } },
 ) {
   app.post("/api/webchat/messages", async (req, reply) => {
     const body = parseOr400(messageBody, req.body, reply);
@@ -69,16 +69,10 @@ export function webchatRoutes(
   app.get("/api/webchat/messages", async (req, reply) => {
     const q = parseOr400(z.object({ visitorId }), req.query, reply);
     if (!q) return reply;
-    // the visitor's messages in arrival order (rowid), each followed by its own replies; then messages
+    // the visitor's messages in arrival order, each followed by its own replies; then messages
     // caused elsewhere (a worker accepted the report) at their time. Exact even when times tie.
-    const inbound = (
-      await deps.db.$queryRawUnsafe<{ id: string; text: string | null; receivedAt: string }[]>(
-        `SELECT id, text, receivedAt FROM InboundMessage WHERE channel = 'web' AND userId = ? ORDER BY rowid DESC LIMIT 30`,
-        q.visitorId,
-      )
-    ).reverse();
-    const outbound = await deps.db.outboxMessage.findMany({ where: { channel: "web", recipient: q.visitorId }, orderBy: { createdAt: "asc" }, take: 200 });
-    const bot = (o: { payload: string }) => ({ from: "bot" as const, ...(JSON.parse(o.payload) as { text: string }) });
+    const { inbound, outbound } = await deps.history.recent("web", q.visitorId);
+    const bot = (o: { payload: { text: string } }) => ({ from: "bot" as const, ...o.payload });
     const mine = new Set(inbound.map((m) => m.id));
     const groups = [
       ...inbound.map((m) => {

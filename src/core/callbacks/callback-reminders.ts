@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../ids.js";
 import type { Text } from "../ticket/domain.js";
 import type { Reachable, Workforce } from "../dispatch/records.js";
 import type { Policy } from "../policy/policy.js";
@@ -130,6 +130,6 @@ export class CallbackReminders {
   }
 
   private event(cb: DueCallback, type: string, at: Date, data: Record<string, unknown>): EventRecord {
-    return { id: randomUUID(), propertyId: cb.ticket.propertyId, ticketId: cb.ticket.id, type, actor: "scheduler", channel: null, data, at };
+    return { id: orderedId(), propertyId: cb.ticket.propertyId, ticketId: cb.ticket.id, type, actor: "scheduler", channel: null, data, at };
   }
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../ids.js";
 import { addDuration } from "../policy/calendar.js";
 import type { Policy } from "../policy/policy.js";
 
@@ -31,7 +31,7 @@ export const isImportant = (t: { nature: string; urgency: string }) => t.nature 
  */
 export function callbacksOnCompletion(t: { id: string; nature: string; urgency: string }, now: Date, policy: Policy): CallbackRecord[] {
   const first: CallbackRecord = {
-    id: randomUUID(),
+    id: orderedId(),
     ticketId: t.id,
     kind: "first",
     dueAt: addDuration(now, policy.deadlines.callback, policy, "office"),
@@ -41,5 +41,5 @@ export function callbacksOnCompletion(t: { id: string; nature: string; urgency: 
   if (!isImportant(t)) return [first];
   const dueAt = addDuration(now, policy.deadlines.secondCallback, policy, "office");
   const nextAt = new Date(dueAt.getTime() - policy.deadlines.callback.minutes * 60000);
-  return [first, { id: randomUUID(), ticketId: t.id, kind: "second", dueAt, nextAt, createdAt: now }];
+  return [first, { id: orderedId(), ticketId: t.id, kind: "second", dueAt, nextAt, createdAt: now }];
 }

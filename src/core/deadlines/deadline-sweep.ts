@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../ids.js";
 import { VISIT_NATURES, type Category, type Lang, type Role, type Severity, type Text, type TicketStatus, type Urgency } from "../ticket/domain.js";
 import type { Vocabulary } from "../vocabulary.js";
 import type { Dispatcher } from "../dispatch/dispatcher.js";
@@ -314,6 +314,6 @@ export class DeadlineSweep {
   }
 
   private event(t: DueTicket, type: string, at: Date, data: Record<string, unknown>): EventRecord {
-    return { id: randomUUID(), propertyId: t.propertyId, ticketId: t.id, type, actor: "scheduler", channel: null, data, at };
+    return { id: orderedId(), propertyId: t.propertyId, ticketId: t.id, type, actor: "scheduler", channel: null, data, at };
   }
 }

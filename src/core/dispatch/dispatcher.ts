@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../ids.js";
 import type { ChannelName, Lang, Role, Text, Urgency } from "../ticket/domain.js";
 import { fill } from "../conversation/text.js";
 import { placeLabel } from "../ticket/domain.js";
@@ -189,7 +189,7 @@ export class Dispatcher {
     const worker = choice.worker as Reachable;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, hoursFor(job.urgency));
     const assignment: AssignmentRecord = {
-      id: randomUUID(),
+      id: orderedId(),
       ticketId: order.ticketId,
       staffId: worker.id,
       level: 0,
@@ -240,7 +240,7 @@ export class Dispatcher {
     if (!first) return undefined;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, "office");
     const assignment: AssignmentRecord = {
-      id: randomUUID(),
+      id: orderedId(),
       ticketId: order.ticketId,
       staffId: first.holder.id,
       level: first.level,
@@ -276,7 +276,7 @@ export class Dispatcher {
     worker.openLoad++;
     worker.lastAssignedAt = now;
     const respondBy = addDuration(now, property.policy.deadlines.acceptWindow, property.policy, hoursFor(ticket.urgency));
-    const assignment: AssignmentRecord = { id: randomUUID(), ticketId: ticket.id, staffId: worker.id, level, offeredAt: now, respondBy, why };
+    const assignment: AssignmentRecord = { id: orderedId(), ticketId: ticket.id, staffId: worker.id, level, offeredAt: now, respondBy, why };
     plan.assignments.push(assignment);
     // the ticket is filed already dispatched (it has not been written yet: same transaction)
     ticket.status = "dispatched";
@@ -311,7 +311,7 @@ export class Dispatcher {
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, hoursFor(order.view.urgency));
     const why = this.why([{ code: verb, name: refusedBy.name, reason, up: true }]);
     const assignment: AssignmentRecord = {
-      id: randomUUID(),
+      id: orderedId(),
       ticketId: order.ticketId,
       staffId: superior.id,
       level: order.level + 1,
@@ -354,7 +354,7 @@ export class Dispatcher {
     if (!staff) return undefined;
     const respondBy = addDuration(now, policy.deadlines.acceptWindow, policy, hoursFor(order.view.urgency));
     const assignment: AssignmentRecord = {
-      id: randomUUID(),
+      id: orderedId(),
       ticketId: order.ticketId,
       staffId,
       level: 0,
@@ -375,7 +375,7 @@ export class Dispatcher {
 }
 
 const dispatchEvent = (ticket: NewTicket, propertyId: string, type: string, data: Record<string, unknown>, at: Date): EventRecord => ({
-  id: randomUUID(),
+  id: orderedId(),
   propertyId,
   ticketId: ticket.id,
   type,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../ids.js";
 import type { ChannelName } from "../ticket/domain.js";
 import type { Reply } from "../conversation/types.js";
 import type { OutboxRecord } from "../ports.js";
@@ -28,7 +28,7 @@ export function toStaff(
   if (!c) return [];
   return [
     {
-      id: randomUUID(),
+      id: orderedId(),
       channel: c.channel,
       account: accountOf(c.channel)!,
       recipient: c.externalId,
@@ -61,7 +61,7 @@ export function toResident(residentId: string | null, payload: Reply, ticketId: 
   if (!channel || !recipient) return undefined;
   const account = accountOf(channel as ChannelName);
   return {
-    id: randomUUID(),
+    id: orderedId(),
     channel: channel as ChannelName,
     account: account ?? "",
     recipient,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../ids.js";
 import type { ConversationState } from "../conversation/engine.js";
 import type { Effect, Reply } from "../conversation/types.js";
 import type { EventRecord, InboundMessage, PropertyInfo, StoredResident, WriteSet } from "../ports.js";
@@ -10,7 +10,7 @@ import type { EventRecord, InboundMessage, PropertyInfo, StoredResident, WriteSe
 
 /** An audit event caused by a chat message, by whoever sent it. */
 export function chatEvent(property: PropertyInfo, msg: InboundMessage, now: Date, type: string, ticketId: string | null): EventRecord {
-  return { id: randomUUID(), propertyId: property.id, ticketId, type, actor: `${msg.channel}:${msg.userId}`, channel: msg.channel, data: null, at: now };
+  return { id: orderedId(), propertyId: property.id, ticketId, type, actor: `${msg.channel}:${msg.userId}`, channel: msg.channel, data: null, at: now };
 }
 
 export function writeSetOf(
@@ -28,7 +28,8 @@ export function writeSetOf(
   opts: { maxText: number; inline: boolean },
 ): WriteSet {
   const { key, msg, property, now, conversation, effects, replies, resident, onBehalf } = turn;
-  const inboundId = randomUUID();
+  // (ordered ids: a chat reads back in arrival order, whatever the database)
+  const inboundId = orderedId();
   const event = (type: string, ticketId: string | null, data: Record<string, unknown> | null): EventRecord => ({
     ...chatEvent(property, msg, now, type, ticketId),
     data,
@@ -102,7 +103,7 @@ export function writeSetOf(
   }
   const inline = opts.inline;
   ws.outbox = replies.map((payload, i) => ({
-    id: randomUUID(),
+    id: orderedId(),
     channel: msg.channel,
     account: msg.account ?? "",
     recipient: msg.chatId ?? msg.userId,

@@ -84,8 +84,10 @@ export class Intake {
     return (await this.session(key))?.conversation.lang ?? (await this.resident(key))?.lang ?? "zh";
   }
 
-  handle(msg: InboundMessage): Promise<Reply[]> {
-    const key = `${msg.channel}:${msg.userId}`;
+  handle(raw: InboundMessage): Promise<Reply[]> {
+    const key = `${raw.channel}:${raw.userId}`;
+    // a NUL is never part of what anyone wrote, and PostgreSQL's text cannot hold it
+    const msg = raw.text?.includes("\u0000") ? { ...raw, text: raw.text.replaceAll("\u0000", "") } : raw;
     return this.queue.run(key, () => this.process(key, msg));
   }
 

@@ -1,4 +1,5 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { orderedId } from "../ids.js";
+import { randomInt } from "node:crypto";
 import { InvalidRequestError, NotFoundError } from "../errors.js";
 import type { Duration } from "../policy/duration.js";
 import type { Role } from "../ticket/domain.js";
@@ -54,7 +55,7 @@ export class StaffAdmin {
     if (input.superiorId && !(await this.deps.store.byId(input.superiorId)))
       throw new InvalidRequestError("unknown_superior", `superiorId: no staff member ${input.superiorId}`);
     const staff = await this.deps.store.create({
-      id: randomUUID(),
+      id: orderedId(),
       propertyId,
       name: input.name,
       roles: input.roles,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../ids.js";
 import type { Dispatcher } from "../dispatch/dispatcher.js";
 import type { AssignmentRecord } from "../dispatch/records.js";
 import type { OrderView } from "../dispatch/work-order.js";
@@ -107,7 +107,7 @@ export class OfficeActions {
 }
 
 const officeEvent = (t: { id: string; propertyId: string }, type: string, data: Record<string, unknown>, at: Date): EventRecord => ({
-  id: randomUUID(),
+  id: orderedId(),
   propertyId: t.propertyId,
   ticketId: t.id,
   type,

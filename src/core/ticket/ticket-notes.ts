@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../ids.js";
 import { placeLabel, type Attachment, type ChannelName, type Lang, type Place } from "./domain.js";
 import { onDuty } from "../dispatch/roster.js";
 import type { Reachable, Workforce } from "../dispatch/records.js";
@@ -47,7 +47,7 @@ export class TicketNotes {
     const tk = await this.deps.ticket(note.ticketId);
     if (!tk) return { events: [], outbox: [] };
     const event: EventRecord = {
-      id: randomUUID(),
+      id: orderedId(),
       propertyId: tk.propertyId,
       ticketId: tk.id,
       type: "ticket.note",
@@ -98,7 +98,7 @@ export class TicketNotes {
           .join(w.separator[lang]),
       });
     const event: EventRecord = {
-      id: randomUUID(),
+      id: orderedId(),
       propertyId: tk.propertyId,
       ticketId: tk.id,
       type: "ticket.amended",

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../ids.js";
 import { deadlinesFor } from "../deadlines/deadlines.js";
 import type { FlowContext, NewTicket } from "../conversation/types.js";
 
@@ -7,5 +7,5 @@ export async function draftTicket(fields: Omit<NewTicket, "id" | "number" | "rec
   const number = await ctx.tickets.nextNumber(ctx.property.id, ctx.now, ctx.policy.timezone);
   const receivedAt = ctx.now;
   const deadlines = fields.status === "invalid" ? {} : deadlinesFor({ ...fields, receivedAt }, ctx.policy);
-  return { ...fields, id: randomUUID(), number, receivedAt, deadlines };
+  return { ...fields, id: orderedId(), number, receivedAt, deadlines };
 }

@@ -26,9 +26,19 @@ export class PgRunner implements Runner {
     private readonly pool?: pg.Pool,
   ) {}
 
-  static connect(url: string, max: number): PgRunner {
-    const pool = new pg.Pool({ connectionString: url, max });
+  static connect(url: string, max: number, onError?: (err: Error) => void): PgRunner {
+    const pool = PgRunner.pool(url, max, onError);
     return new PgRunner(pool, pool);
+  }
+
+  /**
+   * A pool that outlives a lost connection: an idle connection the server ends (a restart, a failover) is
+   * dropped and replaced, not a crash of the process (pg's advice: always listen for the pool's errors).
+   */
+  static pool(url: string, max: number, onError: (err: Error) => void = () => undefined): pg.Pool {
+    const pool = new pg.Pool({ connectionString: url, max });
+    pool.on("error", onError);
+    return pool;
   }
 
   private async exec(q: Query<unknown>, values: Readonly<Record<string, unknown>>) {

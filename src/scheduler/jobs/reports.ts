@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { orderedId } from "../../core/ids.js";
 import type { Role } from "../../core/ticket/domain.js";
 import type { Reachable, Workforce } from "../../core/dispatch/records.js";
 import { dayKey, dueDays, dueMonth } from "../../core/policy/periods.js";
@@ -47,7 +47,7 @@ export function reportJob(schedule: string, deps: ReportDeps): Job {
           const send = i === missing.length - 1;
           const text = deps.texts.daily(p.name, content, formatWhen(now, p.policy.timezone, "zh"));
           const outbox = send ? holding(staff, ["steward", "supervisor"]).flatMap((s) => toStaff(s, { text }, null, now, deps.accountOf)) : [];
-          if (await deps.store.save({ id: randomUUID(), propertyId: p.id, kind: "daily", period: day.key, content, at: now }, outbox)) {
+          if (await deps.store.save({ id: orderedId(), propertyId: p.id, kind: "daily", period: day.key, content, at: now }, outbox)) {
             daily++;
             deps.offer(outbox);
           }
@@ -57,7 +57,7 @@ export function reportJob(schedule: string, deps: ReportDeps): Job {
           const managers = holding(staff, ["project_manager", "general_manager"]);
           const to = managers.length ? managers : holding(staff, ["supervisor"]);
           const outbox = to.flatMap((s) => toStaff(s, { text: deps.texts.monthly(p.name, content) }, null, now, deps.accountOf));
-          if (await deps.store.save({ id: randomUUID(), propertyId: p.id, kind: "monthly", period: month.key, content, at: now }, outbox)) {
+          if (await deps.store.save({ id: orderedId(), propertyId: p.id, kind: "monthly", period: month.key, content, at: now }, outbox)) {
             monthly++;
             deps.offer(outbox);
           }

@@ -244,7 +244,7 @@ describe("转单 (handing an order over)", () => {
     const { body } = await svc.admin(`/api/tickets/${number}`);
     expect(body).toMatchObject({ status: "dispatched", assignee: { name: "王主管" } });
     expect(body.events.slice(-2).map((e: any) => e.type)).toEqual(["ticket.handed_over", "ticket.dispatched"]);
-    const a = await svc.app.db.assignment.findMany({ where: { ticket: { number } }, orderBy: { offeredAt: "asc" } });
+    const a = await svc.app.db.assignment.findMany({ where: { ticket: { number } }, orderBy: [{ offeredAt: "asc" }, { id: "asc" }] });
     expect(a.map((x) => [x.staffId, x.status])).toEqual([
       ["s-li", "handed_over"],
       ["s-wang", "offered"],
