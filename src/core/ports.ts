@@ -121,13 +121,24 @@ export interface WriteSet {
   binding?: { code: string; staffId: string; channel: ChannelName; externalId: string; at: Date };
 }
 
-/** What the intake service needs from storage. */
-export interface ConversationStore extends TicketReader {
+/** What one chat's turn reads and writes: its session and resident, and everything the message changes. */
+export interface ChatTurnStore {
   loadSession(key: string): Promise<StoredSession | undefined>;
   loadResident(key: string): Promise<StoredResident | undefined>;
+  commit(ws: WriteSet): Promise<void>;
+}
+
+/** What the intake service needs from storage. */
+export interface ConversationStore extends TicketReader, ChatTurnStore {
   /** replies already given to this inbound message (a redelivery), if any */
   repliesTo(channel: ChannelName, account: string, externalId: string): Promise<Reply[] | undefined>;
-  commit(ws: WriteSet): Promise<void>;
+  /**
+   * Other instances handle this store's chats too (several instances on one database): a chat's turn must then
+   * run inside `exclusive` — its session read and its changes written under one lock, so a chat's messages are
+   * handled one at a time whichever instances they reach — and nothing read may be kept between messages.
+   * Absent where one process is the only writer (the embedded SQLite file).
+   */
+  exclusive?<T>(key: string, work: (turn: ChatTurnStore) => Promise<T>): Promise<T>;
 }
 
 /** A chat's recent messages both ways, for a page that reloads (web chat). */

@@ -33,6 +33,7 @@ export class DbConversationStore implements ConversationStore, StaffStore, Workf
     private readonly hot: HotPath,
   ) {
     this.committer = new GroupCommitter(hot.writeAll);
+    if (hot.db.provider === "postgresql") this.exclusive = (key, work) => hot.exclusive(key, work);
     this.reads = new ResidentReads(hot.db);
   }
 
@@ -54,6 +55,9 @@ export class DbConversationStore implements ConversationStore, StaffStore, Workf
   commit(ws: WriteSet): Promise<void> {
     return this.committer.commit(ws);
   }
+
+  /** Several instances share a PostgreSQL database: each chat's turn takes its lock (see ConversationStore). */
+  readonly exclusive?: ConversationStore["exclusive"];
 
   async listForResident(residentId: string, statuses: readonly TicketStatus[], limit: number): Promise<TicketSummary[]> {
     const rows = await this.db.ticket.findMany({

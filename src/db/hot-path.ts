@@ -7,8 +7,10 @@ import type { ConversationState } from "../core/conversation/engine.js";
 import type { StoredResident, StoredSession, TicketMove, WriteSet } from "../core/ports.js";
 import { ConflictError } from "../core/errors.js";
 import { placeColumns } from "./rows.js";
+import { sql } from "kysely";
 import { param, query, type Query } from "./sql/query.js";
 import type { Runner } from "./sql/runner.js";
+import { Semaphore } from "./sql/semaphore.js";
 import { readDate, readJson } from "./sql/values.js";
 import { nextValue } from "./counters.js";
 import { orderedId } from "../core/ids.js";
@@ -237,6 +239,8 @@ const Q = {
       .select(["propertyId", "status", "nature", "severity", "urgency", "escalations", ...DEADLINE_COLUMNS])
       .where("id", "=", param("id")),
   ),
+  // (PostgreSQL only: SQLite is written by one process, whose in-process queue orders a chat's messages)
+  chatLock: query((k) => k.selectNoFrom(sql<number>`pg_advisory_xact_lock(hashtext(${param("key")}))`.as("locked"))),
   setDue: query((k) =>
     k
       .updateTable("Ticket")
@@ -315,8 +319,8 @@ export class HotPath {
     private readonly policyOf: (propertyId: string) => Policy,
   ) {}
 
-  async loadSession(key: string): Promise<StoredSession | undefined> {
-    const r = await this.db.one(Q.session, { id: key });
+  async loadSession(key: string, db: Runner = this.db): Promise<StoredSession | undefined> {
+    const r = await db.one(Q.session, { id: key });
     if (!r) return undefined;
     return {
       key,
@@ -329,8 +333,8 @@ export class HotPath {
     };
   }
 
-  async loadResident(key: string): Promise<StoredResident | undefined> {
-    const r = await this.db.one(Q.resident, { id: key });
+  async loadResident(key: string, db: Runner = this.db): Promise<StoredResident | undefined> {
+    const r = await db.one(Q.resident, { id: key });
     if (!r) return undefined;
     const place = readJson<Place>(r.lastPlace);
     return {
@@ -348,6 +352,38 @@ export class HotPath {
     this.db.transaction(async (tx) => {
       for (const s of sets) await this.write(tx, s);
     });
+
+  /**
+   * One chat's turn under its lock across instances (PostgreSQL): an advisory lock on the chat's key, held by the
+   * turn's transaction, which reads the session and writes the message's changes. A write that fails (a
+   * redelivery's unique key) is rolled back to its savepoint, and the turn ends cleanly.
+   */
+  exclusive<T>(
+    key: string,
+    work: (turn: {
+      loadSession(key: string): Promise<StoredSession | undefined>;
+      loadResident(key: string): Promise<StoredResident | undefined>;
+      commit(ws: WriteSet): Promise<void>;
+    }) => Promise<T>,
+  ): Promise<T> {
+    // a turn holds a pooled connection and its reads take others: no more turns at once than leave some free
+    return this.turns.run(() =>
+      this.db.transaction(async (tx) => {
+        await tx.run(Q.chatLock, { key });
+        return work({
+          loadSession: (k) => this.loadSession(k, tx),
+          loadResident: (k) => this.loadResident(k, tx),
+          commit: (ws) => tx.transaction((sp) => this.write(sp, ws)),
+        });
+      }),
+    );
+  }
+
+  private turnsLimit?: Semaphore;
+  private get turns(): Semaphore {
+    this.turnsLimit ??= new Semaphore(Math.max(1, Math.floor(this.db.poolSize / 2)));
+    return this.turnsLimit;
+  }
 
   private async write(tx: Runner, s: WriteSet): Promise<void> {
     const i = s.inbound;

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { param, query } from "../../src/db/sql/query.js";
 import { readDate, readFlag, readJson } from "../../src/db/sql/values.js";
 import { migratePostgres } from "../../src/db/migrate-pg.js";
+import { HotPath } from "../../src/db/hot-path.js";
+import { parsePolicy } from "../../src/core/policy/policy.js";
 import { freshDatabase, PG_MIGRATIONS, providers, type TestDatabase } from "../helpers/databases.js";
 
 let db: TestDatabase | undefined;
@@ -68,6 +70,25 @@ describe.each(providers)("one query layer on %s", (provider) => {
       }),
     ).rejects.toThrow();
     expect(await r.all(query((k) => k.selectFrom("Property").select("id")))).toEqual([]);
+  });
+});
+
+describe.skipIf(!providers.includes("postgresql"))("one chat's turn across instances (PostgreSQL)", () => {
+  it("waits for the other instance's turn of the same chat to commit; another chat's turn does not wait", async () => {
+    db = await freshDatabase("postgresql");
+    const policy = parsePolicy({});
+    const a = new HotPath(db.connect(), () => policy);
+    const b = new HotPath(db.connect(), () => policy);
+    const log: string[] = [];
+    const hold = (name: string, ms: number) => async () => {
+      log.push(`${name} in`);
+      await new Promise((r) => setTimeout(r, ms));
+      log.push(`${name} out`);
+    };
+    const first = a.exclusive("web:same", hold("a", 300));
+    await new Promise((r) => setTimeout(r, 50));
+    await Promise.all([first, b.exclusive("web:same", hold("b", 10)), b.exclusive("web:other", hold("c", 10))]);
+    expect(log).toEqual(["a in", "c in", "c out", "a out", "b in", "b out"]);
   });
 });
 

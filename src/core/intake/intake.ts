@@ -7,7 +7,7 @@ import { KeyedQueue, LruMap } from "./keyed-queue.js";
 import type { Logger } from "../log.js";
 import { maskPhonesInText } from "../conversation/parse/phone.js";
 import { inTraditional, readMessage } from "../conversation/parse/script.js";
-import type { ConversationStore, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "../ports.js";
+import type { ChatTurnStore, ConversationStore, InboundMessage, PropertyInfo, StoredResident, StoredSession, WriteSet } from "../ports.js";
 import type { StaffTurn } from "../staff/staff-turn.js";
 import type { DeskRouter } from "./desks.js";
 import type { TicketNotes } from "../ticket/ticket-notes.js";
@@ -88,16 +88,18 @@ export class Intake {
     const key = `${raw.channel}:${raw.userId}`;
     // a NUL is never part of what anyone wrote, and PostgreSQL's text cannot hold it
     const msg = raw.text?.includes("\u0000") ? { ...raw, text: raw.text.replaceAll("\u0000", "") } : raw;
-    return this.queue.run(key, () => this.process(key, msg));
+    const store = this.deps.store;
+    // (several instances: the chat's turn holds its lock across them, and reads its state afresh)
+    return this.queue.run(key, () => (store.exclusive ? store.exclusive(key, (turn) => this.process(key, msg, turn)) : this.process(key, msg, store)));
   }
 
-  private async process(key: string, inbound: InboundMessage): Promise<Reply[]> {
+  private async process(key: string, inbound: InboundMessage, turn: ChatTurnStore): Promise<Reply[]> {
     let msg = inbound;
     const { store, clock, log } = this.deps;
     const now = clock.now();
-    const session = await this.session(key);
+    const session = await this.session(key, turn);
     const property = this.deps.properties.get(msg.propertyId ?? session?.propertyId);
-    const resident = await this.resident(key);
+    const resident = await this.resident(key, turn);
     const lang = session?.conversation.lang ?? resident?.lang ?? "zh";
     const t = localize(lang);
     // one script for every parser: traditional is read as simplified, and answered in traditional (below)
@@ -222,7 +224,7 @@ export class Intake {
     }
     if (staffTurn) this.addStaffTurn(ws, staffTurn, property, msg, now);
     try {
-      await store.commit(ws);
+      await turn.commit(ws);
     } catch (err) {
       this.sessions.delete(key);
       this.residents.delete(key);
@@ -260,12 +262,14 @@ export class Intake {
     }
   }
 
-  private session(key: string): Promise<StoredSession | undefined> {
-    return cachedOrLoad(this.sessions, key, () => this.deps.store.loadSession(key));
+  private session(key: string, from: ChatTurnStore = this.deps.store): Promise<StoredSession | undefined> {
+    if (this.deps.store.exclusive) return from.loadSession(key);
+    return cachedOrLoad(this.sessions, key, () => from.loadSession(key));
   }
 
-  private resident(key: string): Promise<StoredResident | undefined> {
-    return cachedOrLoad(this.residents, key, () => this.deps.store.loadResident(key));
+  private resident(key: string, from: ChatTurnStore = this.deps.store): Promise<StoredResident | undefined> {
+    if (this.deps.store.exclusive) return from.loadResident(key);
+    return cachedOrLoad(this.residents, key, () => from.loadResident(key));
   }
 }
 

@@ -20,11 +20,14 @@ type Queryable = pg.Pool | pg.PoolClient;
 /** Queries on PostgreSQL through a pool; each query a named prepared statement on its connection. */
 export class PgRunner implements Runner {
   readonly provider = "postgresql" as const;
+  readonly poolSize: number;
 
   constructor(
     private readonly on: Queryable,
     private readonly pool?: pg.Pool,
-  ) {}
+  ) {
+    this.poolSize = pool?.options.max ?? 1;
+  }
 
   static connect(url: string, max: number, onError?: (err: Error) => void): PgRunner {
     const pool = PgRunner.pool(url, max, onError);

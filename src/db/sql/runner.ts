@@ -6,6 +6,8 @@ import type { Provider, Query } from "./query.js";
  */
 export interface Runner {
   readonly provider: Provider;
+  /** connections queries may run on at once (1: SQLite's one connection) */
+  readonly poolSize: number;
   all<Row>(q: Query<Row>, values?: Readonly<Record<string, unknown>>): Promise<Row[]>;
   one<Row>(q: Query<Row>, values?: Readonly<Record<string, unknown>>): Promise<Row | undefined>;
   /** a write: how many rows it changed */

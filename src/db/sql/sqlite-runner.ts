@@ -17,6 +17,7 @@ export function sqliteValue(v: unknown): unknown {
  */
 export class SqliteRunner implements Runner {
   readonly provider = "sqlite" as const;
+  readonly poolSize = 1;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
