@@ -22,12 +22,20 @@ const OPEN_SESSIONS = Number(process.env.OPEN_SESSIONS ?? 5000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
 
 const conversation = reportMessages;
+/** names this process's residents apart from another's on the same database */
+const PREFIX = process.env.BENCH_PREFIX ?? "";
+/** the heap figure needs open sessions; a second instance on the same database skips it */
+const SKIP_HEAP = process.env.BENCH_SKIP_HEAP === "1";
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "baoshi-bench-"));
-  const config = createConfig({ DATABASE_URL: `file:${join(dir, "bench.db")}` });
+  // BENCH_DATABASE_URL: a PostgreSQL database instead (bench/postgres.sh runs one and two instances on one)
+  const config = createConfig({
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `file:${join(dir, "bench.db")}`,
+    DATABASE_POOL: process.env.DATABASE_POOL ?? "10",
+  });
   // logs are written (to /dev/null) as in production: their cost is part of the figure
   const log = createLogger({ level: "info", format: "json", destination: pino.destination({ dest: "/dev/null", sync: false }) });
   const app = await createApp(config, { clock: systemClock, log });
@@ -37,13 +45,14 @@ async function main() {
   await Promise.all(Array.from({ length: 50 }, (_, i) => runResident(`warm-${i}`, i, [])));
 
   const latencies: number[] = [];
+  // (PostgreSQL: each chat's turn is its own transaction — there is no group commit to count)
   const batchesBefore = app.store.committer.stats.batches;
   const started = performance.now();
   let next = 0;
   const worker = async () => {
     while (next < RESIDENTS) {
       const i = next++;
-      await runResident(`r-${i}`, i, latencies);
+      await runResident(`${PREFIX}r-${i}`, i, latencies);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -52,19 +61,20 @@ async function main() {
 
   latencies.sort((a, b) => a - b);
   const tickets = await app.db.ticket.count({ where: { status: "received" } });
+  const provider = config.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
 
   // heap per open session: OPEN_SESSIONS residents stopped halfway through a report
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  for (let i = 0; i < OPEN_SESSIONS; i += 200) {
+  for (let i = 0; i < (SKIP_HEAP ? 0 : OPEN_SESSIONS); i += 200) {
     await Promise.all(
       Array.from({ length: Math.min(200, OPEN_SESSIONS - i) }, (_, j) =>
-        intake.handle({ channel: "web", userId: `open-${i + j}`, text: conversation(i + j)[0] }),
+        intake.handle({ channel: "web", userId: `${PREFIX}open-${i + j}`, text: conversation(i + j)[0] }),
       ),
     );
     await Promise.all(
       Array.from({ length: Math.min(200, OPEN_SESSIONS - i) }, (_, j) =>
-        intake.handle({ channel: "web", userId: `open-${i + j}`, text: conversation(i + j)[1] }),
+        intake.handle({ channel: "web", userId: `${PREFIX}open-${i + j}`, text: conversation(i + j)[1] }),
       ),
     );
   }
@@ -72,6 +82,7 @@ async function main() {
   const heapPerSession = (process.memoryUsage().heapUsed - heapBefore) / OPEN_SESSIONS;
 
   const result = {
+    provider,
     residents: RESIDENTS,
     concurrency: CONCURRENCY,
     messages: latencies.length,
@@ -80,10 +91,10 @@ async function main() {
     p50ms: +percentile(latencies, 50).toFixed(2),
     p99ms: +percentile(latencies, 99).toFixed(2),
     maxms: +latencies.at(-1)!.toFixed(2),
-    commits: batches,
-    messagesPerCommit: +(latencies.length / batches).toFixed(1),
+    commits: batches || "one per message",
+    messagesPerCommit: batches ? +(latencies.length / batches).toFixed(1) : 1,
     ticketsFiled: tickets,
-    heapPerOpenSessionKB: global.gc ? +(heapPerSession / 1024).toFixed(2) : "run with --expose-gc",
+    heapPerOpenSessionKB: SKIP_HEAP ? "skipped" : global.gc ? +(heapPerSession / 1024).toFixed(2) : "run with --expose-gc",
     node: process.version,
   };
   console.log(JSON.stringify(result, null, 2));

@@ -34,6 +34,7 @@ import { channelTexts } from "../conversations/channel-texts.js";
 import { OfficeActions } from "./core/ticket/office-actions.js";
 import { DbOfficeStore } from "./db/office-store.js";
 import { DbChatHistory } from "./db/chat-history.js";
+import { SenderLease } from "./outbox/sender-lease.js";
 import { StaffAdmin } from "./core/staff/staff-admin.js";
 import { DbStaffAdminStore } from "./db/staff-admin-store.js";
 import { dispatchOrder } from "./core/dispatch/choose-worker.js";
@@ -184,8 +185,10 @@ export async function createApp(
       texts: { daily: dailyText, monthly: monthlyText },
     }),
   ];
+  const leases = new JobLeases(hot.db, deps.instanceId ?? randomUUID());
+  const senderLease = (name: string, on: ConstructorParameters<typeof SenderLease>[4]) => new SenderLease(leases, name, clock, config.JOB_LEASE, on);
   const scheduler = new Scheduler(jobs, {
-    leases: new JobLeases(hot.db, deps.instanceId ?? randomUUID()),
+    leases,
     clock,
     log,
     leaseMs: config.JOB_LEASE,
@@ -206,7 +209,7 @@ export async function createApp(
           },
           maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         },
-        { intake, outbox, clock, log, texts: channelTexts },
+        { intake, outbox, clock, log, texts: channelTexts, senderLease },
       )
     : undefined;
   if (telegram) channels.push(telegram);

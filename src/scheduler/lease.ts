@@ -13,6 +13,14 @@ const take = query((k) =>
     ),
 );
 
+const release = query((k) =>
+  k
+    .updateTable("JobLease")
+    .set({ expiresAt: param("now") })
+    .where("name", "=", param("name"))
+    .where("holder", "=", param("holder")),
+);
+
 /**
  * One row per job in JobLease: an instance runs a tick only while it holds the row. The holder
  * renews it each tick; a crashed holder's lease expires and passes to whoever asks next, so with
@@ -24,6 +32,11 @@ export class JobLeases {
     /** this instance */
     readonly holder: string,
   ) {}
+
+  /** Let go of it (a clean stop): whoever asks next takes it at once. */
+  async release(name: string, now: Date): Promise<void> {
+    await this.db.run(release, { name, holder: this.holder, now });
+  }
 
   /** true when this instance now holds the job until `now + ttl` */
   async take(name: string, now: Date, ttlMs: number): Promise<boolean> {

@@ -6,6 +6,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, freePort } from "../helpers/app.js";
+import { BotApiDouble } from "../helpers/bot-api-double.js";
+import { telegramEnv, UNPACED } from "../helpers/telegram.js";
 import { freshDatabase, SERVICE_DATABASE, type TestDatabase } from "../helpers/databases.js";
 
 /**
@@ -20,7 +22,10 @@ interface Instance {
 
 let db: TestDatabase;
 let dir: string;
+let double: BotApiDouble;
 const instances: Instance[] = [];
+/** the technician every report goes to, bound on Telegram */
+const TECHNICIAN = 8101;
 
 async function start(name: string): Promise<Instance> {
   const port = await freePort();
@@ -35,6 +40,9 @@ async function start(name: string): Promise<Instance> {
       ADMIN_TOKEN,
       LOG_LEVEL: "warn",
       SCHEDULER: "off",
+      // the bot's sender lease passes within two seconds of its holder's death
+      JOB_LEASE: "2s",
+      ...telegramEnv(double, UNPACED),
     },
     stdio: "ignore",
   });
@@ -74,6 +82,17 @@ async function tickets(): Promise<{ number: string; phone: string | null; room: 
   return rows;
 }
 
+/** A plumber on duty for every building, bound on Telegram (rows written as the admin API and 绑定 would). */
+async function bindTechnician() {
+  const c = new pg.Client({ connectionString: db.url });
+  await c.connect();
+  await c.query(
+    `INSERT INTO "Staff" (id, "propertyId", name, roles, skills, buildings, "updatedAt") VALUES ('s-li', 'demo', '李', '["technician"]', '["plumbing"]', '[]', now())`,
+  );
+  await c.query(`INSERT INTO "StaffIdentity" (id, "staffId", channel, "externalId") VALUES ('telegram:${TECHNICIAN}', 's-li', 'telegram', '${TECHNICIAN}')`);
+  await c.end();
+}
+
 const numberIn = (replies: Reply[]) => /BS\d{8}-\d{4}/.exec(replies.map((r) => r.text).join("\n"))?.[0];
 const confirm = (replies: Reply[]) => replies.flatMap((r) => r.choices ?? []).find((c) => c.label.includes("确认提交"))!.value;
 
@@ -83,10 +102,15 @@ describe.skipIf(SERVICE_DATABASE !== "postgresql")("two instances on one Postgre
     dir = mkdtempSync(join(tmpdir(), "baoshi-two-"));
     mkdirSync(join(dir, "policies"));
     copyFileSync("policies/demo.yaml", join(dir, "policies", "demo.yaml"));
-    instances.push(await start("a"), await start("b"));
+    double = await new BotApiDouble(UNPACED).start();
+    instances.push(await start("a"));
+    // (the first instance takes the bot's lease: it alone sends)
+    instances.push(await start("b"));
+    await bindTechnician();
   }, 60_000);
   afterAll(async () => {
     for (const i of instances) i.child.kill("SIGKILL");
+    await double?.stop();
     await db?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -137,6 +161,33 @@ describe.skipIf(SERVICE_DATABASE !== "postgresql")("two instances on one Postgre
     expect(stored).toHaveLength(200);
     expect(new Set(stored.map((t) => t.number)).size).toBe(200);
     for (const t of stored) expect(numbers.get(t.phone!)).toBe(t.number);
+    // the bot's sender died with the first instance: its lease passed to the survivor, which sent every work order
+    // still to go — none twice (one interrupted mid-send is marked unconfirmed for a steward, never sent again)
+    const c2 = new pg.Client({ connectionString: db.url });
+    await c2.connect();
+    const orders = async () => {
+      const rows = (await c2.query(`SELECT status, COUNT(*)::int AS n FROM "OutboxMessage" WHERE recipient = '${TECHNICIAN}' GROUP BY status`)).rows as {
+        status: string;
+        n: number;
+      }[];
+      return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    };
+    for (let i = 0; i < 100 && ((await orders()).pending ?? 0) > 0; i++) await new Promise((r) => setTimeout(r, 200));
+    const byStatus = await orders();
+    await c2.end();
+    expect(byStatus.pending ?? 0).toBe(0);
+    const sent = double.sentTo(TECHNICIAN).map((m) => /【派工单】(BS\d{8}-\d{4})/.exec(m.text)?.[1]);
+    const all = await tickets();
+    // one order per report (this test's 200 and the first test's one), none delivered twice
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(sent.every((n) => all.some((t) => t.number === n))).toBe(true);
+    // every order marked sent was delivered; the rest were claimed by the dead sender mid-send (delivery unknown)
+    const interrupted = byStatus.sending ?? 0;
+    expect(sent.length).toBeGreaterThanOrEqual(byStatus.sent ?? 0);
+    expect(sent.length).toBeLessThanOrEqual((byStatus.sent ?? 0) + interrupted);
+    expect((byStatus.sent ?? 0) + interrupted).toBe(all.length);
+    // the survivor sent the orders filed after the first instance died
+    expect(byStatus.sent ?? 0).toBeGreaterThan(all.length - 100);
     // and each resident's two messages are recorded once each (a retried one was answered from the first)
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();

@@ -1,4 +1,5 @@
 import type { Channel, ChannelTexts } from "../channel.js";
+import type { SenderLease } from "../../outbox/sender-lease.js";
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { Bot, BotError, GrammyError } from "grammy";
@@ -37,11 +38,20 @@ export class TelegramChannel implements Channel {
   readonly inline = false;
   readonly bot: Bot;
   private sender: OutboxSender | undefined;
+  private lease: SenderLease | undefined;
   private polling: { abort: AbortController; done: Promise<void> } | undefined;
 
   constructor(
     private readonly s: TelegramSettings,
-    private readonly deps: { intake: Intake; outbox: OutboxStore; clock: Clock; log: Logger; texts: ChannelTexts },
+    private readonly deps: {
+      intake: Intake;
+      outbox: OutboxStore;
+      clock: Clock;
+      log: Logger;
+      texts: ChannelTexts;
+      /** the bot account's lease across instances: only its holder registers the webhook (or polls) and sends */
+      senderLease: (name: string, on: { gained(): Promise<void>; lost(): Promise<void>; failed(err: unknown): void }) => SenderLease;
+    },
   ) {
     this.bot = new Bot(s.token, { client: { apiRoot: s.apiRoot } });
     this.bot.use(async (ctx) => {
@@ -93,6 +103,18 @@ export class TelegramChannel implements Channel {
   async start(): Promise<void> {
     await this.bot.init();
     const me = this.bot.botInfo;
+    this.lease = this.deps.senderLease(`sender:telegram:${me.id}`, {
+      gained: () => this.lead(),
+      lost: () => this.follow(),
+      failed: (err) => this.deps.log.warn({ err: String(err) }, "telegram: the sender's lease could not be renewed"),
+    });
+    await this.lease.start();
+    this.deps.log.info({ bot: me.username, mode: this.s.webhookUrl ? "webhook" : "long polling", sender: this.lease.holds }, "telegram channel started");
+  }
+
+  /** This instance holds the bot's lease: it registers the webhook (or polls) and sends for the account. */
+  private async lead(): Promise<void> {
+    const me = this.bot.botInfo;
     this.sender = new OutboxSender(
       this.deps.outbox,
       telegramDeliverer(this.bot.api, String(me.id), this.deps.texts.sharePhone),
@@ -112,23 +134,33 @@ export class TelegramChannel implements Channel {
       this.polling = { abort, done: this.poll(abort.signal) };
     }
     this.sender.start();
-    this.deps.log.info({ bot: me.username, mode: this.s.webhookUrl ? "webhook" : "long polling" }, "telegram channel started");
+    this.deps.log.info({ bot: me.username }, "telegram: this instance sends for the bot");
   }
 
-  /** Replies just committed: send them. */
+  /** The lease went to another instance: stop polling and sending (webhook updates are still handled here). */
+  private async follow(): Promise<void> {
+    this.polling?.abort.abort();
+    await this.polling?.done;
+    this.polling = undefined;
+    await this.sender?.stop();
+    this.sender = undefined;
+  }
+
+  /** Replies just committed: send them (or, not holding the lease, ask for it: the holder may be gone). */
   offer(rows: readonly OutboxRow[]): void {
-    this.sender?.offer(rows);
+    if (this.sender) this.sender.offer(rows);
+    else this.lease?.poke();
   }
 
   /** resolves once every due reply has been sent or given up (tests, benchmark) */
   async flushed(): Promise<void> {
+    await this.lease?.settled();
     await this.sender?.idle();
   }
 
   async stop(): Promise<void> {
-    this.polling?.abort.abort();
-    await this.polling?.done;
-    await this.sender?.stop();
+    await this.lease?.stop();
+    await this.follow();
   }
 
   /** Handles one update; throws when it could not be recorded. */
