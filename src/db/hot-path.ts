@@ -4,7 +4,7 @@ import { CANCELLABLE_STATUSES } from "../core/ticket/lifecycle.js";
 import { nextDeadline, STEP_COLUMN, type Escalations, type StepDeadlines } from "../core/deadlines/escalation.js";
 import type { Policy } from "../core/policy/policy.js";
 import type { ConversationState } from "../core/conversation/engine.js";
-import type { StoredResident, StoredSession, TicketMove, WriteSet } from "../core/ports.js";
+import type { CallbackPatch, StoredResident, StoredSession, TicketMove, TicketPatch, WriteSet } from "../core/ports.js";
 import { ConflictError } from "../core/errors.js";
 import { placeColumns } from "./rows.js";
 import { sql } from "kysely";
@@ -543,8 +543,16 @@ export class HotPath {
    * The conditional update every change uses (moves, callback answers, the sweeps): the row must still be as the
    * guard says. Returns the rows changed (0: the row was no longer as expected).
    */
-  update(tx: Runner, table: "Ticket" | "Callback", id: string, set: Readonly<Record<string, unknown>>, guard: Guard = {}): Promise<number> {
-    const columns = Object.keys(set);
+  update(
+    tx: Runner,
+    table: "Ticket" | "Callback",
+    id: string,
+    patch: TicketPatch | CallbackPatch | Readonly<Record<string, unknown>>,
+    guard: Guard = {},
+  ): Promise<number> {
+    // (a typed patch is written as its columns; the runner encodes dates, flags and JSON for its database)
+    const set = patch as Readonly<Record<string, unknown>>;
+    const columns = Object.keys(set).filter((c) => set[c] !== undefined);
     const values: Record<string, unknown> = { id, ...guardValues(guard) };
     for (const c of columns) values[`set.${c}`] = set[c];
     return tx.run(updateQuery(table, columns, guard), values);

@@ -196,7 +196,7 @@ export class CallbackDesk implements Desk {
         ticketId: tk.id,
         from: fromStatuses("reopened"),
         to: "reopened",
-        set: { reopenedAt: now, dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, hoursFor(tk.urgency)), escalations: "{}" },
+        set: { reopenedAt: now, dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, hoursFor(tk.urgency)), escalations: {} },
       });
       turn.events!.push({ type: "ticket.reopened", ticketId: tk.id, propertyId: tk.propertyId, data: { source } });
     }

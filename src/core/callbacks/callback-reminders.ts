@@ -1,3 +1,4 @@
+import type { CallbackPatch } from "../ports.js";
 import { orderedId } from "../ids.js";
 import type { Text } from "../ticket/domain.js";
 import type { Reachable, Workforce } from "../dispatch/records.js";
@@ -32,7 +33,7 @@ export interface DueCallback {
 export interface CallbackChange {
   id: string;
   expect: { remindCount: number };
-  set: Record<string, string | number | Date | null>;
+  set: CallbackPatch;
   events: EventRecord[];
   outbox: OutboxRecord[];
 }

@@ -1,3 +1,4 @@
+import type { CallbackPatch } from "../ports.js";
 import { orderedId } from "../ids.js";
 import { addDuration } from "../policy/calendar.js";
 import type { Policy } from "../policy/policy.js";
@@ -18,7 +19,7 @@ export interface CallbackAnswer {
   id: string;
   /** steward: only while pending · resident: only if not yet rated · comment: always */
   by: "steward" | "resident" | "comment";
-  set: Record<string, string | Date | null>;
+  set: CallbackPatch;
 }
 
 /** Complaints and urgent reports are "important": they get a second callback within a month (SPEC §6). */

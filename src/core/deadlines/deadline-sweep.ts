@@ -1,3 +1,4 @@
+import type { TicketPatch } from "../ports.js";
 import { orderedId } from "../ids.js";
 import { VISIT_NATURES, type Category, type Lang, type Role, type Severity, type Text, type TicketStatus, type Urgency } from "../ticket/domain.js";
 import type { Vocabulary } from "../vocabulary.js";
@@ -48,7 +49,7 @@ export interface DueTicket {
 export interface TicketChange {
   ticketId: string;
   expect: { status: TicketStatus; nextDueAt: Date };
-  set: Record<string, string | number | Date | null>;
+  set: TicketPatch;
   /** the unanswered offer, expired (counts as refused), with the reason the assignment keeps */
   expireOffer?: { id: string; reason: string };
   /** reminders held over from quiet hours: sent as one summary per person (DeadlineSweep.settle) */
@@ -122,7 +123,7 @@ export class DeadlineSweep {
       // nobody at this level (the chain ends lower in this property): nothing more to climb
       if (!told) escalations[b.step] = policy.escalation.chain.length;
     }
-    change.set.escalations = JSON.stringify(escalations);
+    change.set.escalations = escalations;
     change.set.nextDueAt = nextDeadline(status, deadlines, escalations, policy, t);
     return change;
   }

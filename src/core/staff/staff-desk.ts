@@ -1,3 +1,4 @@
+import type { TicketPatch } from "../ports.js";
 // (Over 200 lines: every staff command typed in chat (binding, my orders, accept/refuse, 到场, 完工) shares the staff lookup, the order lookup and the resident's notice.)
 import type { Desk } from "../intake/desks.js";
 import type { Dispatcher } from "../dispatch/dispatcher.js";
@@ -174,7 +175,7 @@ export class StaffDesk implements Desk {
     const fee = /(\d+(?:\.\d+)?)\s*元/.exec(notes)?.[1];
     // "材料：水龙头1个、生料带" — what was used, kept with the completion
     const materials = /材料[:：]\s*([^，,。；;]+?)\s*(?=材料费|[，,。；;]|$)/.exec(notes)?.[1];
-    const set: Record<string, number | Date> = {};
+    const set: TicketPatch = {};
     // completion creates the callback tasks (回访) in the same transaction
     const callbacks = to === "completed" ? callbacksOnCompletion(tk, now, this.reach.policyOf(tk.propertyId)) : [];
     if (callbacks[0]) set.callbackDueAt = callbacks[0].dueAt;
@@ -249,7 +250,7 @@ export class StaffDesk implements Desk {
     );
     if (!up) {
       // nobody above: the resident picks a new time; the supervisors are chased from a fresh dispatch deadline
-      turn.moves![0]!.set = { dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, hoursFor(tk.urgency)), escalations: "{}" };
+      turn.moves![0]!.set = { dispatchDueAt: addDuration(now, policy.deadlines.dispatch, policy, hoursFor(tk.urgency)), escalations: {} };
       turn.events!.push({ type: "dispatch.exhausted", ticketId: tk.id, propertyId: tk.propertyId, data: { after: staff.name } });
       turn.replies.push({ text: t(w.texts.refusedNoOne, { number: tk.number }) });
       const ask = residentRow(tk, askNewTime(tk.id, tk.number, now, policy, w.newTime), now, this.reach);

@@ -1,3 +1,4 @@
+import type { TicketPatch } from "../ports.js";
 import type { TicketStatus } from "../ticket/domain.js";
 import { addDuration, elapsed, hoursFor, later } from "../policy/calendar.js";
 import { STEP_COLUMN, type StepDeadlines } from "../deadlines/escalation.js";
@@ -51,7 +52,7 @@ export function resumeMove(tk: HoldableTicket, now: Date, policy: Policy): HoldM
   if (tk.status !== "on_hold" || !tk.pausedAt || !tk.holdFrom) return { ok: false, reason: { why: "notOnHold", from: tk.status, to: tk.status } };
   const hours = hoursFor(tk.urgency);
   const paused = elapsed(tk.pausedAt, now, policy, hours);
-  const set: Record<string, Date | string | number | null> = {
+  const set: TicketPatch = {
     pausedAt: null,
     holdReason: null,
     holdFrom: null,

@@ -75,7 +75,7 @@ export class NewTimeDesk implements Desk {
     const tz = policy.timezone;
     const when = formatWhen(at, tz, "zh");
     const arriveDueAt = new Date(at.getTime() - policy.deadlines.arriveBeforeAppointment.minutes * 60000);
-    const moved = { appointmentAt: at, asap: 0, arriveDueAt, escalations: "{}" };
+    const moved = { appointmentAt: at, asap: false, arriveDueAt, escalations: {} };
     const event = { type: "ticket.rescheduled", ticketId: tk.id, propertyId: tk.propertyId, data: { by: "resident", to: at.toISOString() } };
     const sameDay = wallTime(at, tz).day === wallTime(now, tz).day && at.getTime() - now.getTime() < 24 * 3600000;
     if (!sameDay) {

@@ -141,7 +141,7 @@ export class OrderChanges {
     const arriveDueAt = new Date(at.getTime() - policy.deadlines.arriveBeforeAppointment.minutes * 60000);
     const turn: StaffTurn = {
       replies: [{ text: t(w.rescheduled, { number: tk.number, when }) }],
-      moves: [{ ticketId: tk.id, from: ["accepted"], to: "accepted", set: { appointmentAt: at, asap: 0, arriveDueAt, escalations: "{}" } }],
+      moves: [{ ticketId: tk.id, from: ["accepted"], to: "accepted", set: { appointmentAt: at, asap: false, arriveDueAt, escalations: {} } }],
       events: [
         {
           type: "ticket.rescheduled",
