@@ -1,4 +1,4 @@
-import type { CallbackPatch } from "../ports.js";
+import type { CallbackPatch } from "../patches.js";
 import { orderedId } from "../ids.js";
 import type { Text } from "../ticket/domain.js";
 import type { Reachable, Workforce } from "../dispatch/records.js";

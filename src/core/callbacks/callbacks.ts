@@ -1,4 +1,4 @@
-import type { CallbackPatch } from "../ports.js";
+import type { CallbackPatch } from "../patches.js";
 import { orderedId } from "../ids.js";
 import { addDuration } from "../policy/calendar.js";
 import type { Policy } from "../policy/policy.js";

@@ -1,4 +1,4 @@
-import type { TicketPatch } from "../ports.js";
+import type { TicketPatch } from "../patches.js";
 import { orderedId } from "../ids.js";
 import { VISIT_NATURES, type Category, type Lang, type Role, type Severity, type Text, type TicketStatus, type Urgency } from "../ticket/domain.js";
 import type { Vocabulary } from "../vocabulary.js";

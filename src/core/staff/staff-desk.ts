@@ -1,4 +1,4 @@
-import type { TicketPatch } from "../ports.js";
+import type { TicketPatch } from "../patches.js";
 // (Over 200 lines: every staff command typed in chat (binding, my orders, accept/refuse, 到场, 完工) shares the staff lookup, the order lookup and the resident's notice.)
 import type { Desk } from "../intake/desks.js";
 import type { Dispatcher } from "../dispatch/dispatcher.js";

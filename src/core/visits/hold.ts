@@ -1,4 +1,4 @@
-import type { TicketPatch } from "../ports.js";
+import type { TicketPatch } from "../patches.js";
 import type { TicketStatus } from "../ticket/domain.js";
 import { addDuration, elapsed, hoursFor, later } from "../policy/calendar.js";
 import { STEP_COLUMN, type StepDeadlines } from "../deadlines/escalation.js";
