@@ -259,7 +259,7 @@ export async function createApp(
     records,
     history: new DbChatHistory(opened.sql),
     provider: opened.provider,
-    leases: () => scheduler.held(),
+    leases: () => [...scheduler.held(), ...channels.flatMap((c) => c.leases?.() ?? [])],
     webchatTexts: channelTexts,
     clock,
     visitorLimit: new VisitorLimit(clock, config.WEBCHAT_PER_MINUTE, config.WEBCHAT_BURST),

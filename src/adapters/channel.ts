@@ -22,6 +22,8 @@ export interface Channel {
   /** resolves once everything due has been sent or given up */
   flushed(): Promise<void>;
   stop(): Promise<void>;
+  /** the leases it holds across instances (a bot account's sender), for /healthz */
+  leases?(): string[];
   /** routes it adds to the HTTP server (Telegram's webhook), and to the admin API (WeChat's QR code) */
   routes?(app: FastifyInstance): void;
   adminRoutes?(api: FastifyInstance): void;

@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { Database } from "../db/client.js";
 
 /**
- * GET /healthz: 200 when the database answers, 503 when it does not; names the database's provider and
- * the scheduler's jobs this instance holds the lease of (several instances: exactly one holds each).
+ * GET /healthz: 200 when the database answers, 503 when it does not; names the database's provider and the
+ * leases this instance holds — the scheduler's jobs and the bots' senders (several instances: one holds each).
  */
 export function healthRoutes(app: FastifyInstance, deps: { db: Database; provider: string; leases: () => readonly string[] }) {
   app.get("/healthz", async (_req, reply) => {

@@ -15,7 +15,7 @@ export class SenderLease {
 
   constructor(
     private readonly leases: JobLeases,
-    private readonly name: string,
+    readonly name: string,
     private readonly clock: Clock,
     private readonly termMs: number,
     private readonly on: { gained(): Promise<void>; lost(): Promise<void>; failed(err: unknown): void },

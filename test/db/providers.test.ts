@@ -92,6 +92,14 @@ describe.skipIf(!providers.includes("postgresql"))("one chat's turn across insta
   });
 });
 
+describe("SQLite migrations", () => {
+  it("are applied at open and prisma migrate status agrees", async () => {
+    db = await freshDatabase("sqlite");
+    const { stdout } = await promisify(execFile)("npx", ["prisma", "migrate", "status"], { env: { ...process.env, DATABASE_URL: db.url } });
+    expect(stdout).toContain("Database schema is up to date!");
+  }, 60_000);
+});
+
 describe.skipIf(!providers.includes("postgresql"))("PostgreSQL migrations", () => {
   it("are applied once, by one of several instances starting together, and prisma migrate status agrees", async () => {
     db = await freshDatabase("postgresql");

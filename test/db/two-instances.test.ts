@@ -115,6 +115,12 @@ describe.skipIf(SERVICE_DATABASE !== "postgresql")("two instances on one Postgre
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("one instance holds the bot's sender lease, and /healthz says which", async () => {
+    const [a, b] = await Promise.all(instances.map(async (i) => (await (await fetch(`${i.url}/healthz`)).json()) as { provider: string; leases: string[] }));
+    expect(a).toMatchObject({ provider: "postgresql", leases: [expect.stringMatching(/^sender:telegram:/)] });
+    expect(b).toMatchObject({ provider: "postgresql", leases: [] });
+  });
+
   it("a resident's steps alternate between the instances and the report is filed once, with every field", async () => {
     const visitorId = `v-${randomUUID().slice(0, 12)}`;
     const summary = await post(0, { visitorId, text: "3栋2单元201 厨房水管漏水 13812345678 尽快" });
@@ -186,8 +192,10 @@ describe.skipIf(SERVICE_DATABASE !== "postgresql")("two instances on one Postgre
     expect(sent.length).toBeGreaterThanOrEqual(byStatus.sent ?? 0);
     expect(sent.length).toBeLessThanOrEqual((byStatus.sent ?? 0) + interrupted);
     expect((byStatus.sent ?? 0) + interrupted).toBe(all.length);
-    // the survivor sent the orders filed after the first instance died
+    // the survivor sent the orders filed after the first instance died: it holds the bot's lease now
     expect(byStatus.sent ?? 0).toBeGreaterThan(all.length - 100);
+    const health = (await (await fetch(`${instances[1]!.url}/healthz`)).json()) as { leases: string[] };
+    expect(health.leases).toEqual([expect.stringMatching(/^sender:telegram:/)]);
     // and each resident's two messages are recorded once each (a retried one was answered from the first)
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();

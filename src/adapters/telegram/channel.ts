@@ -146,6 +146,10 @@ export class TelegramChannel implements Channel {
     this.sender = undefined;
   }
 
+  leases(): string[] {
+    return this.lease?.holds ? [this.lease.name] : [];
+  }
+
   /** Replies just committed: send them (or, not holding the lease, ask for it: the holder may be gone). */
   offer(rows: readonly OutboxRow[]): void {
     if (this.sender) this.sender.offer(rows);
