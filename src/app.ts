@@ -229,6 +229,7 @@ export async function createApp(
           clock,
           log,
           texts: channelTexts,
+          senderLease,
           ...(deps.wechatPuppet ? { puppet: deps.wechatPuppet } : {}),
           // a logout is told to bound staff on the other channels
           async alertStaff(text) {

@@ -52,11 +52,11 @@ export class WechatUser {
 
 /** The service with WeChat on, through the mock puppet, logged in as the property's account. */
 export async function startWithWechat(
-  opts: { gap?: string; jitter?: string; perMinute?: string; dir?: string; clock?: TestClock; env?: Record<string, string> } = {},
+  opts: { gap?: string; jitter?: string; perMinute?: string; dir?: string; clock?: TestClock; env?: Record<string, string>; name?: string } = {},
 ) {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
-  const name = `test-${randomUUID().slice(0, 8)}`;
+  const name = opts.name ?? `test-${randomUUID().slice(0, 8)}`;
   const svc: RunningApp = await startApp({
     ...(opts.dir ? { dir: opts.dir } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),

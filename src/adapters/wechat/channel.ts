@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { wechatQrRoute, type LoginState } from "./qr-route.js";
 export type { LoginState } from "./qr-route.js";
 import type { Channel, ChannelTexts } from "../channel.js";
+import type { SenderLease } from "../../outbox/sender-lease.js";
 import { createRequire } from "node:module";
 import { WechatyBuilder, type Message, type Wechaty } from "wechaty";
 import type { WechatyOptions } from "wechaty";
@@ -40,6 +41,7 @@ export class WechatChannel implements Channel {
   readonly inline = false;
   private bot: Wechaty | undefined;
   private sender: OutboxSender | undefined;
+  private lease: SenderLease | undefined;
   login: LoginState;
 
   constructor(
@@ -53,6 +55,8 @@ export class WechatChannel implements Channel {
       puppet?: WechatyOptions["puppet"];
       /** tells bound staff on another channel (a logout must not go unnoticed) */
       alertStaff: (text: string) => Promise<void>;
+      /** the login's lease across instances: only its holder runs the puppet and sends */
+      senderLease: (name: string, on: { gained(): Promise<void>; lost(): Promise<void>; failed(err: unknown): void }) => SenderLease;
       texts: ChannelTexts;
     },
   ) {
@@ -69,7 +73,24 @@ export class WechatChannel implements Channel {
     return this.s.name;
   }
 
+  /**
+   * The login lives in one puppet: only the instance holding this account's lease runs it (receives and sends);
+   * another takes over within JOB_LEASE when the holder dies (and logs in again, a QR scan if the puppet needs one).
+   */
   async start(): Promise<void> {
+    this.lease = this.deps.senderLease(`sender:wechat:${this.s.name}`, {
+      gained: () => this.lead(),
+      lost: () => this.follow(),
+      failed: (err) => this.deps.log.warn({ err: String(err) }, "wechat: the sender's lease could not be renewed"),
+    });
+    await this.lease.start();
+  }
+
+  leases(): string[] {
+    return this.lease?.holds ? [this.lease.name] : [];
+  }
+
+  private async lead(): Promise<void> {
     const { log } = this.deps;
     const bot = WechatyBuilder.build({
       name: this.s.name,
@@ -118,16 +139,26 @@ export class WechatChannel implements Channel {
   }
 
   offer(rows: readonly OutboxRow[]): void {
-    this.sender?.offer(rows);
+    if (this.sender) this.sender.offer(rows);
+    else this.lease?.poke();
   }
 
   async flushed(): Promise<void> {
+    await this.lease?.settled();
     await this.sender?.idle();
   }
 
-  async stop(): Promise<void> {
+  /** The lease went to another instance: this one stops its puppet and its sender. */
+  private async follow(): Promise<void> {
     await this.sender?.stop();
+    this.sender = undefined;
     await this.bot?.stop();
+    this.bot = undefined;
+  }
+
+  async stop(): Promise<void> {
+    await this.lease?.stop();
+    await this.follow();
   }
 
   private deliverer(bot: Wechaty): Deliverer {
