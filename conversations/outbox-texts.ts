@@ -1,5 +1,5 @@
 /** What a steward is told when a message to a resident could not be confirmed delivered. */
-import type { DeadLetterTexts } from "../src/db/outbox-store.js";
+import type { DeadLetterTexts } from "../src/core/ports.js";
 
 export const deadLetterTexts: DeadLetterTexts = {
   mark: { zh: "【消息未送达】", en: "[Not delivered] " },

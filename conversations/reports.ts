@@ -2,7 +2,7 @@
 import type { TicketStatus } from "../src/core/ticket/domain.js";
 import type { Step } from "../src/core/deadlines/escalation.js";
 import { vocabulary } from "./vocabulary.js";
-import type { DailyDigest, MonthlyStats } from "../src/db/report-store.js";
+import type { DailyDigest, MonthlyStats } from "../src/core/statistics/digests.js";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 const status = (s: string) => vocabulary.statuses[s as TicketStatus]?.zh ?? s;

@@ -15,7 +15,7 @@ import { urgeWords } from "../conversations/urge.js";
 import { quoteWords } from "../conversations/quotes.js";
 import { DeadlineSweep } from "./core/deadlines/deadline-sweep.js";
 import { DeadlineStore } from "./db/deadline-store.js";
-import { JobLeases } from "./scheduler/lease.js";
+import { JobLeases } from "./db/job-leases.js";
 import { Scheduler, type Job } from "./scheduler/scheduler.js";
 import { sweepJob } from "./scheduler/jobs/sweep.js";
 import { CallbackReminders } from "./core/callbacks/callback-reminders.js";

@@ -1,4 +1,4 @@
-import type { Attachment, ChannelName, Lang, Place, TicketStatus } from "./ticket/domain.js";
+import type { Attachment, ChannelName, Lang, Place, Text, TicketStatus } from "./ticket/domain.js";
 import type { ConversationState } from "./conversation/engine.js";
 import type { NewTicket, Reply, TicketReader } from "./conversation/types.js";
 import type { Policy } from "./policy/policy.js";
@@ -149,4 +149,17 @@ export interface ChatHistory {
     channel: ChannelName,
     userId: string,
   ): Promise<{ inbound: { id: string; text: string | null; receivedAt: Date }[]; outbound: { inboundId: string | null; payload: Reply; createdAt: Date }[] }>;
+}
+
+/** What a steward is told of a message that could not be confirmed delivered (conversations/outbox-texts.ts). */
+export interface DeadLetterTexts {
+  /** every such alert starts with it (an alert about an alert is never sent) */
+  mark: Text;
+  /** {mark} {about} {reason} {text} */
+  message: Text;
+  aboutTicket: Text;
+  ownerPhone: Text;
+  aboutUser: Text;
+  /** the reason when a crash interrupted the send */
+  interrupted: Text;
 }

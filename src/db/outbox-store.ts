@@ -1,6 +1,7 @@
 // (Over 200 lines: every query of the outbox in one place (due rows, claims, retries, dead letters and their alerts, crash recovery).)
 import { orderedId } from "../core/ids.js";
-import type { ChannelName, Lang, Text } from "../core/ticket/domain.js";
+import type { ChannelName, Lang } from "../core/ticket/domain.js";
+import type { DeadLetterTexts } from "../core/ports.js";
 import { fill } from "../core/conversation/text.js";
 import type { Reply } from "../core/conversation/types.js";
 import type { OutboxRow, OutboxStore } from "../outbox/sender.js";
@@ -8,19 +9,6 @@ import { Batch } from "./batch.js";
 import { param, query } from "./sql/query.js";
 import type { Runner } from "./sql/runner.js";
 import { readJson } from "./sql/values.js";
-
-/** What a steward is told of a message that could not be confirmed delivered (conversations/outbox-texts.ts). */
-export interface DeadLetterTexts {
-  /** every such alert starts with it (an alert about an alert is never sent) */
-  mark: Text;
-  /** {mark} {about} {reason} {text} */
-  message: Text;
-  aboutTicket: Text;
-  ownerPhone: Text;
-  aboutUser: Text;
-  /** the reason when a crash interrupted the send */
-  interrupted: Text;
-}
 
 type Alert = { channel: ChannelName; row: OutboxRow };
 

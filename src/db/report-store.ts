@@ -1,5 +1,6 @@
 import type { Expression, SqlBool } from "kysely";
 import type { Period } from "../core/policy/periods.js";
+import type { DailyDigest, MonthlyStats } from "../core/statistics/digests.js";
 import type { OutboxRecord } from "../core/ports.js";
 import { OPEN_STATUSES } from "../core/ticket/domain.js";
 import { STEPS } from "../core/deadlines/escalation.js";
@@ -198,32 +199,6 @@ const Q = {
       .onConflict((oc) => oc.columns(["propertyId", "kind", "period"]).doNothing()),
   ),
 };
-
-export interface DailyDigest {
-  day: string;
-  received: number;
-  completed: number;
-  openComplaints: { number: string; place: string | null; description: string; severity: string | null; status: string; today: boolean }[];
-  overdue: { number: string; place: string | null; description: string; status: string; steps: string[] }[];
-  overdueCallbacks: { number: string; dueAt: string; steward: string | null }[];
-}
-
-export interface MonthlyStats {
-  month: string;
-  received: number;
-  invalid: number;
-  cancelled: number;
-  byCategory: Record<string, number>;
-  byNature: Record<string, number>;
-  byBuilding: Record<string, number>;
-  byChannel: Record<string, number>;
-  /** reports with deadlines (not invalid, cancelled or consultations) and those that missed none; target 98 % */
-  timeliness: { eligible: number; onTime: number; rate: number | null };
-  /** first callbacks of reports completed this month: done at all, and done by their deadline; target 100 % */
-  callbacks: { due: number; done: number; onTime: number; rate: number | null };
-  satisfaction: { 满意: number; 基本满意: number; 不满意: number; rate: number | null };
-  complaints: { total: number; bySeverity: Record<string, number>; byDomain: Record<string, number>; resolved: number; avgHoursToResolve: number | null };
-}
 
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 10000 : null);
 

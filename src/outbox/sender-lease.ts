@@ -1,5 +1,5 @@
 import type { Clock } from "../core/policy/clock.js";
-import type { JobLeases } from "../scheduler/lease.js";
+import type { Leases } from "../scheduler/lease.js";
 
 /**
  * One sender per bot account (or WeChat login) across instances: the sender runs only while this instance holds
@@ -14,7 +14,7 @@ export class SenderLease {
   private lastAsked = 0;
 
   constructor(
-    private readonly leases: JobLeases,
+    private readonly leases: Leases,
     readonly name: string,
     private readonly clock: Clock,
     private readonly termMs: number,

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../core/policy/clock.js";
 import type { Logger } from "../core/log.js";
-import type { JobLeases } from "./lease.js";
+import type { Leases } from "./lease.js";
 
 /** One kind of time-driven work. `run` does everything due by `now` (so a late tick catches up) and is safe to repeat. */
 export interface Job {
@@ -24,7 +24,7 @@ export class Scheduler {
 
   constructor(
     private readonly jobs: readonly Job[],
-    private readonly deps: { leases: JobLeases; clock: Clock; log: Logger; leaseMs: number },
+    private readonly deps: { leases: Leases; clock: Clock; log: Logger; leaseMs: number },
   ) {}
 
   async start(): Promise<void> {

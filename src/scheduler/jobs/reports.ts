@@ -5,7 +5,8 @@ import { dayKey, dueDays, dueMonth } from "../../core/policy/periods.js";
 import type { OutboxRecord, PropertyInfo } from "../../core/ports.js";
 import { toStaff, type AccountOf } from "../../core/dispatch/notify.js";
 import { formatWhen } from "../../core/policy/zoned.js";
-import type { DailyDigest, MonthlyStats, ReportStore } from "../../db/report-store.js";
+import type { DailyDigest, MonthlyStats } from "../../core/statistics/digests.js";
+import type { ReportStore } from "../../db/report-store.js";
 import type { Job } from "../scheduler.js";
 
 export interface ReportDeps {
