@@ -89,11 +89,20 @@ export class Intake {
     // a NUL is never part of what anyone wrote, and PostgreSQL's text cannot hold it
     const msg = raw.text?.includes("\u0000") ? { ...raw, text: raw.text.replaceAll("\u0000", "") } : raw;
     const store = this.deps.store;
-    // (several instances: the chat's turn holds its lock across them, and reads its state afresh)
-    return this.queue.run(key, () => (store.exclusive ? store.exclusive(key, (turn) => this.process(key, msg, turn)) : this.process(key, msg, store)));
+    return this.queue.run(key, async () => {
+      const written: WriteSet[] = [];
+      // (several instances: the chat's turn holds its lock across them, and reads its state afresh)
+      const replies = store.exclusive
+        ? await store.exclusive(key, (turn) => this.process(key, msg, turn, written))
+        : await this.process(key, msg, store, written);
+      // the senders hear of the new rows only once they are committed (after the chat's own transaction, if any):
+      // a row offered before would be claimed before it exists, and its chat's replies could go out of order
+      for (const ws of written) this.deps.afterCommit?.(ws);
+      return replies;
+    });
   }
 
-  private async process(key: string, inbound: InboundMessage, turn: ChatTurnStore): Promise<Reply[]> {
+  private async process(key: string, inbound: InboundMessage, turn: ChatTurnStore, written: WriteSet[]): Promise<Reply[]> {
     let msg = inbound;
     const { store, clock, log } = this.deps;
     const now = clock.now();
@@ -238,7 +247,7 @@ export class Intake {
       log.error({ user: key, err: String(err) }, "commit failed; message not processed");
       throw new NotRecordedError(t(this.deps.texts.failed), err);
     }
-    this.deps.afterCommit?.(ws);
+    written.push(ws);
     this.sessions.set(key, "put" in ws.session ? ws.session.put : null);
     if (ws.resident) this.residents.set(key, ws.resident);
     for (const e of ws.events) log.info({ event: e.type, user: key, ticketId: e.ticketId, ...e.data }, "state change");
