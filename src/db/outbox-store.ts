@@ -41,13 +41,15 @@ const Q = {
       .set((eb) => ({ status: "sent", sentAt: param("at"), attempts: eb("attempts", "+", 1) }))
       .where("id", "=", param("id")),
   ),
-  claim: query((k) =>
-    k
-      .updateTable("OutboxMessage")
-      .set({ status: "sending", claimedAt: param("at") })
-      .where("id", "=", param("id"))
-      .where("status", "=", "pending"),
-  ),
+  // one winner: on PostgreSQL a row another transaction is claiming is skipped (FOR UPDATE SKIP LOCKED), not waited for
+  claim: query((k, _json, provider) => {
+    const claim = k.updateTable("OutboxMessage").set({ status: "sending", claimedAt: param("at") });
+    return provider === "postgresql"
+      ? claim.where("id", "=", (eb) =>
+          eb.selectFrom("OutboxMessage as c").select("c.id").where("c.id", "=", param("id")).where("c.status", "=", "pending").forUpdate().skipLocked(),
+        )
+      : claim.where("id", "=", param("id")).where("status", "=", "pending");
+  }),
   retry: query((k) =>
     k
       .updateTable("OutboxMessage")

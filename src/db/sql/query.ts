@@ -39,10 +39,11 @@ const jsonHelpers: Record<Provider, JsonHelpers> = {
 
 /** A query to prepare: its builder, and what its rows look like. */
 export interface Query<Row = unknown> {
-  readonly build: (k: Builder, json: JsonHelpers) => Compilable<unknown>;
+  /** (provider: for the rare clause only one database has, such as PostgreSQL's FOR UPDATE SKIP LOCKED) */
+  readonly build: (k: Builder, json: JsonHelpers, provider: Provider) => Compilable<unknown>;
   readonly _row?: Row;
 }
-export const query = <Row = unknown>(build: (k: Builder, json: JsonHelpers) => Compilable<unknown>): Query<Row> => ({ build });
+export const query = <Row = unknown>(build: (k: Builder, json: JsonHelpers, provider: Provider) => Compilable<unknown>): Query<Row> => ({ build });
 
 export interface Compiled {
   sql: string;
@@ -76,7 +77,7 @@ const compiledOf: Record<Provider, WeakMap<Query<unknown>, Compiled>> = { sqlite
 export function compile(q: Query<unknown>, provider: Provider): Compiled {
   const known = compiledOf[provider].get(q);
   if (known) return known;
-  const c = q.build(builders[provider], jsonHelpers[provider]).compile();
+  const c = q.build(builders[provider], jsonHelpers[provider], provider).compile();
   const compiled: Compiled = {
     sql: c.sql,
     slots: c.parameters.map((p) => (typeof p === "string" && p.startsWith(SENTINEL) ? { name: p.slice(SENTINEL.length) } : { value: p })),
