@@ -3,7 +3,7 @@
  * generated from it — same models, its own provider, client and migrations — and `--check` (in `npm run lint`)
  * fails when the committed copy is out of date. Run `npm run db:pg-schema` after changing the models.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const SOURCE = "prisma/schema.prisma";
 const TARGET = "prisma/postgresql/schema.prisma";
@@ -26,10 +26,7 @@ export function postgresSchema(sqlite: string): string {
 
 const want = postgresSchema(readFileSync(SOURCE, "utf8"));
 if (process.argv.includes("--check")) {
-  let have = "";
-  try {
-    have = readFileSync(TARGET, "utf8");
-  } catch {}
+  const have = existsSync(TARGET) ? readFileSync(TARGET, "utf8") : "";
   if (have !== want) {
     console.error(`${TARGET} is out of date with ${SOURCE}: run npm run db:pg-schema (and add a PostgreSQL migration)`);
     process.exit(1);

@@ -24,6 +24,20 @@ export type DeadlineRow = { propertyId: string; status: string; nature: string; 
 >;
 export const deadlinesOf = (r: DeadlineRow): StepDeadlines => Object.fromEntries(DEADLINE_COLUMNS.map((c) => [c, readDate(r[c])])) as StepDeadlines;
 
+/** An audit event (every writer of events uses this one). */
+export const insertEvent = query((k) =>
+  k.insertInto("Event").values({
+    id: param("id"),
+    propertyId: param("propertyId"),
+    ticketId: param("ticketId"),
+    type: param("type"),
+    actor: param("actor"),
+    channel: param("channel"),
+    data: param("data"),
+    at: param<Date>("at"),
+  }),
+);
+
 const Q = {
   session: query<Record<string, unknown>>((k) => k.selectFrom("ConversationSession").selectAll().where("id", "=", param("id"))),
   resident: query<Record<string, unknown>>((k) => k.selectFrom("ResidentIdentity").selectAll().where("id", "=", param("id"))),
@@ -178,18 +192,7 @@ const Q = {
         })),
       ),
   ),
-  event: query((k) =>
-    k.insertInto("Event").values({
-      id: param("id"),
-      propertyId: param("propertyId"),
-      ticketId: param("ticketId"),
-      type: param("type"),
-      actor: param("actor"),
-      channel: param("channel"),
-      data: param("data"),
-      at: param<Date>("at"),
-    }),
-  ),
+  event: insertEvent,
   claimCode: query((k) =>
     k
       .updateTable("BindCode")

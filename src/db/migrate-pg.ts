@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { migrationFiles } from "./migration-files.js";
 import pg from "pg";
 
 /** Any number, the same in every instance: the lock that lets one instance migrate while the others wait. */
@@ -27,20 +26,16 @@ export async function migratePostgres(url: string, dir: string): Promise<string[
         )
       ).rows.map((r) => r.migration_name),
     );
-    const names = readdirSync(dir)
-      .filter((n) => existsSync(join(dir, n, "migration.sql")))
-      .sort();
     const done: string[] = [];
-    for (const name of names) {
+    for (const { name, sql, checksum } of migrationFiles(dir)) {
       if (applied.has(name)) continue;
-      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
       const started = new Date();
       await client.query("BEGIN");
       try {
         await client.query(sql);
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)`,
-          [randomUUID(), createHash("sha256").update(sql).digest("hex"), name, started],
+          [randomUUID(), checksum, name, started],
         );
         await client.query("COMMIT");
       } catch (err) {

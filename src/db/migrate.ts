@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { migrationFiles } from "./migration-files.js";
 import type { Database } from "./client.js";
 
 /**
@@ -20,14 +19,9 @@ export async function migrate(db: Database, dir: string): Promise<string[]> {
       )
     ).map((r) => r.migration_name),
   );
-  const names = readdirSync(dir)
-    .filter((n) => existsSync(join(dir, n, "migration.sql")))
-    .sort();
   const done: string[] = [];
-  for (const name of names) {
+  for (const { name, sql, checksum } of migrationFiles(dir)) {
     if (applied.has(name)) continue;
-    const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
-    const checksum = createHash("sha256").update(sql).digest("hex");
     const statements = sql
       .split(/;\s*(?:\r?\n|$)/)
       .map((s) => s.replace(/^\s*--.*$/gm, "").trim())

@@ -6,6 +6,7 @@ import { fill } from "../core/conversation/text.js";
 import type { Reply } from "../core/conversation/types.js";
 import type { OutboxRow, OutboxStore } from "../outbox/sender.js";
 import { Batch } from "./batch.js";
+import { insertEvent } from "./hot-path.js";
 import { param, query } from "./sql/query.js";
 import type { Runner } from "./sql/runner.js";
 import { readJson } from "./sql/values.js";
@@ -125,18 +126,7 @@ const Q = {
       .where("channel", "=", param("channel"))
       .where("externalId", "=", param("externalId")),
   ),
-  event: query((k) =>
-    k.insertInto("Event").values({
-      id: param("id"),
-      propertyId: param("propertyId"),
-      ticketId: null,
-      type: param("type"),
-      actor: param("actor"),
-      channel: param("channel"),
-      data: param("data"),
-      at: param<Date>("at"),
-    }),
-  ),
+  event: insertEvent,
   alert: query((k) =>
     k.insertInto("OutboxMessage").values({
       id: param("id"),
@@ -253,7 +243,7 @@ export class DbOutboxStore implements OutboxStore {
     const text = (JSON.parse(r.payload) as Reply).text;
     const propertyId = r.propertyId ?? this.defaultProperty;
     const data = { outboxId: id, channel: r.channel, ticketId: r.ticketId, reason: reason.slice(0, 200) };
-    await tx.run(Q.event, { id: orderedId(), propertyId, type, actor: "outbox", channel: null, data, at });
+    await tx.run(Q.event, { id: orderedId(), propertyId, ticketId: null, type, actor: "outbox", channel: null, data, at });
     // an alert about an alert would bounce between failing channels: stop at one
     if (text.startsWith(this.texts.mark.zh) || text.startsWith(this.texts.mark.en)) return [];
     const senders = this.senders();
@@ -341,6 +331,7 @@ export class DbOutboxStore implements OutboxStore {
       await tx.run(Q.event, {
         id: orderedId(),
         propertyId: resident?.propertyId ?? staff?.propertyId ?? this.defaultProperty,
+        ticketId: null,
         type: "identity.unreachable",
         actor: `${channel}:bot`,
         channel,

@@ -58,13 +58,7 @@ export async function freshDatabase(provider: Provider): Promise<TestDatabase> {
       },
     };
   }
-  if (!PG_URL) throw new Error("TEST_PG_URL is not set: no PostgreSQL server to test on");
-  const name = `baoshi_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = PG_URL.replace(/\/[^/]*$/, `/${name}`);
+  const { name, url } = await createPgDatabase();
   await migratePostgres(url, PG_MIGRATIONS);
   return {
     provider,
@@ -94,13 +88,7 @@ export async function serviceDatabaseUrl(dir: string): Promise<string> {
   if (SERVICE_DATABASE === "sqlite") return `file:${join(dir, "baoshi.db")}`;
   const named = join(dir, "pg-url");
   if (existsSync(named)) return readFileSync(named, "utf8");
-  if (!PG_URL) throw new Error("TEST_DATABASE=postgresql needs TEST_PG_URL (scripts/test.sh starts a server)");
-  const name = `baoshi_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = PG_URL.replace(/\/[^/]*$/, `/${name}`);
+  const { url } = await createPgDatabase();
   writeFileSync(named, url);
   return url;
 }
@@ -123,4 +111,15 @@ export async function refuseConnections(dir: string, refuse: boolean): Promise<v
   await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS ${refuse ? "false" : "true"}`);
   if (refuse) await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
   await admin.end();
+}
+
+/** A new, empty database on the test server. */
+async function createPgDatabase(): Promise<{ name: string; url: string }> {
+  if (!PG_URL) throw new Error("TEST_PG_URL is not set: no PostgreSQL server to test on (npm test starts one, scripts/test.sh)");
+  const name = `baoshi_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return { name, url: PG_URL.replace(/\/[^/]*$/, `/${name}`) };
 }
