@@ -311,6 +311,7 @@ export class DbOutboxStore implements OutboxStore {
       await tx.run(Q.event, {
         id: orderedId(),
         propertyId: event.propertyId,
+        ticketId: null,
         type: event.type,
         actor: "system",
         channel: null,
