@@ -6,12 +6,27 @@ import { fill } from "../core/conversation/text.js";
 import type { Reply } from "../core/conversation/types.js";
 import type { OutboxRow, OutboxStore } from "../outbox/sender.js";
 import { Batch } from "./batch.js";
-import { insertEvent } from "./hot-path.js";
+import { insertEvent, insertOutbox } from "./hot-path-queries.js";
 import { param, query } from "./sql/query.js";
 import type { Runner } from "./sql/runner.js";
 import { readJson } from "./sql/values.js";
 
 type Alert = { channel: ChannelName; row: OutboxRow };
+
+/** An alert to a staff account: an outbox row due now, not yet sent, caused by no inbound message. */
+const alertRow = (id: string, channel: ChannelName, account: string, recipient: string, payload: Reply, at: Date, ticketId: string | null) => ({
+  id,
+  channel,
+  account,
+  recipient,
+  payload: JSON.stringify(payload),
+  status: "pending",
+  nextAttemptAt: at,
+  sentAt: null,
+  inboundId: null,
+  ticketId,
+  createdAt: at,
+});
 
 const Q = {
   // a recipient whose earlier message waits for a retry keeps its order: nothing later of theirs goes first
@@ -127,20 +142,7 @@ const Q = {
       .where("externalId", "=", param("externalId")),
   ),
   event: insertEvent,
-  alert: query((k) =>
-    k.insertInto("OutboxMessage").values({
-      id: param("id"),
-      channel: param("channel"),
-      account: param("account"),
-      recipient: param("recipient"),
-      payload: param("payload"),
-      status: "pending",
-      attempts: 0,
-      nextAttemptAt: param("at"),
-      ticketId: param("ticketId"),
-      createdAt: param("at"),
-    }),
-  ),
+  alert: insertOutbox,
 };
 
 /**
@@ -272,15 +274,7 @@ export class DbOutboxStore implements OutboxStore {
     for (const s of byPerson.values()) {
       const payload = payloadFor(s.lang === "en" ? "en" : "zh");
       const rowId = orderedId();
-      await tx.run(Q.alert, {
-        id: rowId,
-        channel: s.channel,
-        account: senders.get(s.channel)!,
-        recipient: s.externalId,
-        payload: JSON.stringify(payload),
-        at,
-        ticketId: r.ticketId,
-      });
+      await tx.run(Q.alert, alertRow(rowId, s.channel, senders.get(s.channel)!, s.externalId, payload, at, r.ticketId));
       out.push({ channel: s.channel, row: { id: rowId, recipient: s.externalId, payload, attempts: 0 } });
     }
     return out;
@@ -297,15 +291,7 @@ export class DbOutboxStore implements OutboxStore {
       for (const i of (await tx.all(Q.reachable, { no: false })).filter((i) => senders.has(i.channel))) {
         const id = orderedId();
         const payload = { text };
-        await tx.run(Q.alert, {
-          id,
-          channel: i.channel,
-          account: senders.get(i.channel)!,
-          recipient: i.externalId,
-          payload: JSON.stringify(payload),
-          at: event.at,
-          ticketId: null,
-        });
+        await tx.run(Q.alert, alertRow(id, i.channel, senders.get(i.channel)!, i.externalId, payload, event.at, null));
         out.push({ channel: i.channel, row: { id, recipient: i.externalId, payload, attempts: 0 } });
       }
       await tx.run(Q.event, {

@@ -1,3 +1,5 @@
+// (Over 200 lines: data first — one definition per figure the daily follow-up and the monthly statistics show — then
+// the store that runs them; issue 15 rebuilds the statistics.)
 import type { Expression, SqlBool } from "kysely";
 import type { Period } from "../core/policy/periods.js";
 import type { DailyDigest, MonthlyStats } from "../core/statistics/digests.js";

@@ -147,24 +147,23 @@ export class DeadlineSweep {
     return holdersOf(role, staff, policy.escalation.chain) as Reachable[];
   }
 
+  /** What every reminder and warning says of its ticket and step, in one language. */
+  private about(t: DueTicket, s: { step: Step; due: Date }, policy: Policy, lang: Lang) {
+    return {
+      number: t.number,
+      place: t.place ?? "",
+      description: t.description.slice(0, 30),
+      due: formatWhen(s.due, policy.timezone, lang),
+      step: this.deps.texts.vocabulary.steps[s.step][lang],
+    };
+  }
+
   /** 快超时: one warning, to the person responsible only, before the step's deadline. */
   private warn(t: DueTicket, w: { step: Step; due: Date }, staff: readonly Reachable[], policy: Policy, now: Date, change: TicketChange): void {
     const to = this.responsible(t, staff, policy, w.step);
     const left = elapsed(now, w.due, policy, hoursFor(t.urgency)) / 60000;
     // each in their own language
-    const textFor = (lang: Lang) =>
-      fill(
-        this.deps.texts.warning,
-        {
-          number: t.number,
-          place: t.place ?? "",
-          description: t.description.slice(0, 30),
-          due: formatWhen(w.due, policy.timezone, lang),
-          step: this.deps.texts.vocabulary.steps[w.step][lang],
-          left: this.deps.texts.lateBy(left, lang),
-        },
-        lang,
-      );
+    const textFor = (lang: Lang) => fill(this.deps.texts.warning, { ...this.about(t, w, policy, lang), left: this.deps.texts.lateBy(left, lang) }, lang);
     for (const s of to) change.outbox.push(...toStaff(s, { text: textFor(s.lang ?? "zh") }, t.id, now, this.deps.accountOf));
     change.events.push(this.event(t, "ticket.warned", now, { step: w.step, due: w.due.toISOString(), to: to.map((s) => s.name) }));
   }
@@ -177,11 +176,7 @@ export class DeadlineSweep {
     // late by the ticket's clock: a night does not count against a non-urgent ticket
     const late = Math.max(1, elapsed(b.due, now, policy, hours)) / 60000;
     const vars = (lang: Lang) => ({
-      number: t.number,
-      place: t.place ?? "",
-      description: t.description.slice(0, 30),
-      due: formatWhen(b.due, policy.timezone, lang),
-      step: this.deps.texts.vocabulary.steps[b.step][lang],
+      ...this.about(t, b, policy, lang),
       late: this.deps.texts.lateBy(late, lang),
       who: first.map((p) => p.name).join(lang === "en" ? ", " : "、"),
     });
