@@ -36,6 +36,9 @@ import { DbOfficeStore } from "./db/office-store.js";
 import { DbChatHistory } from "./db/chat-history.js";
 import { SenderLease } from "./outbox/sender-lease.js";
 import { StaffAdmin } from "./core/staff/staff-admin.js";
+import { SignIn } from "./core/access/sign-in.js";
+import { Attempts } from "./core/access/attempts.js";
+import { DbAccessStore } from "./db/access-store.js";
 import { DbStaffAdminStore } from "./db/staff-admin-store.js";
 import { dispatchOrder } from "./core/dispatch/choose-worker.js";
 import type { Clock } from "./core/policy/clock.js";
@@ -240,13 +243,22 @@ export async function createApp(
       )
     : undefined;
   if (wechat) channels.push(wechat);
+  const signIn = new SignIn({
+    store: new DbAccessStore(opened.sql),
+    attempts: new Attempts(config.SIGN_IN_ATTEMPTS),
+    adminToken: config.ADMIN_TOKEN,
+    sessionMinutes: config.SESSION_TTL.minutes,
+  });
   const server = buildServer({
     db,
     intake,
     properties,
     adminToken: config.ADMIN_TOKEN,
     log,
+    signIn,
+    secureCookies: config.PUBLIC_URL.startsWith("https:"),
     staff: {
+      defaultProperty: config.DEFAULT_PROPERTY,
       clock,
       admin: new StaffAdmin({
         store: new DbStaffAdminStore(db, opened.sql),

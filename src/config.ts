@@ -51,6 +51,11 @@ const schema = z.object({
   WEBCHAT_BURST: z.coerce.number().int().min(1).default(20),
   /** how long a staff member's one-time bind code stays valid */
   BIND_CODE_TTL: durationSchema.prefault("24h"),
+  /** the console: how long a sign-in lasts, and the address sign-in links (登录 in chat) point to */
+  SESSION_TTL: durationSchema.prefault("12h"),
+  PUBLIC_URL: z.url({ message: "must be a URL, e.g. https://baoshi.example.com" }).optional(),
+  /** failed console sign-ins allowed per login and per address in 15 minutes */
+  SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   /** an outgoing message is given up (dead) after this many failed tries */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
 
@@ -107,7 +112,7 @@ const schema = z.object({
   WECHAT_JITTER: durationMsSchema.prefault("1500ms"),
 });
 
-export type Config = z.output<typeof schema> & { ADMIN_TOKEN: string; adminTokenGenerated: boolean; TELEGRAM_WEBHOOK_SECRET: string };
+export type Config = z.output<typeof schema> & { ADMIN_TOKEN: string; adminTokenGenerated: boolean; TELEGRAM_WEBHOOK_SECRET: string; PUBLIC_URL: string };
 
 export class ConfigError extends Error {}
 
@@ -127,6 +132,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     ADMIN_TOKEN: token ?? randomBytes(24).toString("base64url"),
     adminTokenGenerated: !token,
     TELEGRAM_WEBHOOK_SECRET: r.data.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString("base64url"),
+    PUBLIC_URL: (r.data.PUBLIC_URL ?? `http://localhost:${r.data.PORT}`).replace(/\/$/, ""),
   };
 }
 

@@ -35,3 +35,17 @@ export class InvalidRequestError extends BaoshiError {
     this.code = code;
   }
 }
+
+/** A name that must be unique is already in use (a login). */
+export class AlreadyExistsError extends BaoshiError {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The role may not do this. */
+export class ForbiddenError extends BaoshiError {
+  readonly code = "forbidden";
+}

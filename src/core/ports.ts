@@ -60,7 +60,8 @@ export interface EventRecord {
   ticketId: string | null;
   type: string;
   actor: string;
-  channel: ChannelName | null;
+  /** where it was done: a chat channel, or the office's console */
+  channel: ChannelName | "console" | null;
   data: Record<string, unknown> | null;
   at: Date;
 }

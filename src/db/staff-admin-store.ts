@@ -16,6 +16,8 @@ const record = (s: Row): StaffRecord => ({
   superiorId: s.superiorId,
   phone: s.phone,
   lang: s.lang === "en" ? "en" : "zh",
+  login: s.login,
+  alsoProperties: (s.alsoProperties as string[] | null) ?? [],
   active: s.active,
   createdAt: s.createdAt,
   channels: (s.identities ?? []).map((i) => ({ channel: i.channel, unreachable: i.unreachable })),
@@ -33,10 +35,14 @@ const Q = {
       superiorId: param("superiorId"),
       phone: param("phone"),
       lang: param("lang"),
+      login: param("login"),
+      passwordHash: param("passwordHash"),
+      alsoProperties: param("alsoProperties"),
       createdAt: param("at"),
       updatedAt: param("at"),
     }),
   ),
+  byLogin: query<{ id: string }>((k) => k.selectFrom("Staff").select("id").where("login", "=", param("login"))),
   bindCode: query((k) =>
     k.insertInto("BindCode").values({ code: param("code"), staffId: param("staffId"), expiresAt: param("expiresAt"), createdAt: param("createdAt") }),
   ),
@@ -49,7 +55,11 @@ export class DbStaffAdminStore implements StaffAdminStore {
     private readonly sql: Runner,
   ) {}
 
-  async create(s: Omit<StaffRecord, "active" | "channels">): Promise<StaffRecord> {
+  async byLogin(login: string) {
+    return this.sql.one<{ id: string }>(Q.byLogin, { login });
+  }
+
+  async create(s: Omit<StaffRecord, "active" | "channels"> & { passwordHash: string | null }): Promise<StaffRecord> {
     await this.sql.run(Q.staff, { ...s, superiorId: s.superiorId ?? null, phone: s.phone ?? null, at: s.createdAt });
     return (await this.byId(s.id))!;
   }

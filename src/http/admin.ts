@@ -1,9 +1,10 @@
-import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { STATUSES } from "../core/ticket/domain.js";
 import type { Database } from "../db/client.js";
 import type { PropertyDirectory } from "../db/properties.js";
+import { can, ownOrdersOnly, propertyFilter } from "../core/access/access.js";
+import { allowed } from "./auth.js";
 import { parseOr400, sendError } from "./errors.js";
 import { staffRoutes } from "./staff.js";
 import { reportRoutes } from "./reports.js";
@@ -25,28 +26,24 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-/** The staff's API under /api (bearer ADMIN_TOKEN). Web chat's routes are public and registered apart. */
+/**
+ * The staff's API under /api: the bearer ADMIN_TOKEN (the administrator) or a console session; each route checks
+ * the role and the property (auth.ts). Web chat's routes are public and registered apart.
+ */
 export function adminRoutes(
   app: FastifyInstance,
   deps: {
     db: Database;
     properties: PropertyDirectory;
-    token: string;
     staff: Omit<Parameters<typeof staffRoutes>[1], "properties">;
     extra?: ((api: FastifyInstance) => void)[];
   },
 ) {
-  const expected = Buffer.from(deps.token);
-  const authorised = (header: string | undefined) => {
-    const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  };
-
   app.register(async (api) => {
     api.addHook("onRequest", async (req, reply) => {
-      if (!authorised(req.headers.authorization)) {
+      if (!req.principal) {
         reply.header("www-authenticate", 'Bearer realm="baoshi"');
-        return sendError(reply, 401, "unauthorized", "send the admin token as: Authorization: Bearer <ADMIN_TOKEN>");
+        return sendError(reply, 401, "unauthorized", "sign in to the console, or send the admin token as: Authorization: Bearer <ADMIN_TOKEN>");
       }
     });
 
@@ -55,12 +52,16 @@ export function adminRoutes(
     for (const add of deps.extra ?? []) add(api);
 
     api.get("/api/tickets", async (req, reply) => {
+      if (!allowed(req, reply, "tickets.read")) return reply;
       const q = parseOr400(listQuery, req.query, reply);
       if (!q) return reply;
+      const scope = propertyFilter(req.principal, q.property);
       const rows = await deps.db.ticket.findMany({
         where: {
           ...(q.status ? { status: q.status } : {}),
-          ...(q.property ? { propertyId: q.property } : {}),
+          ...(scope ? { propertyId: { in: [...scope] } } : {}),
+          // a technician sees the orders they hold or were offered, nothing else
+          ...(ownOrdersOnly(req.principal) ? { assignments: { some: { staffId: req.principal.staffId! } } } : {}),
           ...(q.since ? { receivedAt: { gte: new Date(q.since) } } : {}),
         },
         include: { assignee: true },
@@ -71,11 +72,15 @@ export function adminRoutes(
     });
 
     api.get<{ Params: { number: string } }>("/api/tickets/:number", async (req, reply) => {
+      if (!allowed(req, reply, "tickets.read")) return reply;
       const t = await deps.db.ticket.findUnique({
         where: { number: req.params.number },
-        include: { assignee: true, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+        include: { assignee: true, assignments: { select: { staffId: true } }, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
       });
-      if (!t) return sendError(reply, 404, "ticket_not_found", `no ticket numbered ${req.params.number.slice(0, 40)}`);
+      const own = !ownOrdersOnly(req.principal) || t?.assignments.some((a) => a.staffId === req.principal!.staffId);
+      // another property's ticket, or another technician's, is "not found" as a missing one is
+      if (!t || !own || !can(req.principal, "tickets.read", t.propertyId))
+        return sendError(reply, 404, "ticket_not_found", `no ticket numbered ${req.params.number.slice(0, 40)}`);
       return ticketJson(t, deps.properties.get(t.propertyId).policy.timezone);
     });
   });

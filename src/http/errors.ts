@@ -1,11 +1,12 @@
 import type { FastifyReply } from "fastify";
 import type { z } from "zod";
-import { ConflictError, IllegalTransitionError, NotFoundError, type BaoshiError } from "../core/errors.js";
+import { AlreadyExistsError, ConflictError, ForbiddenError, IllegalTransitionError, NotFoundError, type BaoshiError } from "../core/errors.js";
 
 /** The HTTP status of each expected failure. */
 export function statusOf(err: BaoshiError): number {
-  if (err instanceof ConflictError || err instanceof IllegalTransitionError) return 409;
+  if (err instanceof ConflictError || err instanceof IllegalTransitionError || err instanceof AlreadyExistsError) return 409;
   if (err instanceof NotFoundError) return 404;
+  if (err instanceof ForbiddenError) return 403;
   // (InvalidRequestError and the rest: what was asked cannot be done as it is)
   return 400;
 }

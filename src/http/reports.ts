@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Database } from "../db/client.js";
+import { can, propertyFilter } from "../core/access/access.js";
+import { allowed } from "./auth.js";
 import { parseOr400, sendError } from "./errors.js";
 
 const query = z.object({
@@ -12,10 +14,12 @@ const query = z.object({
 /** Stored daily follow-ups and monthly statistics, to read again (newest first). */
 export function reportRoutes(api: FastifyInstance, deps: { db: Database }) {
   api.get("/api/reports", async (req, reply) => {
+    if (!allowed(req, reply, "statistics")) return reply;
     const q = parseOr400(query, req.query, reply);
     if (!q) return reply;
+    const scope = propertyFilter(req.principal, q.property);
     const rows = await deps.db.storedReport.findMany({
-      where: { ...(q.property ? { propertyId: q.property } : {}), ...(q.kind ? { kind: q.kind } : {}) },
+      where: { ...(scope ? { propertyId: { in: [...scope] } } : {}), ...(q.kind ? { kind: q.kind } : {}) },
       orderBy: [{ period: "desc" }, { kind: "asc" }],
       take: q.limit,
     });
@@ -24,7 +28,10 @@ export function reportRoutes(api: FastifyInstance, deps: { db: Database }) {
 
   api.get<{ Params: { property: string; kind: string; period: string } }>("/api/reports/:property/:kind/:period", async (req, reply) => {
     const { property, kind, period } = req.params;
-    const r = await deps.db.storedReport.findUnique({ where: { propertyId_kind_period: { propertyId: property, kind, period } } });
+    if (!allowed(req, reply, "statistics")) return reply;
+    const r = !can(req.principal, "statistics", property)
+      ? null
+      : await deps.db.storedReport.findUnique({ where: { propertyId_kind_period: { propertyId: property, kind, period } } });
     if (!r) return sendError(reply, 404, "report_not_found", `no ${kind.slice(0, 10)} report for ${property.slice(0, 40)} ${period.slice(0, 10)}`);
     return { property: r.propertyId, kind: r.kind, period: r.period, createdAt: r.createdAt.toISOString(), content: r.content };
   });

@@ -10,6 +10,9 @@ import type { PropertyDirectory } from "../db/properties.js";
 import { adminRoutes } from "./admin.js";
 import { sendError, statusOf } from "./errors.js";
 import { healthRoutes } from "./health.js";
+import { authentication } from "./auth.js";
+import { sessionRoutes } from "./session.js";
+import type { SignIn } from "../core/access/sign-in.js";
 import { propertyRoutes } from "./properties.js";
 import { BaoshiError } from "../core/errors.js";
 import type { Clock } from "../core/policy/clock.js";
@@ -37,6 +40,11 @@ export interface ServerDeps {
   webchatTexts: { tooFast: string };
   /** admin routes channels add (WeChat's QR code), behind the admin token */
   adminRoutes?: ((api: FastifyInstance) => void)[];
+  signIn: SignIn;
+  /** cookies are Secure when the service is reached over HTTPS (PUBLIC_URL) */
+  secureCookies: boolean;
+  /** the console's pages (registered by the composition root) */
+  console?: (app: FastifyInstance) => void;
 }
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
@@ -51,13 +59,24 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   });
   app.setNotFoundHandler((req, reply) => sendError(reply, 404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}`));
 
+  // forms post url-encoded (the console works without JavaScript); a repeated name becomes a list
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
+    const out: Record<string, string | string[]> = {};
+    for (const [k, v] of new URLSearchParams(String(body))) {
+      const had = out[k];
+      out[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
+    }
+    done(null, out);
+  });
+  authentication(app, { signIn: deps.signIn, adminToken: deps.adminToken, clock: deps.clock });
+  sessionRoutes(app, { signIn: deps.signIn, clock: deps.clock, secure: deps.secureCookies });
+  deps.console?.(app);
   healthRoutes(app, { db: deps.db, provider: deps.provider, leases: deps.leases });
   chatPage(app, deps.properties);
   webchatRoutes(app, { ...deps, limit: deps.visitorLimit, texts: deps.webchatTexts });
   adminRoutes(app, {
     db: deps.db,
     properties: deps.properties,
-    token: deps.adminToken,
     staff: deps.staff,
     extra: [
       (api) => propertyRoutes(api, { db: deps.db, records: deps.records, properties: deps.properties, dir: deps.policiesDir }),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Clock } from "../core/policy/clock.js";
 import { STATUSES } from "../core/ticket/domain.js";
 import type { OfficeActions } from "../core/ticket/office-actions.js";
+import { allowed } from "./auth.js";
 import { parseOr400 } from "./errors.js";
 
 /**
@@ -13,12 +14,16 @@ export function ticketActionRoutes(api: FastifyInstance, deps: { actions: Office
   api.post<{ Params: { number: string } }>("/api/tickets/:number/transition", async (req, reply) => {
     const body = parseOr400(z.object({ to: z.enum(STATUSES), reason: z.string().max(200).optional() }), req.body, reply);
     if (!body) return reply;
-    return deps.actions.transition(req.params.number, body.to, body.reason, deps.clock.now());
+    if (!allowed(req, reply, "tickets.read")) return reply;
+    return deps.actions.transition(req.principal, req.params.number, body.to, body.reason, deps.clock.now());
   });
 
   api.post<{ Params: { number: string } }>("/api/tickets/:number/assign", async (req, reply) => {
-    const body = parseOr400(z.object({ staffId: z.string().min(1), by: z.string().max(40).default("admin") }), req.body, reply);
+    const body = parseOr400(z.object({ staffId: z.string().min(1), by: z.string().max(40).optional() }), req.body, reply);
     if (!body) return reply;
-    return deps.actions.assign(req.params.number, body.staffId, body.by, deps.clock.now());
+    if (!allowed(req, reply, "tickets.read")) return reply;
+    // (by: the name an API caller acts under; a console session is its own name)
+    const who = body.by && req.principal.staffId === null ? { ...req.principal, name: body.by } : req.principal;
+    return deps.actions.assign(who, req.params.number, body.staffId, deps.clock.now());
   });
 }

@@ -1,3 +1,4 @@
+import { allowed } from "../../http/auth.js";
 import type { FastifyInstance } from "fastify";
 import { sendError } from "../../http/errors.js";
 
@@ -11,7 +12,8 @@ export interface LoginState {
 
 /** GET /api/wechat/qrcode (admin): the login QR code while WeChat waits for a scan, else the login state. */
 export function wechatQrRoute(api: FastifyInstance, wechat: { readonly login: LoginState }) {
-  api.get("/api/wechat/qrcode", async (_req, reply) => {
+  api.get("/api/wechat/qrcode", async (req, reply) => {
+    if (!allowed(req, reply, "service")) return reply;
     const l = wechat.login;
     if (l.status !== "scan" || !l.qrcode)
       return sendError(reply, 404, `wechat_${l.status}`, `no QR code to scan: WeChat is ${l.status.replace("_", " ")}${l.user ? ` as ${l.user}` : ""}`);

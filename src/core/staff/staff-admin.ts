@@ -1,6 +1,7 @@
 import { orderedId } from "../ids.js";
 import { randomInt } from "node:crypto";
-import { InvalidRequestError, NotFoundError } from "../errors.js";
+import { AlreadyExistsError, InvalidRequestError, NotFoundError } from "../errors.js";
+import { hashPassword } from "../access/sign-in.js";
 import type { Duration } from "../policy/duration.js";
 import type { Role } from "../ticket/domain.js";
 
@@ -15,6 +16,10 @@ export interface StaffRecord {
   superiorId: string | null;
   phone: string | null;
   lang: "zh" | "en";
+  /** the console's sign-in name (the password is kept only as its hash, never shown) */
+  login: string | null;
+  /** further properties served beyond propertyId */
+  alsoProperties: string[];
   active: boolean;
   createdAt: Date;
   /** the chat accounts bound to them */
@@ -23,10 +28,25 @@ export interface StaffRecord {
 
 /** What staff administration reads and writes (src/db). */
 export interface StaffAdminStore {
-  create(s: Omit<StaffRecord, "active" | "channels">): Promise<StaffRecord>;
+  create(s: Omit<StaffRecord, "active" | "channels"> & { passwordHash: string | null }): Promise<StaffRecord>;
+  byLogin(login: string): Promise<{ id: string } | undefined>;
   byId(id: string): Promise<StaffRecord | undefined>;
   list(): Promise<StaffRecord[]>;
   addBindCode(code: { code: string; staffId: string; expiresAt: Date; createdAt: Date }): Promise<void>;
+}
+
+export interface NewStaff {
+  name: string;
+  roles: Role[];
+  skills: string[];
+  buildings: string[];
+  superiorId?: string;
+  propertyId?: string;
+  alsoProperties?: string[];
+  phone?: string;
+  lang?: "zh" | "en";
+  login?: string;
+  password?: string;
 }
 
 /** No 0/O or 1/I: codes are read off a screen and typed on a phone. */
@@ -46,12 +66,13 @@ export class StaffAdmin {
     },
   ) {}
 
-  async create(
-    input: { name: string; roles: Role[]; skills: string[]; buildings: string[]; superiorId?: string; propertyId?: string; phone?: string; lang?: "zh" | "en" },
-    now: Date,
-  ) {
+  async create(input: NewStaff, now: Date) {
     const propertyId = input.propertyId ?? this.deps.defaultProperty;
-    if (!this.deps.hasProperty(propertyId)) throw new InvalidRequestError("unknown_property", `propertyId: property "${propertyId}" does not exist`);
+    for (const [field, id] of [["propertyId", propertyId], ...(input.alsoProperties ?? []).map((p) => ["alsoProperties", p])] as const)
+      if (!this.deps.hasProperty(id)) throw new InvalidRequestError("unknown_property", `${field}: property "${id}" does not exist`);
+    const login = input.login?.trim().toLowerCase();
+    if (login && (login === "admin" || (await this.deps.store.byLogin(login))))
+      throw new AlreadyExistsError("login_taken", `login: "${login}" is taken; choose another`);
     if (input.superiorId && !(await this.deps.store.byId(input.superiorId)))
       throw new InvalidRequestError("unknown_superior", `superiorId: no staff member ${input.superiorId}`);
     const staff = await this.deps.store.create({
@@ -64,10 +85,17 @@ export class StaffAdmin {
       superiorId: input.superiorId ?? null,
       phone: input.phone ?? null,
       lang: input.lang ?? "zh",
+      login: login ?? null,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      alsoProperties: input.alsoProperties ?? [],
       createdAt: now,
     });
     this.deps.onChange?.();
     return staff;
+  }
+
+  byId(id: string): Promise<StaffRecord | undefined> {
+    return this.deps.store.byId(id);
   }
 
   list(): Promise<StaffRecord[]> {

@@ -1,7 +1,7 @@
 /** Words of the domain (SPEC §2–§3, §9), shared by every layer. */
 
-/** Staff roles; the default escalation chain runs technician → supervisor → project manager → general manager. */
-export const ROLES = ["technician", "steward", "supervisor", "project_manager", "general_manager", "quality"] as const;
+/** Staff roles (admin: the console's administrator, all properties); the default escalation chain runs technician → supervisor → project manager → general manager. */
+export const ROLES = ["admin", "technician", "steward", "supervisor", "project_manager", "general_manager", "quality"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CHANNELS = ["web", "telegram", "wechat", "phone", "walk-in"] as const;

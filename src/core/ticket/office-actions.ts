@@ -2,7 +2,8 @@ import { orderedId } from "../ids.js";
 import type { Dispatcher } from "../dispatch/dispatcher.js";
 import type { AssignmentRecord } from "../dispatch/records.js";
 import type { OrderView } from "../dispatch/work-order.js";
-import { IllegalTransitionError, InvalidRequestError, NotFoundError } from "../errors.js";
+import { ForbiddenError, IllegalTransitionError, InvalidRequestError, NotFoundError } from "../errors.js";
+import { can, type Action, type Principal } from "../access/access.js";
 import type { Policy } from "../policy/policy.js";
 import type { EventRecord, OutboxRecord, TicketMove } from "../ports.js";
 import { type HoldableTicket, holdMove, resumeMove } from "../visits/hold.js";
@@ -45,8 +46,9 @@ export class OfficeActions {
     return this.deps.vocabulary.moveRefusal(r).zh;
   }
 
-  async transition(number: string, to: TicketStatus, reason: string | undefined, now: Date): Promise<{ number: string; status: TicketStatus }> {
-    const t = await this.ticket(number);
+  async transition(who: Principal, number: string, to: TicketStatus, reason: string | undefined, now: Date): Promise<{ number: string; status: TicketStatus }> {
+    // reopening an invalid report is a dispatcher's call; every other move the desk's
+    const t = await this.ticket(who, number, to === "reopened" ? "tickets.dispatch" : "tickets.change");
     const holding = to === "on_hold" || (t.status === "on_hold" && !!t.pausedAt);
     let next: Omit<TicketMove, "at">;
     if (holding) {
@@ -63,13 +65,17 @@ export class OfficeActions {
       next = { ticketId: t.id, from: fromStatuses(to), to, ...(STEP_TIMESTAMP[to] ? { stamp: STEP_TIMESTAMP[to]! } : {}) };
     }
     const type = holding && to !== "on_hold" ? "ticket.resumed" : `ticket.${to}`;
-    await this.deps.store.change({ moves: [{ ...next, at: now }], events: [officeEvent(t, type, { from: t.status, ...(reason ? { reason } : {}) }, now)] });
+    await this.deps.store.change({
+      moves: [{ ...next, at: now }],
+      events: [officeEvent(who, t, type, { from: t.status, ...(reason ? { reason } : {}) }, now)],
+    });
     return { number: t.number, status: to };
   }
 
   /** 人工派单: the order offered to the staff member chosen, who is told in chat. */
-  async assign(number: string, staffId: string, by: string, now: Date) {
-    const t = await this.ticket(number);
+  async assign(who: Principal, number: string, staffId: string, now: Date) {
+    const t = await this.ticket(who, number, "tickets.dispatch");
+    const by = who.name;
     const m = move(t.status, "dispatched");
     if (!m.ok) throw new IllegalTransitionError(this.refused(m.reason));
     const offer = await this.deps.dispatcher.offerTo(
@@ -92,27 +98,30 @@ export class OfficeActions {
         },
       ],
       assignments: [offer.assignment],
-      events: [officeEvent(t, "ticket.dispatched", { staffId: offer.staff.id, staff: offer.staff.name, why: offer.assignment.why }, now)],
+      events: [officeEvent(who, t, "ticket.dispatched", { staffId: offer.staff.id, staff: offer.staff.name, why: offer.assignment.why }, now)],
       outbox: offer.outbox,
     });
     this.deps.offer(offer.outbox);
     return { number: t.number, status: "dispatched" as const, assignee: { id: offer.staff.id, name: offer.staff.name }, notified: offer.outbox.length > 0 };
   }
 
-  private async ticket(number: string): Promise<OfficeTicket> {
+  /** The ticket, when the asker may act on it: another property's is "not found", as a missing one is. */
+  private async ticket(who: Principal, number: string, action: Action): Promise<OfficeTicket> {
+    if (!can(who, action)) throw new ForbiddenError(`your role may not do this (${action})`);
     const t = await this.deps.store.ticketByNumber(number);
-    if (!t) throw new NotFoundError(`no ticket numbered ${number.slice(0, 40)}`, "ticket_not_found");
+    if (!t || !can(who, action, t.propertyId)) throw new NotFoundError(`no ticket numbered ${number.slice(0, 40)}`, "ticket_not_found");
     return t;
   }
 }
 
-const officeEvent = (t: { id: string; propertyId: string }, type: string, data: Record<string, unknown>, at: Date): EventRecord => ({
+/** The office's change on the timeline: who did it (their staff id; "admin" for the built-in administrator), from the console. */
+const officeEvent = (who: Principal, t: { id: string; propertyId: string }, type: string, data: Record<string, unknown>, at: Date): EventRecord => ({
   id: orderedId(),
   propertyId: t.propertyId,
   ticketId: t.id,
   type,
-  actor: "admin",
-  channel: null,
-  data,
+  actor: who.staffId ?? "admin",
+  channel: "console",
+  data: { ...data, by: who.name },
   at,
 });
