@@ -39,6 +39,11 @@ import { StaffAdmin } from "./core/staff/staff-admin.js";
 import { SignIn } from "./core/access/sign-in.js";
 import { Attempts } from "./core/access/attempts.js";
 import { DbAccessStore } from "./db/access-store.js";
+import { BoardStore } from "./db/board-store.js";
+import { TicketFiles } from "./db/ticket-files.js";
+import { FeedStore } from "./db/feed-store.js";
+import { BoardFeed } from "./console/feed.js";
+import { consoleRoutes } from "./console/routes.js";
 import { DbStaffAdminStore } from "./db/staff-admin-store.js";
 import { dispatchOrder } from "./core/dispatch/choose-worker.js";
 import type { Clock } from "./core/policy/clock.js";
@@ -249,6 +254,15 @@ export async function createApp(
     adminToken: config.ADMIN_TOKEN,
     sessionMinutes: config.SESSION_TTL.minutes,
   });
+  const office = new OfficeActions({ store: new DbOfficeStore(db, hot), dispatcher, policyOf, offer: offerPending, vocabulary });
+  const staffAdmin = new StaffAdmin({
+    store: new DbStaffAdminStore(db, opened.sql),
+    hasProperty: (id) => properties.has(id),
+    defaultProperty: config.DEFAULT_PROPERTY,
+    bindCodeTtl: config.BIND_CODE_TTL,
+    onChange: () => store.forgetWorkforce(),
+  });
+  const feed = new BoardFeed(new FeedStore(opened.sql), 1000, (err) => log.warn({ err: String(err) }, "console: the live board could not read the event log"));
   const server = buildServer({
     db,
     intake,
@@ -260,14 +274,22 @@ export async function createApp(
     staff: {
       defaultProperty: config.DEFAULT_PROPERTY,
       clock,
-      admin: new StaffAdmin({
-        store: new DbStaffAdminStore(db, opened.sql),
-        hasProperty: (id) => properties.has(id),
-        defaultProperty: config.DEFAULT_PROPERTY,
-        bindCodeTtl: config.BIND_CODE_TTL,
-        onChange: () => store.forgetWorkforce(),
-      }),
+      admin: staffAdmin,
     },
+    console: (app) =>
+      consoleRoutes(app, {
+        signIn,
+        clock,
+        secure: config.PUBLIC_URL.startsWith("https:"),
+        properties,
+        board: new BoardStore(opened.sql),
+        files: new TicketFiles(db),
+        workforce: store,
+        staff: staffAdmin,
+        actions: office,
+        feed,
+        skillsOf,
+      }),
     policiesDir: config.POLICIES_DIR,
     records,
     history: new DbChatHistory(opened.sql),
@@ -279,10 +301,7 @@ export async function createApp(
     routes: channels.flatMap((c) => (c.routes ? [(app: FastifyInstance) => c.routes!(app)] : [])),
     adminRoutes: [
       (api) =>
-        ticketActionRoutes(api, {
-          actions: new OfficeActions({ store: new DbOfficeStore(db, hot), dispatcher, policyOf, offer: offerPending, vocabulary }),
-          clock,
-        }),
+        ticketActionRoutes(api, { actions: office, clock }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),
     ],
   });
@@ -303,6 +322,7 @@ export async function createApp(
       for (const c of channels) await c.start();
     },
     async close() {
+      feed.stop();
       await scheduler.stop();
       for (const c of channels) await c.stop();
       await server.close();

@@ -37,6 +37,8 @@ export async function startApp(
     wechatPuppet?: unknown;
     /** settings that differ from the demo property's policy (merged into policies/demo.yaml) */
     policy?: Record<string, unknown>;
+    /** further properties, each with the demo's policy under its own id and name */
+    alsoProperties?: { id: string; name: string }[];
   } = {},
 ): Promise<RunningApp> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "baoshi-test-"));
@@ -53,6 +55,7 @@ export async function startApp(
     const demo = parse(readFileSync(new URL("../../policies/demo.yaml", import.meta.url), "utf8")) as { policy: Record<string, unknown> };
     demo.policy = { ...demo.policy, ...opts.policy };
     writeFileSync(join(policies, "demo.yaml"), stringify(demo));
+    for (const p of opts.alsoProperties ?? []) writeFileSync(join(policies, `${p.id}.yaml`), stringify({ ...demo, name: p.name }));
   }
   const config = createConfig({ DATABASE_URL: await serviceDatabaseUrl(dir), ADMIN_TOKEN, POLICIES_DIR: policies, ...opts.env, ...webhook });
   const logs: string[] = [];

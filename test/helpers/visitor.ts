@@ -14,6 +14,8 @@ export class Visitor {
   constructor(
     private readonly url: string,
     id?: string,
+    /** the property whose web chat this is (the default one when unset) */
+    private readonly propertyId?: string,
   ) {
     this.id = id ?? `v-${randomUUID().slice(0, 12)}`;
   }
@@ -43,7 +45,7 @@ export class Visitor {
     const res = await fetch(`${this.url}/api/webchat/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ visitorId: this.id, ...body }),
+      body: JSON.stringify({ visitorId: this.id, ...(this.propertyId ? { propertyId: this.propertyId } : {}), ...body }),
     });
     const json = (await res.json()) as { replies: Reply[] };
     if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json)}`);

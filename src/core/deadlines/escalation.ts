@@ -11,7 +11,7 @@ import type { TicketKind } from "./steps.js";
  */
 // the steps and their records live in steps.ts (warn-before.ts reads them too)
 export { STEPS, STEP_COLUMN, type Escalations, type Step, type StepDeadlines, type TicketKind } from "./steps.js";
-import { STEP_COLUMN, type Escalations, type Step, type StepDeadlines } from "./steps.js";
+import { STEP_COLUMN, STEPS, type Escalations, type Step, type StepDeadlines } from "./steps.js";
 
 /** The steps whose deadlines still matter in each status (a step already done no longer can be late). */
 const LIVE_STEPS: Record<TicketStatus, readonly Step[]> = {
@@ -35,6 +35,21 @@ const LIVE_STEPS: Record<TicketStatus, readonly Step[]> = {
 function liveSteps(status: TicketStatus, deadlines: StepDeadlines): readonly Step[] {
   if (deadlines.holdDueAt) return ["hold"];
   return LIVE_STEPS[status].filter((s) => s !== "hold");
+}
+
+/** The statuses in which each step's deadline matters (the board's "overdue" filter reads this). */
+export const STATUSES_OF_STEP: Record<Step, TicketStatus[]> = Object.fromEntries(
+  STEPS.map((step) => [step, (Object.keys(LIVE_STEPS) as TicketStatus[]).filter((s) => LIVE_STEPS[s].includes(step))]),
+) as Record<Step, TicketStatus[]>;
+
+/** The deadline a person works to now: the earliest one still live in its status (what the board counts down to). */
+export function currentDeadline(status: TicketStatus, deadlines: StepDeadlines): { step: Step; due: Date } | null {
+  let best: { step: Step; due: Date } | null = null;
+  for (const step of liveSteps(status, deadlines)) {
+    const due = deadlines[STEP_COLUMN[step]];
+    if (due && (!best || due < best.due)) best = { step, due };
+  }
+  return best;
 }
 
 /**

@@ -23,6 +23,9 @@ const EDGES: Record<TicketStatus, readonly TicketStatus[]> = {
   escalated: ["dispatched", "accepted", "arrived", "completed", "cancelled"],
 };
 
+/** Where a ticket may go from here (the console's choices). */
+export const nextStatuses = (from: TicketStatus): readonly TicketStatus[] => EDGES[from] ?? [];
+
 /** The timestamp column each arrival sets. */
 export const STEP_TIMESTAMP: Partial<Record<TicketStatus, string>> = {
   dispatched: "dispatchedAt",

@@ -47,8 +47,8 @@ export class OfficeActions {
   }
 
   async transition(who: Principal, number: string, to: TicketStatus, reason: string | undefined, now: Date): Promise<{ number: string; status: TicketStatus }> {
-    // reopening an invalid report is a dispatcher's call; every other move the desk's
-    const t = await this.ticket(who, number, to === "reopened" ? "tickets.dispatch" : "tickets.change");
+    // reopening an invalid report (back to received) is a dispatcher's call; every other move the desk's
+    const t = await this.ticket(who, number, to === "received" ? "tickets.dispatch" : "tickets.change");
     const holding = to === "on_hold" || (t.status === "on_hold" && !!t.pausedAt);
     let next: Omit<TicketMove, "at">;
     if (holding) {
@@ -103,6 +103,15 @@ export class OfficeActions {
     });
     this.deps.offer(offer.outbox);
     return { number: t.number, status: "dispatched" as const, assignee: { id: offer.staff.id, name: offer.staff.name }, notified: offer.outbox.length > 0 };
+  }
+
+  /** An internal note on the timeline (nobody is told; the resident never sees it). */
+  async note(who: Principal, number: string, text: string, now: Date): Promise<{ number: string }> {
+    const t = await this.ticket(who, number, "tickets.note");
+    const note = text.trim();
+    if (!note) throw new InvalidRequestError("note_required", "text: write the note");
+    await this.deps.store.change({ events: [officeEvent(who, t, "ticket.remark", { text: note.slice(0, 2000) }, now)] });
+    return { number: t.number };
   }
 
   /** The ticket, when the asker may act on it: another property's is "not found", as a missing one is. */
