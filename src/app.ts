@@ -300,8 +300,7 @@ export async function createApp(
     visitorLimit: new VisitorLimit(clock, config.WEBCHAT_PER_MINUTE, config.WEBCHAT_BURST),
     routes: channels.flatMap((c) => (c.routes ? [(app: FastifyInstance) => c.routes!(app)] : [])),
     adminRoutes: [
-      (api) =>
-        ticketActionRoutes(api, { actions: office, clock }),
+      (api) => ticketActionRoutes(api, { actions: office, clock }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),
     ],
   });

@@ -88,17 +88,70 @@ export function boardView(v: Viewer, d: BoardData): Html {
 <form class="filters card" method="get" action="/console" role="search" aria-label="${say(v, b.filters)}">
   <div class="wide"><label for="f-q">${say(v, b.search)}</label><input id="f-q" name="q" type="search" value="${q.q ?? ""}"></div>
   ${select(v, "status", say(v, b.status), q.status, [["open", say(v, b.open)], ["all", say(v, b.all)], ...STATUSES.map((s) => [s, say(v, V.statuses[s])] as [string, string])], "")}
-  ${select(v, "category", say(v, b.category), q.category, CATEGORIES.map((c) => [c, `${c} ${say(v, V.categories[c])}`]))}
-  ${select(v, "nature", say(v, b.nature), q.nature, NATURES.map((n) => [n, say(v, V.natures[n])]))}
-  ${select(v, "urgency", say(v, b.urgency), q.urgency, URGENCIES.map((u) => [u, say(v, V.urgencies[u])]))}
+  ${select(
+    v,
+    "category",
+    say(v, b.category),
+    q.category,
+    CATEGORIES.map((c) => [c, `${c} ${say(v, V.categories[c])}`]),
+  )}
+  ${select(
+    v,
+    "nature",
+    say(v, b.nature),
+    q.nature,
+    NATURES.map((n) => [n, say(v, V.natures[n])]),
+  )}
+  ${select(
+    v,
+    "urgency",
+    say(v, b.urgency),
+    q.urgency,
+    URGENCIES.map((u) => [u, say(v, V.urgencies[u])]),
+  )}
   <div><label for="f-building">${say(v, b.building)}</label><input id="f-building" name="building" value="${q.building ?? ""}" inputmode="numeric"></div>
-  ${select(v, "assignee", say(v, b.assignee), q.assignee, d.staff.map((s) => [s.id, s.name]))}
-  ${select(v, "channel", say(v, b.channel), q.channel, CHANNELS.map((c) => [c, say(v, V.channels[c] ?? V.otherChannel)]))}
-  ${d.properties.length > 1 ? select(v, "property", say(v, b.property), q.property, d.properties.map((p) => [p.id, p.name])) : ""}
+  ${select(
+    v,
+    "assignee",
+    say(v, b.assignee),
+    q.assignee,
+    d.staff.map((s) => [s.id, s.name]),
+  )}
+  ${select(
+    v,
+    "channel",
+    say(v, b.channel),
+    q.channel,
+    CHANNELS.map((c) => [c, say(v, V.channels[c] ?? V.otherChannel)]),
+  )}
+  ${
+    d.properties.length > 1
+      ? select(
+          v,
+          "property",
+          say(v, b.property),
+          q.property,
+          d.properties.map((p) => [p.id, p.name]),
+        )
+      : ""
+  }
   <div><label for="f-from">${say(v, b.from)}</label><input id="f-from" name="from" type="date" value="${q.from ?? ""}"></div>
   <div><label for="f-to">${say(v, b.to)}</label><input id="f-to" name="to" type="date" value="${q.to ?? ""}"></div>
-  ${select(v, "due", say(v, b.due), q.due, [["overdue", say(v, b.overdue)], ["hour", say(v, b.hour)]])}
-  ${select(v, "sort", say(v, b.sort), q.sort, [["activity", say(v, b.byActivity)], ["urgency", say(v, b.byUrgency)]], "")}
+  ${select(v, "due", say(v, b.due), q.due, [
+    ["overdue", say(v, b.overdue)],
+    ["hour", say(v, b.hour)],
+  ])}
+  ${select(
+    v,
+    "sort",
+    say(v, b.sort),
+    q.sort,
+    [
+      ["activity", say(v, b.byActivity)],
+      ["urgency", say(v, b.byUrgency)],
+    ],
+    "",
+  )}
   <div class="bar"><button class="primary" type="submit">${say(v, b.apply)}</button><a href="/console">${say(v, b.reset)}</a></div>
 </form>
 <div class="bar"><span id="live-status" class="live muted" aria-live="polite">${say(v, b.live)}</span></div>

@@ -23,7 +23,13 @@ const NAV = [
 
 /** The page around every view: the navigation its role may use, who is signed in, the language switch. */
 export function page(v: Viewer, opts: { title: string; current?: string; body: Html; flash?: { ok?: string; error?: string } }): string {
-  const countdown = { ...Object.fromEntries(Object.entries(T.units).map(([k, x]) => [k, x[v.lang]])), left: T.board.left[v.lang], late: T.board.late[v.lang], live: T.board.live[v.lang], liveOff: T.board.liveOff[v.lang] };
+  const countdown = {
+    ...Object.fromEntries(Object.entries(T.units).map(([k, x]) => [k, x[v.lang]])),
+    left: T.board.left[v.lang],
+    late: T.board.late[v.lang],
+    live: T.board.live[v.lang],
+    liveOff: T.board.liveOff[v.lang],
+  };
   return html`<!doctype html>
 <html lang="${v.lang === "zh" ? "zh-CN" : "en"}">
 <head>

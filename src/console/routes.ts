@@ -50,7 +50,8 @@ export const langOf = (req: FastifyRequest, fallback: Lang = "zh"): Lang => {
 
 /** The staff console at /console: server-rendered pages, each checking role and property on the server. */
 export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
-  const sendPage = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
+  const sendPage = (reply: FastifyReply, body: string, status = 200) =>
+    reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
 
   /** The viewer, or the answer instead: the sign-in page for nobody, 403 for a role without this view. */
   const viewer = (req: FastifyRequest, reply: FastifyReply, action: Action): Viewer | undefined => {
@@ -66,7 +67,8 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     }
     return v;
   };
-  const notFound = (reply: FastifyReply, v: Viewer) => sendPage(reply, page(v, { title: say(v, T.notFound), body: html`<p class="card">${say(v, T.notFound)}</p>` }), 404);
+  const notFound = (reply: FastifyReply, v: Viewer) =>
+    sendPage(reply, page(v, { title: say(v, T.notFound), body: html`<p class="card">${say(v, T.notFound)}</p>` }), 404);
   const back = (reply: FastifyReply, to: string, flash: { ok?: string; error?: string }) => {
     const q = new URLSearchParams(flash as Record<string, string>);
     return reply.redirect(`${to}?${q}`, 303);
@@ -108,7 +110,15 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     const s = await deps.signIn.withLink(String(req.query.t ?? ""), now);
     if (typeof s === "string") {
       const why = s === "expired" ? T.login.linkExpired : s === "used" ? T.login.linkUsed : T.login.linkWrong;
-      return sendPage(reply, bare(lang, T.login.title[lang], html`<div class="login card"><p role="alert">${why[lang]}</p><a href="/console/login">${T.login.title[lang]}</a></div>`), 401);
+      return sendPage(
+        reply,
+        bare(
+          lang,
+          T.login.title[lang],
+          html`<div class="login card"><p role="alert">${why[lang]}</p><a href="/console/login">${T.login.title[lang]}</a></div>`,
+        ),
+        401,
+      );
     }
     setSessionCookie(reply, s, deps.secure, now);
     return reply.redirect("/console", 303);
@@ -168,7 +178,12 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     if (!p || !can(p, "tickets.read")) return reply.code(401).send();
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
+    res.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    });
     res.write("retry: 3000\n\n");
     streams.add(res);
     const stop = deps.feed.listen({ principal: p, send: (properties) => res.write(`event: tickets\ndata: ${JSON.stringify({ properties })}\n\n`) });

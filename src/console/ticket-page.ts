@@ -106,7 +106,10 @@ ${
 /** One line of the timeline: when, what, who and from where, and the few facts that say why. */
 function timelineItem(v: Viewer, e: TicketFile["events"][number], d: Data, when: (x: Date | null) => string): Html {
   const data = (e.data as Record<string, unknown> | null) ?? {};
-  const who = typeof data.by === "string" ? data.by : (d.names.get(e.actor) ?? (typeof data.staff === "string" ? data.staff : e.actor === "resident" ? say(v, T.resident) : say(v, T.system)));
+  const who =
+    typeof data.by === "string"
+      ? data.by
+      : (d.names.get(e.actor) ?? (typeof data.staff === "string" ? data.staff : e.actor === "resident" ? say(v, T.resident) : say(v, T.system)));
   const facts = [
     data.staff && data.by ? `→ ${data.staff}` : "",
     Array.isArray(data.why) ? data.why.join(v.lang === "zh" ? "；" : "; ") : "",
@@ -124,9 +127,10 @@ function callbacks(v: Viewer, d: Data, when: (x: Date | null) => string): Html {
   if (!d.t.callbacks.length) return html``;
   return html`<section class="card" aria-labelledby="h-callbacks"><h2 id="h-callbacks">${say(v, k.callbacks)}</h2><ul>
 ${d.t.callbacks.map(
-  (c) => html`<li>${when(c.dueAt)} · ${c.steward?.name ?? "—"} · ${c.status}${c.satisfaction ? ` · ${c.satisfaction}` : ""}${c.timeliness ? ` · ${c.timeliness}` : ""}${c.method ? ` · ${c.method}` : ""}${c.comment ? ` · ${c.comment}` : ""}${
-    c.residentRating ? html`<br>${say(v, k.rating)}：${c.residentRating}${c.residentComment ? `（${c.residentComment}）` : ""}` : ""
-  }</li>`,
+  (c) =>
+    html`<li>${when(c.dueAt)} · ${c.steward?.name ?? "—"} · ${c.status}${c.satisfaction ? ` · ${c.satisfaction}` : ""}${c.timeliness ? ` · ${c.timeliness}` : ""}${c.method ? ` · ${c.method}` : ""}${c.comment ? ` · ${c.comment}` : ""}${
+      c.residentRating ? html`<br>${say(v, k.rating)}：${c.residentRating}${c.residentComment ? `（${c.residentComment}）` : ""}` : ""
+    }</li>`,
 )}</ul></section>`;
 }
 
@@ -155,7 +159,9 @@ function actions(v: Viewer, d: Data): Html {
     )}</select>
 <button class="primary" type="submit">${say(v, k.doAssign)}</button></form>`);
   }
-  const moves = nextStatuses(t.status as TicketStatus).filter((s) => s !== "dispatched" && (s === "received" ? can(p, "tickets.dispatch", t.propertyId) : can(p, "tickets.change", t.propertyId)));
+  const moves = nextStatuses(t.status as TicketStatus).filter(
+    (s) => s !== "dispatched" && (s === "received" ? can(p, "tickets.dispatch", t.propertyId) : can(p, "tickets.change", t.propertyId)),
+  );
   if (moves.length)
     forms.push(html`<form method="post" action="/console/tickets/${t.number}/transition" class="card">${hidden}
 <h2>${say(v, k.change)}</h2>

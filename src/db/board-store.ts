@@ -59,19 +59,26 @@ type Eb = ExpressionBuilder<DB & { t: DB["Ticket"] }, "t">;
 /** The WHERE of a filter's shape: only the clauses the filter uses, so each shape has its own (indexed) plan. */
 function where(eb: Eb, f: BoardFilter) {
   const and = [];
-  if (f.properties) and.push(eb("t.propertyId", "in", f.properties.map((_, i) => param<string>(`p${i}`))));
-  if (f.ownOf)
+  if (f.properties)
     and.push(
-      eb.exists(
-        eb
-          .selectFrom("Assignment as a")
-          .select("a.id")
-          .whereRef("a.ticketId", "=", "t.id")
-          .where("a.staffId", "=", param("ownOf")),
+      eb(
+        "t.propertyId",
+        "in",
+        f.properties.map((_, i) => param<string>(`p${i}`)),
       ),
     );
+  if (f.ownOf) and.push(eb.exists(eb.selectFrom("Assignment as a").select("a.id").whereRef("a.ticketId", "=", "t.id").where("a.staffId", "=", param("ownOf"))));
   if (f.status === "open")
-    and.push(eb.or([eb("t.status", "in", OPEN.map((s) => param<string>(`open${s}`))), eb("t.updatedAt", ">=", param("todayStart"))]));
+    and.push(
+      eb.or([
+        eb(
+          "t.status",
+          "in",
+          OPEN.map((s) => param<string>(`open${s}`)),
+        ),
+        eb("t.updatedAt", ">=", param("todayStart")),
+      ]),
+    );
   else if (f.status !== "all") and.push(eb("t.status", "=", param("status")));
   for (const k of ["category", "nature", "urgency", "building", "assigneeId", "channel"] as const) if (f[k]) and.push(eb(`t.${k}`, "=", param(k)));
   if (f.from) and.push(eb("t.receivedAt", ">=", param("from")));
@@ -174,6 +181,8 @@ export class BoardStore {
   constructor(private readonly sql: Runner) {}
 
   async page(f: BoardFilter, now: Date, todayStart: Date): Promise<{ rows: BoardRow[]; total: number }> {
+    // no property to see (one outside one's scope was asked for): nothing, without asking the database
+    if (f.properties?.length === 0) return { rows: [], total: 0 };
     const key = shapeOf(f);
     let qs = this.shapes.get(key);
     if (!qs) this.shapes.set(key, (qs = { page: pageQuery(f), count: countQuery(f) }));
