@@ -11,7 +11,13 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]
 
 type Part = Html | string | number | boolean | null | undefined | readonly Part[];
 const render = (p: Part): string =>
-  p === null || p === undefined || p === false || p === true ? "" : p instanceof Html ? p.value : Array.isArray(p) ? p.map(render).join("") : escapeHtml(String(p));
+  p === null || p === undefined || p === false || p === true
+    ? ""
+    : p instanceof Html
+      ? p.value
+      : Array.isArray(p)
+        ? p.map(render).join("")
+        : escapeHtml(String(p));
 
 /**
  * Server-rendered pages without a template engine: every value put into the markup is escaped unless it is
