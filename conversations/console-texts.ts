@@ -117,6 +117,37 @@ export const consoleTexts = {
     noActions: t("您的角色只能查看。", "Your role may only read."),
     back: t("返回报事池", "Back to the board"),
   },
+  frontdesk: {
+    title: t("前台登记", "Front desk"),
+    lead: t(
+      "电话或来访报事：先处理后补单。可以把住户的原话贴进来，自动识别填写。",
+      "A phone call or a walk-in: paste the resident's words and the fields fill in.",
+    ),
+    words: t("住户原话", "The resident's words"),
+    read: t("识别填写", "Fill in from the words"),
+    channel: t("来源", "Came by"),
+    phoneCall: t("电话", "Phone call"),
+    walkIn: t("前台来访", "Walk-in"),
+    place: t("房号（或具体位置）", "Room (or the place)"),
+    phone: t("联系电话", "Phone"),
+    description: t("报事内容", "What is wrong"),
+    appointment: t("预约时间", "Appointment"),
+    appointmentHint: t("如「明天下午三点」，或「尽快」", "e.g. 明天下午三点, or 尽快"),
+    name: t("报事人（选填）", "Reporter's name (optional)"),
+    submit: t("登记并派工", "Register and dispatch"),
+    filed: t("已登记，单号 {number}", "Registered: {number}"),
+    readOut: t("请告诉住户：", "Tell the resident:"),
+    another: t("再登记一条", "Register another"),
+    open: t("查看这条报事", "Open the ticket"),
+    guessed: t("识别为：{what}", "Read as: {what}"),
+  },
+  /** a form field left empty (front desk) */
+  required: {
+    place: t("请填写房号或具体位置", "write the room or the place"),
+    phone: t("请填写联系电话", "write the phone number"),
+    description: t("请填写报事内容", "write what is wrong"),
+    appointment: t("请填写预约时间（或写「尽快」）", "write the appointment (or 尽快)"),
+  } as Record<string, Text>,
   /** a timeline entry's name by its event type */
   events: {
     "ticket.created": t("登记", "filed"),

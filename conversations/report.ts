@@ -10,6 +10,7 @@ import {
   type Appointment,
   type Attachment,
   type FlowContext,
+  type FormDef,
   type Place,
   type Text,
 } from "../src/core/conversation/flow-api.js";
@@ -23,7 +24,8 @@ import { place, vagueness } from "./report-place.js";
 import { category, unsureWhose } from "./report-category.js";
 import { amendFiled } from "./report-follow-up.js";
 
-export const reportFlow = defineForm({
+/** The report form's definition (the front desk reads a resident's words with its slots too). */
+export const reportForm: FormDef = {
   name: "report",
   triggers: ["我要报事", "我要报修", "报事", "报修", "report"],
   // free text starts a report when it says something: words, or a room / phone number
@@ -147,4 +149,6 @@ export const reportFlow = defineForm({
       effects: [{ type: "fileTicket", ticket }],
     };
   },
-});
+};
+
+export const reportFlow = defineForm(reportForm);

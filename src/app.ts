@@ -44,6 +44,12 @@ import { TicketFiles } from "./db/ticket-files.js";
 import { FeedStore } from "./db/feed-store.js";
 import { BoardFeed } from "./console/feed.js";
 import { consoleRoutes } from "./console/routes.js";
+import { FrontDesk } from "./core/intake/front-desk.js";
+import { frontDeskRoutes } from "./http/front-desk.js";
+import { reportForm } from "../conversations/report.js";
+import { describeFiled } from "../conversations/report-texts.js";
+import { needsVisit } from "../conversations/report-slots.js";
+import { consoleTexts } from "../conversations/console-texts.js";
 import { DbStaffAdminStore } from "./db/staff-admin-store.js";
 import { dispatchOrder } from "./core/dispatch/choose-worker.js";
 import type { Clock } from "./core/policy/clock.js";
@@ -262,6 +268,16 @@ export async function createApp(
     bindCodeTtl: config.BIND_CODE_TTL,
     onChange: () => store.forgetWorkforce(),
   });
+  const desk = new FrontDesk({
+    form: reportForm,
+    store,
+    dispatcher,
+    property: (id) => properties.get(id),
+    offer: offerPending,
+    describe: describeFiled,
+    needsVisit,
+    required: consoleTexts.required,
+  });
   const feed = new BoardFeed(new FeedStore(opened.sql), 1000, (err) => log.warn({ err: String(err) }, "console: the live board could not read the event log"));
   const server = buildServer({
     db,
@@ -289,6 +305,7 @@ export async function createApp(
         actions: office,
         feed,
         skillsOf,
+        desk,
       }),
     policiesDir: config.POLICIES_DIR,
     records,
@@ -301,6 +318,7 @@ export async function createApp(
     routes: channels.flatMap((c) => (c.routes ? [(app: FastifyInstance) => c.routes!(app)] : [])),
     adminRoutes: [
       (api) => ticketActionRoutes(api, { actions: office, clock }),
+      (api) => frontDeskRoutes(api, { desk, db, properties, clock, defaultProperty: config.DEFAULT_PROPERTY }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),
     ],
   });

@@ -49,3 +49,14 @@ export class AlreadyExistsError extends BaoshiError {
 export class ForbiddenError extends BaoshiError {
   readonly code = "forbidden";
 }
+
+/** A field of a form the office filled cannot be taken as it is: the field, and the same reason chat gives. */
+export class FieldRefusedError extends BaoshiError {
+  readonly code = "field_refused";
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}

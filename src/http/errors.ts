@@ -1,12 +1,21 @@
 import type { FastifyReply } from "fastify";
 import type { z } from "zod";
-import { AlreadyExistsError, ConflictError, ForbiddenError, IllegalTransitionError, NotFoundError, type BaoshiError } from "../core/errors.js";
+import {
+  FieldRefusedError,
+  AlreadyExistsError,
+  ConflictError,
+  ForbiddenError,
+  IllegalTransitionError,
+  NotFoundError,
+  type BaoshiError,
+} from "../core/errors.js";
 
 /** The HTTP status of each expected failure. */
 export function statusOf(err: BaoshiError): number {
   if (err instanceof ConflictError || err instanceof IllegalTransitionError || err instanceof AlreadyExistsError) return 409;
   if (err instanceof NotFoundError) return 404;
   if (err instanceof ForbiddenError) return 403;
+  if (err instanceof FieldRefusedError) return 422;
   // (InvalidRequestError and the rest: what was asked cannot be done as it is)
   return 400;
 }

@@ -14,7 +14,7 @@ import { authentication } from "./auth.js";
 import { sessionRoutes } from "./session.js";
 import type { SignIn } from "../core/access/sign-in.js";
 import { propertyRoutes } from "./properties.js";
-import { BaoshiError } from "../core/errors.js";
+import { BaoshiError, FieldRefusedError } from "../core/errors.js";
 import type { Clock } from "../core/policy/clock.js";
 
 export interface ServerDeps {
@@ -55,6 +55,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const status = named ?? (err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500);
     if (status === 500) req.log.error({ err, url: req.url }, "request failed");
     const message = status === 500 ? "internal error; the request was not applied" : err.message;
+    // a refused field names itself, so a form can show the reason beside it
+    if (err instanceof FieldRefusedError) return reply.code(422).send({ error: { code: err.code, field: err.field, message: `${err.field}: ${err.message}` } });
     return sendError(reply, status, status === 500 ? "internal" : (err.code ?? "bad_request").toLowerCase(), message);
   });
   app.setNotFoundHandler((req, reply) => sendError(reply, 404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}`));

@@ -7,7 +7,10 @@ import type { Span } from "./normalize.js";
  * the property's wall date, never the host's): "15号" → this month's 15th if still ahead, else next
  * month's; "月底" → this month's last day. toOriginal maps positions back into the resident's text.
  */
-export function prepareDayWords(text: string, today: WallTime): { prepared: string; toOriginal: (i: number) => number } {
+export function prepareDayWords(said: string, today: WallTime): { prepared: string; toOriginal: (i: number) => number } {
+  // a date with its weekday, as Baoshi itself writes it ("11月25日（周三）10:00", copied back): the weekday is
+  // only a reminder, blanked at the same length so positions still map
+  const text = said.replace(/(日|号)[（(](?:周|星期)[一二三四五六日天][)）]/g, (w, d: string) => d + " ".repeat(w.length - 1));
   const m =
     /(?<![\d月])(\d{1,2})\s*号(?![楼院])(?=\s*(?:上午|下午|中午|晚上|早上|傍晚|\d|[零一二两三四五六七八九十]|$|[，,。\s]))/.exec(text) ??
     /(?:这个?月|本月)?月底/.exec(text);

@@ -116,6 +116,8 @@ describe("appointment times, in Asia/Shanghai whatever the host's zone", () => {
 
   it.each([
     ["明天下午三点", "2026-11-24T15:00:00+08:00"],
+    // a time as Baoshi writes it, copied back (the front desk fills its field so)
+    ["11月25日（周三）10:00", "2026-11-25T10:00:00+08:00"],
     ["明天下午两点半", "2026-11-24T14:30:00+08:00"],
     ["明早9点", "2026-11-24T09:00:00+08:00"],
     ["周三上午10点", "2026-11-25T10:00:00+08:00"],
