@@ -21,7 +21,7 @@ const form = async (who: Signed, fields: Record<string, string>) => {
   });
   return { status: res.status, html: await res.text() };
 };
-const valueOf = (html: string, name: string) =>
+const fieldValue = (html: string, name: string) =>
   new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)`).exec(html)?.[1];
 
 describe("前台登记 (the front desk)", () => {
@@ -29,13 +29,13 @@ describe("前台登记 (the front desk)", () => {
     const words = "我是5栋1单元302的，客厅灯不亮了，电话13900005555，后天上午十点来";
     const read = await form(sun, { step: "read", words, channel: "walk-in" });
     expect(read.status).toBe(200);
-    expect(valueOf(read.html, "place")).toBe("5栋1单元302");
-    expect(valueOf(read.html, "phone")).toBe("13900005555");
-    expect(valueOf(read.html, "description")).toBe("客厅灯不亮了");
-    expect(valueOf(read.html, "appointment")).toBe("11月25日（周三）10:00");
+    expect(fieldValue(read.html, "place")).toBe("5栋1单元302");
+    expect(fieldValue(read.html, "phone")).toBe("13900005555");
+    expect(fieldValue(read.html, "description")).toBe("客厅灯不亮了");
+    expect(fieldValue(read.html, "appointment")).toBe("11月25日（周三）10:00");
     expect(read.html).toContain('value="walk-in" checked');
 
-    const fields = Object.fromEntries(["place", "phone", "description", "appointment"].map((k) => [k, valueOf(read.html, k)!]));
+    const fields = Object.fromEntries(["place", "phone", "description", "appointment"].map((k) => [k, fieldValue(read.html, k)!]));
     const filed = await form(sun, { step: "file", words, channel: "walk-in", ...fields });
     expect(filed.status).toBe(201);
     const number = /已登记，单号 (BS\d{8}-\d{4})/.exec(filed.html)![1]!;
@@ -50,7 +50,7 @@ describe("前台登记 (the front desk)", () => {
     expect(bad.status).toBe(422);
     expect(bad.html).toMatch(/<input id="d-phone" name="phone" aria-invalid="true"/);
     expect(bad.html).toContain("手机号应为 11 位，您发的是 10 位");
-    expect(valueOf(bad.html, "place")).toBe("3栋2单元201");
+    expect(fieldValue(bad.html, "place")).toBe("3栋2单元201");
     const good = await form(sun, { ...fields, phone: "13812345678" });
     expect(good.status).toBe(201);
     expect(good.html).toMatch(/已登记，单号 BS\d{8}-\d{4}/);
