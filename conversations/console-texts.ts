@@ -141,6 +141,23 @@ export const consoleTexts = {
     open: t("查看这条报事", "Open the ticket"),
     guessed: t("识别为：{what}", "Read as: {what}"),
   },
+  callbacks: {
+    title: t("回访", "Callbacks"),
+    mine: t("我的回访（待办和超时）", "My callbacks, due and overdue"),
+    all: t("待回访（本项目全部）", "Callbacks due (every one of your properties)"),
+    none: t("没有待回访的报事。", "No callbacks due."),
+    due: t("应回访时间", "Due"),
+    overdue: t("已超时", "overdue"),
+    call: t("拨打 {phone}", "Call {phone}"),
+    completed: t("完工于 {when}，处理人 {who}", "Completed {when} by {who}"),
+    second: t("二次回访", "second callback"),
+    satisfaction: t("满意度", "Satisfaction"),
+    timeliness: t("及时性", "Timeliness"),
+    method: t("回访方式", "Method"),
+    comment: t("回访备注（选填）", "Comment (optional)"),
+    record: t("记录回访结果", "Record the callback"),
+    recorded: t("已记录：{said}", "Recorded: {said}"),
+  },
   /** a form field left empty (front desk) */
   required: {
     place: t("请填写房号或具体位置", "write the room or the place"),

@@ -44,6 +44,8 @@ import { TicketFiles } from "./db/ticket-files.js";
 import { FeedStore } from "./db/feed-store.js";
 import { BoardFeed } from "./console/feed.js";
 import { consoleRoutes } from "./console/routes.js";
+import { CallbackList } from "./db/callback-list.js";
+import { CallbackOffice } from "./core/callbacks/callback-office.js";
 import { FrontDesk } from "./core/intake/front-desk.js";
 import { frontDeskRoutes } from "./http/front-desk.js";
 import { reportForm } from "../conversations/report.js";
@@ -118,6 +120,7 @@ export async function createApp(
   };
   const pushed = () => new Map(channels.filter((c) => !c.inline).map((c) => [c.name, c.account] as const));
   const dispatcher = new Dispatcher(store, skillsOf, accountOf, dispatchTexts);
+  const callbackDesk = new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf });
   const intake = new Intake({
     store,
     properties,
@@ -130,7 +133,7 @@ export async function createApp(
     // the desks, in the order they are asked
     desks: new DeskRouter([
       new StaffDesk(store, staffWords, { accountOf, policyOf }, dispatcher),
-      new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf }),
+      callbackDesk,
       new QuoteDesk(store, quoteWords, { dispatcher, policyOf }),
       new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
       new UrgeDesk(store, urgeWords, { workforce: store, accountOf, policyOf, lateBy }),
@@ -260,7 +263,8 @@ export async function createApp(
     adminToken: config.ADMIN_TOKEN,
     sessionMinutes: config.SESSION_TTL.minutes,
   });
-  const office = new OfficeActions({ store: new DbOfficeStore(db, hot), dispatcher, policyOf, offer: offerPending, vocabulary });
+  const officeStore = new DbOfficeStore(db, hot);
+  const office = new OfficeActions({ store: officeStore, dispatcher, policyOf, offer: offerPending, vocabulary });
   const staffAdmin = new StaffAdmin({
     store: new DbStaffAdminStore(db, opened.sql),
     hasProperty: (id) => properties.has(id),
@@ -306,6 +310,9 @@ export async function createApp(
         feed,
         skillsOf,
         desk,
+        callbackList: new CallbackList(opened.sql),
+        callbackOffice: new CallbackOffice({ desk: callbackDesk, callbacks: store, store: officeStore, words: callbackWords, offer: offerPending }),
+        callbackWords,
       }),
     policiesDir: config.POLICIES_DIR,
     records,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { consoleTexts as T } from "../../conversations/console-texts.js";
 import { can, inScope, type Action } from "../core/access/access.js";
+
 import type { SignIn } from "../core/access/sign-in.js";
 import type { Workforce } from "../core/dispatch/records.js";
 import { BaoshiError } from "../core/errors.js";
@@ -23,6 +24,11 @@ import { ticketView } from "./ticket-page.js";
 import type { FrontDesk } from "../core/intake/front-desk.js";
 import { FieldRefusedError } from "../core/errors.js";
 import { frontDeskView, type DeskForm } from "./front-desk-page.js";
+import type { CallbackList } from "../db/callback-list.js";
+import type { CallbackOffice } from "../core/callbacks/callback-office.js";
+import type { CallbackWords } from "../core/callbacks/callback-desk.js";
+import { callbacksView } from "./callbacks-page.js";
+import { propertyFilter } from "../core/access/access.js";
 
 export interface ConsoleDeps {
   signIn: SignIn;
@@ -37,6 +43,9 @@ export interface ConsoleDeps {
   feed: BoardFeed;
   skillsOf(text: string): string[];
   desk: FrontDesk;
+  callbackList: CallbackList;
+  callbackOffice: CallbackOffice;
+  callbackWords: CallbackWords;
 }
 
 const ASSETS: Record<string, { type: string; body: string }> = Object.fromEntries(
@@ -243,6 +252,8 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     return say(v, T.ticket.doNote);
   });
 
+  callbackRoutes(app, deps, viewer, sendPage);
+
   // ---- the front desk (前台登记)
   const deskProperties = (v: Viewer) =>
     deps.properties
@@ -296,6 +307,48 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
       return show({ errors: {}, filed: { number: r.ticket.number, told: r.told } }, 201);
     } catch (err) {
       if (err instanceof FieldRefusedError) return show({ errors: { [err.field]: err.message } }, 422);
+      throw err;
+    }
+  });
+}
+
+// ---- callbacks (回访)
+export function callbackRoutes(
+  app: FastifyInstance,
+  deps: ConsoleDeps,
+  view: (req: FastifyRequest, reply: FastifyReply, a: Action) => Viewer | undefined,
+  send: (reply: FastifyReply, body: string, status?: number) => unknown,
+) {
+  app.get<{ Querystring: { ok?: string; error?: string } }>("/console/callbacks", async (req, reply) => {
+    const v = view(req, reply, "callbacks");
+    if (!v) return reply;
+    // a steward makes their own callbacks; a lead sees every one of their properties
+    const mine = v.principal.roles.every((r) => r === "steward" || r === "technician");
+    const scope = propertyFilter(v.principal);
+    const list = await deps.callbackList.pending({
+      ...(scope ? { properties: scope } : {}),
+      ...(mine && v.principal.staffId ? { stewardId: v.principal.staffId } : {}),
+    });
+    const body = callbacksView(v, { list, mine, now: deps.clock.now(), tzOf: (id) => deps.properties.get(id).policy.timezone, words: deps.callbackWords });
+    const flash = { ...(req.query.ok ? { ok: req.query.ok.slice(0, 300) } : {}), ...(req.query.error ? { error: req.query.error.slice(0, 300) } : {}) };
+    return send(reply, page(v, { title: say(v, T.callbacks.title), current: "callbacks", body, flash }));
+  });
+
+  app.post<{ Params: { id: string }; Body: Record<string, string> }>("/console/callbacks/:id", async (req, reply) => {
+    const v = view(req, reply, "callbacks");
+    if (!v) return reply;
+    const b = req.body ?? {};
+    const int = (x: unknown) => (x === undefined || x === "" ? Number.NaN : Number(x));
+    try {
+      const r = await deps.callbackOffice.record(
+        v.principal,
+        req.params.id,
+        { satisfaction: int(b.satisfaction), timeliness: int(b.timeliness), method: int(b.method), ...(b.comment ? { comment: String(b.comment) } : {}) },
+        deps.clock.now(),
+      );
+      return reply.redirect(`/console/callbacks?${new URLSearchParams({ ok: say(v, T.callbacks.recorded, { said: r.said }) })}`, 303);
+    } catch (err) {
+      if (err instanceof BaoshiError) return reply.redirect(`/console/callbacks?${new URLSearchParams({ error: err.message })}`, 303);
       throw err;
     }
   });

@@ -242,8 +242,15 @@ export class HotPath {
   }
 
   /** Changes made outside a conversation (the admin API): moves, offers, events and messages in one transaction. */
-  change(c: { moves?: TicketMove[]; assignments?: WriteSet["assignments"]; events?: WriteSet["events"]; outbox?: WriteSet["outbox"] }): Promise<void> {
+  change(c: {
+    moves?: TicketMove[];
+    assignments?: WriteSet["assignments"];
+    events?: WriteSet["events"];
+    outbox?: WriteSet["outbox"];
+    callbackAnswer?: WriteSet["callbackAnswer"];
+  }): Promise<void> {
     return this.db.transaction(async (tx) => {
+      if (c.callbackAnswer) await this.answerCallback(tx, c.callbackAnswer);
       for (const m of c.moves ?? []) await this.move(tx, m);
       await this.records(tx, c);
     });

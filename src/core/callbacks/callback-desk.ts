@@ -123,12 +123,44 @@ export class CallbackDesk implements Desk {
         replies: [{ text: t(w.texts.askMethod, { number }), choices: w.method.map((x, i) => ({ label: x.label, value: `cb:${id}:${s}:${ti}:${i}` })) }],
       };
 
+    return this.result(staff, cb, Number(s), Number(ti), Number(m), undefined, now, t);
+  }
+
+  /**
+   * A steward's result (satisfaction, timeliness and method by their index in the words; a comment) as the change
+   * it makes: the callback done, the ticket visited (closed once none is left) — or reopened on 不满意, the
+   * assignee's superior told. Chat's presses and the console's form both come here.
+   */
+  async result(
+    staff: { id: string | null; name: string },
+    cb: CallbackView,
+    s: number,
+    ti: number,
+    m: number,
+    comment: string | undefined,
+    now: Date,
+    t: Translate,
+  ): Promise<StaffTurn> {
+    const w = this.words;
+    const number = cb.ticket.number;
+    const sat = w.satisfaction[s]!;
+    const tim = w.timeliness[ti]!;
+    const how = w.method[m]!;
     const turn: StaffTurn = {
       replies: [{ text: t(w.texts.recorded, { number, satisfaction: sat, timeliness: tim, method: how.label }) }],
       callbackAnswer: {
         id: cb.id,
         by: "steward",
-        set: { status: "done", satisfaction: sat, timeliness: tim, method: how.code, doneAt: now, stewardId: staff.id, nextAt: null },
+        set: {
+          status: "done",
+          satisfaction: sat,
+          timeliness: tim,
+          method: how.code,
+          doneAt: now,
+          nextAt: null,
+          ...(staff.id ? { stewardId: staff.id } : {}),
+          ...(comment ? { comment: comment.slice(0, 500) } : {}),
+        },
       },
       moves: [],
       events: [
@@ -141,8 +173,8 @@ export class CallbackDesk implements Desk {
       ],
       outbox: [],
     };
-    if (Number(s) === UNSATISFIED) {
-      const who = await this.reopen(cb, fill(w.texts.fromCallback.zh, { name: staff.name }), "", now, turn);
+    if (s === UNSATISFIED) {
+      const who = await this.reopen(cb, fill(w.texts.fromCallback.zh, { name: staff.name }), comment ?? "", now, turn);
       turn.replies[0]!.text += `\n${t(w.texts.reopened, { number, who })}`;
       return turn;
     }

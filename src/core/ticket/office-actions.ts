@@ -6,6 +6,7 @@ import { ForbiddenError, IllegalTransitionError, InvalidRequestError, NotFoundEr
 import { can, type Action, type Principal } from "../access/access.js";
 import type { Policy } from "../policy/policy.js";
 import type { EventRecord, OutboxRecord, TicketMove } from "../ports.js";
+import type { CallbackAnswer } from "../callbacks/callbacks.js";
 import { type HoldableTicket, holdMove, resumeMove } from "../visits/hold.js";
 import type { TicketStatus } from "./domain.js";
 import { fromStatuses, move, STEP_TIMESTAMP, type MoveRefusal } from "./lifecycle.js";
@@ -21,7 +22,14 @@ export interface OfficeTicket extends HoldableTicket {
 /** What the office's actions read and write (src/db): a change stands whole, or raises ConflictError. */
 export interface OfficeStore {
   ticketByNumber(number: string): Promise<OfficeTicket | undefined>;
-  change(c: { moves?: TicketMove[]; assignments?: AssignmentRecord[]; events?: EventRecord[]; outbox?: OutboxRecord[] }): Promise<void>;
+  change(c: {
+    moves?: TicketMove[];
+    assignments?: AssignmentRecord[];
+    events?: EventRecord[];
+    outbox?: OutboxRecord[];
+    /** a callback's result (written only while it is still pending) */
+    callbackAnswer?: CallbackAnswer & { at: Date };
+  }): Promise<void>;
 }
 
 /**
