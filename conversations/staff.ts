@@ -17,8 +17,9 @@ export const staffWords: StaffWords = {
   reschedule: /^(?:改约|改时间|\/reschedule(?:@\w+)?)[\s，,:：]*(.*)$/is,
   hold: /^(挂起|暂停处理|\/hold(?:@\w+)?)$/i,
   resume: /^(恢复|恢复处理|继续处理|\/resume(?:@\w+)?)$/i,
+  signIn: /^(登录|登陆|登录工作台|\/login(?:@\w+)?)$/i,
   commands:
-    /^(我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|改时间|代报|报价|挂起|暂停处理|恢复|恢复处理|继续处理|\/(orders|accept|refuse|arrive|done|handover|reschedule|onbehalf|quote|hold|resume)(?:@\w+)?)(\s|$)/i,
+    /^(登录|登陆|登录工作台|我的工单|接单|拒单|到场|已到场|我到了|完工|已完工|修好了|转单|改约|改时间|代报|报价|挂起|暂停处理|恢复|恢复处理|继续处理|\/(login|orders|accept|refuse|arrive|done|handover|reschedule|onbehalf|quote|hold|resume)(?:@\w+)?)(\s|$)/i,
   ratings: callbackWords.satisfaction,
   quotes: quoteWords,
   newTime: newTimeTexts,
@@ -37,6 +38,12 @@ export const staffWords: StaffWords = {
   texts: {
     asap: { zh: "尽快", en: "as soon as possible" },
     before: { zh: "{when} 前", en: "by {when}" },
+    signInLink: {
+      zh: "{name}，这是您的工作台登录链接，{minutes} 分钟内有效，只能用一次，请勿转发：\n{url}",
+      en: "{name}, here is your console sign-in link — valid {minutes} minutes, once; do not forward it:\n{url}",
+    },
+    signInPrivately: { zh: "登录链接只在私聊中发送，请私聊我发「登录」。", en: "Sign-in links are sent only in a private chat: message me 登录 directly." },
+    signInOff: { zh: "这里暂时不能发登录链接，请联系管理员。", en: "Sign-in links are not available here; ask an administrator." },
     holdWhy: { zh: "请问挂起 {number} 的原因是？挂起期间处理时限暂停计算。", en: "Why is {number} on hold? Its deadlines stop while it is." },
     noneToHold: { zh: "您没有已接单或已到场的工单可以挂起。", en: "You have no accepted or arrived order to put on hold." },
     held: {

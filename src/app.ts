@@ -119,6 +119,12 @@ export async function createApp(
     for (const o of rows) if (o.status === "pending") channelOf(o.channel)?.offer([{ id: o.id, recipient: o.recipient, payload: o.payload, attempts: 0 }]);
   };
   const pushed = () => new Map(channels.filter((c) => !c.inline).map((c) => [c.name, c.account] as const));
+  const signIn = new SignIn({
+    store: new DbAccessStore(opened.sql),
+    attempts: new Attempts(config.SIGN_IN_ATTEMPTS),
+    adminToken: config.ADMIN_TOKEN,
+    sessionMinutes: config.SESSION_TTL.minutes,
+  });
   const dispatcher = new Dispatcher(store, skillsOf, accountOf, dispatchTexts);
   const callbackDesk = new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf });
   const intake = new Intake({
@@ -132,7 +138,10 @@ export async function createApp(
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     // the desks, in the order they are asked
     desks: new DeskRouter([
-      new StaffDesk(store, staffWords, { accountOf, policyOf }, dispatcher),
+      new StaffDesk(store, staffWords, { accountOf, policyOf }, dispatcher, (staffId, now) => ({
+        url: `${config.PUBLIC_URL}/console/link?t=${signIn.linkToken(staffId, now).token}`,
+        minutes: 10,
+      })),
       callbackDesk,
       new QuoteDesk(store, quoteWords, { dispatcher, policyOf }),
       new NewTimeDesk(store, newTimeTexts, { dispatcher, policyOf }),
@@ -257,12 +266,6 @@ export async function createApp(
       )
     : undefined;
   if (wechat) channels.push(wechat);
-  const signIn = new SignIn({
-    store: new DbAccessStore(opened.sql),
-    attempts: new Attempts(config.SIGN_IN_ATTEMPTS),
-    adminToken: config.ADMIN_TOKEN,
-    sessionMinutes: config.SESSION_TTL.minutes,
-  });
   const officeStore = new DbOfficeStore(db, hot);
   const office = new OfficeActions({ store: officeStore, dispatcher, policyOf, offer: offerPending, vocabulary });
   const staffAdmin = new StaffAdmin({

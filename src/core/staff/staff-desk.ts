@@ -28,6 +28,8 @@ export class StaffDesk implements Desk {
     private readonly words: StaffWords,
     private readonly reach: Reach,
     private readonly dispatcher?: Dispatcher,
+    /** a one-time console link for a staff member (登录) */
+    private readonly signInLink?: (staffId: string, now: Date) => { url: string; minutes: number },
   ) {
     this.changes = new OrderChanges(store, words, reach, dispatcher);
     this.holds = new HoldDesk(store, words, reach);
@@ -57,6 +59,13 @@ export class StaffDesk implements Desk {
     if (!w.commands.test(text)) return undefined;
     const staff = await this.store.staffByIdentity(msg.channel, msg.userId);
     if (!staff) return { replies: [{ text: t(w.texts.staffOnly) }] };
+    if (w.signIn.test(text)) {
+      // a link in a group could be used by anyone in it
+      if (msg.chatId && msg.chatId !== msg.userId) return { replies: [{ text: t(w.texts.signInPrivately) }] };
+      const link = this.signInLink?.(staff.id, now);
+      if (!link) return { replies: [{ text: t(w.texts.signInOff) }] };
+      return { replies: [{ text: t(w.texts.signInLink, { name: staff.name, url: link.url, minutes: link.minutes }) }] };
+    }
     const arrive = w.arrive.test(text);
     const complete = w.complete.exec(text);
     if (arrive || complete) {

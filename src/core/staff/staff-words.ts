@@ -27,6 +27,8 @@ export interface StaffWords {
   /** 挂起 (on hold, waiting for parts or the owner) and 恢复 (resume) */
   hold: RegExp;
   resume: RegExp;
+  /** 登录: a one-time link to the console (sent only in a private chat) */
+  signIn: RegExp;
   /** every staff command; unbound users who type one are told it is for staff */
   commands: RegExp;
   texts: {
@@ -75,6 +77,9 @@ export interface StaffWords {
     noneOnHold: Text;
     resumed: Text;
     residentResumed: Text;
+    signInLink: Text;
+    signInPrivately: Text;
+    signInOff: Text;
   };
   /** the resident's rating of a finished job (满意 / 基本满意 / 不满意) */
   ratings: readonly string[];
