@@ -209,6 +209,7 @@ export const consoleTexts = {
     "quote.accepted": t("业主同意报价", "quote accepted"),
     "quote.declined": t("业主不同意报价", "quote declined"),
   } as Record<string, Text>,
+  callbackStatus: { pending: t("待回访", "due"), done: t("已回访", "done"), missed: t("未回访", "missed") } as Record<string, Text>,
   by: t("由 {who}", "by {who}"),
   via: t("经{channel}", "via {channel}"),
   console: t("工作台", "console"),

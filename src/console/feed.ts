@@ -28,6 +28,8 @@ export class BoardFeed {
     if (!this.timer) {
       this.timer = setInterval(() => void this.poll(), this.everyMs);
       this.timer.unref();
+      // where the log stands now: what is written from here on is told
+      void this.poll();
     }
     return () => {
       this.listeners.delete(l);

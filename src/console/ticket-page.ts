@@ -1,6 +1,7 @@
 import { consoleTexts as T } from "../../conversations/console-texts.js";
 import { vocabulary as V } from "../../conversations/vocabulary.js";
-import { can } from "../core/access/access.js";
+import { can, ownOrdersOnly } from "../core/access/access.js";
+import { maskPhone } from "../core/conversation/parse/phone.js";
 import type { Reachable } from "../core/dispatch/records.js";
 import { onDuty } from "../core/dispatch/roster.js";
 import type { Policy } from "../core/policy/policy.js";
@@ -21,7 +22,13 @@ const STEPS = [
   { due: "holdDueAt", done: null, step: "hold" },
 ] as const;
 
-const phoneOf = (p: string | null) => (p ? p.replace(/^\+86/, "") : "—");
+/** The resident's phone: in full for the office; a technician sees it once the order is theirs and accepted (as chat tells them). */
+function phoneShown(v: Viewer, t: TicketFile): string {
+  if (!t.phone) return "—";
+  const local = t.phone.replace(/^\+86/, "");
+  const theirs = t.assigneeId === v.principal.staffId && !["received", "dispatched"].includes(t.status);
+  return ownOrdersOnly(v.principal) && !theirs ? maskPhone(local) : local;
+}
 const label = <K extends string>(map: Record<K, { zh: string; en: string }>, k: string | null | undefined) =>
   k && k in map ? map[k as K] : { zh: k ?? "—", en: k ?? "—" };
 
@@ -48,7 +55,7 @@ export function ticketView(v: Viewer, d: Data): Html {
 <section class="card" aria-labelledby="h-fields"><h2 id="h-fields">${say(v, k.fields)}</h2>
 <dl class="fields">
   <dt>${say(v, t.room ? k.room : k.location)}</dt><dd>${t.room ?? t.location ?? "—"}</dd>
-  <dt>${say(v, k.phone)}</dt><dd>${phoneOf(t.phone)}</dd>
+  <dt>${say(v, k.phone)}</dt><dd>${phoneShown(v, t)}</dd>
   ${t.reporterName ? html`<dt>${say(v, k.name)}</dt><dd>${t.reporterName}</dd>` : ""}
   <dt>${say(v, k.description)}</dt><dd>${t.description}</dd>
   ${t.said && t.said !== t.description ? html`<dt>${say(v, k.said)}</dt><dd class="muted">${t.said}</dd>` : ""}
@@ -102,6 +109,19 @@ ${
 }
 </section>`;
 }
+
+/** Events a worker makes themselves (their name is the actor); on the others `staff` is whom it went to. */
+const BY_THE_WORKER = new Set([
+  "ticket.accepted",
+  "ticket.refused",
+  "ticket.arrived",
+  "ticket.completed",
+  "ticket.handed_over",
+  "ticket.on_hold",
+  "ticket.resumed",
+  "ticket.rescheduled",
+  "callback.done",
+]);
 
 /** One line of the timeline: when, what, who and from where, and the few facts that say why. */
 function timelineItem(v: Viewer, e: TicketFile["events"][number], d: Data, when: (x: Date | null) => string): Html {

@@ -62,6 +62,9 @@
   events.onopen = () => {
     if (polling) clearInterval(polling);
     polling = 0;
+    // what changed between the page being drawn and the stream opening
+    soon();
+    if (status) status.dataset.live = "open";
     status?.classList.remove("off");
     if (status) status.textContent = texts.live;
   };

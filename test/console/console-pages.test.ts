@@ -1,0 +1,157 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../helpers/browser.js";
+import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
+import { bindTeam, fileAndComplete, team } from "../helpers/team.js";
+import { PASSWORD, loginAs } from "../helpers/logins.js";
+import { numberIn, Visitor } from "../helpers/visitor.js";
+import type { RunningApp } from "../helpers/app.js";
+
+/** Where screenshots go: a temp folder, or SCREENSHOTS_DIR (docs/screenshots holds the committed ones). */
+const shot = (name: string) => join(process.env.SCREENSHOTS_DIR ?? tmpdir(), name);
+const DESKTOP = { width: 1280, height: 860 };
+const PHONE = { width: 390, height: 844 };
+
+let browser: Browser;
+let svc: RunningApp;
+let double: Awaited<ReturnType<typeof startWithTelegram>>["double"];
+let done: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ svc, double } = await startWithTelegram({ limits: UNPACED }));
+  await bindTeam(svc);
+  // a finished job waiting for its callback, and a report still open
+  done = await fileAndComplete(svc, double, new Visitor(svc.url), "3栋2单元201 厨房水管漏水 13812345678 尽快");
+  const open = new Visitor(svc.url);
+  await open.say("5栋1单元302 客厅的灯不亮了，电话13900005555，明天上午10点");
+  await open.press("确认提交");
+  for (const [id, login] of [
+    ["s-sun", "sun"],
+    ["s-wang", "wang"],
+    ["s-li", "li"],
+  ] as const)
+    await loginAs(svc, id, login);
+});
+afterAll(async () => {
+  await browser?.close();
+  await svc?.destroy();
+  await double?.stop();
+});
+
+/** Signs in through the sign-in form, as a person would. */
+async function signedIn(login: string, viewport = DESKTOP): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport, locale: "zh-CN", ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  await page.goto(`${svc.url}/console`);
+  expect(page.url()).toContain("/console/login");
+  await page.getByLabel("账号（用户名或手机号）").fill(login);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL(`${svc.url}/console`);
+  return { page, context };
+}
+
+const rows = (page: Page) => page.locator("tr[data-number]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-number")));
+
+describe("the console in a browser", () => {
+  it("a steward's board lists what residents filed and shows a new report without a reload; search narrows it", async () => {
+    const { page, context } = await signedIn("sun");
+    expect(await page.title()).toBe("报事池 · 报事工作台");
+    expect((await rows(page)).length).toBe(2);
+    await expect.poll(() => page.locator("#live-status").getAttribute("data-live")).toBe("open");
+    expect(await page.locator("#live-status").textContent()).toBe("实时更新中");
+    await page.screenshot({ path: shot("console-board.png") });
+
+    // a resident files on the web chat while the board is open
+    const v = new Visitor(svc.url);
+    await v.say("8栋2单元1101 卫生间马桶堵了，电话13600006666，明天下午两点");
+    const number = numberIn(await v.press("确认提交"))!;
+    await expect.poll(() => rows(page), { timeout: 10_000 }).toContain(number);
+    expect(await page.locator(`tr[data-number="${number}"]`).getAttribute("class")).toContain("fresh");
+
+    await page.getByLabel("搜索（单号、房号、电话后四位、内容）").fill("6666");
+    await page.getByRole("button", { name: "查询" }).click();
+    await page.waitForURL(/q=6666/);
+    expect(await rows(page)).toEqual([number]);
+    // the filter lives in the URL: the same link shows the same board
+    const shared = await context.newPage();
+    await shared.goto(page.url());
+    expect(await rows(shared)).toEqual([number]);
+    await context.close();
+  });
+
+  it("the ticket page shows the timeline: who, when, from which channel, why this worker", async () => {
+    const { page, context } = await signedIn("wang");
+    await page.getByRole("link", { name: done }).click();
+    await page.waitForURL(`${svc.url}/console/tickets/${done}`);
+    const timeline = await page.locator("ol.timeline").innerText();
+    for (const step of ["受理", "派工", "接单", "到场", "完工"]) expect(timeline).toContain(step);
+    expect(timeline).toContain("由 李");
+    expect(timeline).toMatch(/技术员|维修/);
+    await page.screenshot({ path: shot("console-ticket.png"), fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: shot("console-ticket-phone.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("the front desk refuses a phone beside its field, then registers the walk-in and shows the number to read out", async () => {
+    const { page, context } = await signedIn("sun", PHONE);
+    await page.getByRole("link", { name: "前台登记" }).click();
+    await page.getByLabel("住户原话").fill("我是3栋1单元502的，阳台的下水道堵了，电话1381234567，后天上午9点");
+    await page.getByRole("button", { name: "识别填写" }).click();
+    expect(await page.getByLabel("房号（或具体位置）").inputValue()).toBe("3栋1单元502");
+    await expect.poll(() => page.locator("#e-phone").textContent()).toContain("手机号应为 11 位");
+    await page.getByLabel("前台来访").check();
+    await page.getByLabel("联系电话").fill("13812345670");
+    await page.getByLabel("报事内容").fill("阳台的下水道堵了");
+    await page.getByLabel("预约时间").fill("后天上午9点");
+    await page.getByRole("button", { name: "登记并派工" }).click();
+    const filed = await page.locator("#filed").textContent();
+    expect(filed).toMatch(/已登记，单号 BS\d{8}-\d{4}/);
+    await page.screenshot({ path: shot("console-frontdesk-phone.png"), fullPage: true });
+    const number = numberIn(filed!)!;
+    expect((await svc.admin(`/api/tickets/${number}`)).body).toMatchObject({ channel: "walk-in", room: "3栋1单元502" });
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${svc.url}/console/frontdesk`);
+    await page.screenshot({ path: shot("console-frontdesk.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("a steward records a callback by keyboard and mouse; the report closes", async () => {
+    const { page, context } = await signedIn("sun");
+    await page.getByRole("link", { name: "回访" }).click();
+    const card = page.locator("section.card", { hasText: done });
+    expect(await card.locator('a[href^="tel:"]').textContent()).toBe("拨打 13812345678");
+    await page.screenshot({ path: shot("console-callbacks.png"), fullPage: true });
+    await card.getByLabel("基本满意").check();
+    await card.getByLabel("及时", { exact: true }).check();
+    await card.getByLabel("电话", { exact: true }).check();
+    await card.getByLabel("回访备注（选填）").fill("业主说下次早点来");
+    await card.getByLabel("回访备注（选填）").press("Enter");
+    await expect.poll(() => page.locator(".flash.ok").textContent()).toContain(`已记录 ${done} 的回访：基本满意、及时、电话`);
+    expect((await svc.admin(`/api/tickets/${done}`)).body.status).toBe("closed");
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: shot("console-callbacks-phone.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("a technician's board holds only their orders; the English switch reads in English", async () => {
+    const { page, context } = await signedIn("li", PHONE);
+    const offered = await svc.app.db.assignment.findMany({ where: { staffId: "s-li" }, select: { ticket: { select: { number: true } } } });
+    const all = await svc.app.db.ticket.count();
+    const mine = await rows(page);
+    expect(mine).toContain(done);
+    // the orders offered to him (the leak he finished, the walk-in's drain), of every report filed
+    expect(new Set(mine)).toEqual(new Set(offered.map((a) => a.ticket.number)));
+    expect(mine.length).toBeLessThan(all);
+    expect(await page.locator("nav.main a").allTextContents()).toEqual(["报事池"]);
+    await page.screenshot({ path: shot("console-board-phone.png"), fullPage: true });
+    await page.getByRole("link", { name: "English" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Board");
+    await context.close();
+    expect(double.sentTo(team.li.id).length).toBeGreaterThan(0);
+  });
+});
