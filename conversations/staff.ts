@@ -7,7 +7,8 @@ import { newTimeTexts } from "./reminders.js";
 
 export const staffWords: StaffWords = {
   vocabulary,
-  bind: /^(?:\/bind(?:@\w+)?|绑定)\s*([A-Za-z0-9]{6,12})$/i,
+  // (a deep link t.me/<bot>?start=bind_CODE arrives as /start bind_CODE, which Telegram words as 菜单)
+  bind: /^(?:\/bind(?:@\w+)?|绑定|(?:菜单|\/start)\s+bind_)\s*([A-Za-z0-9]{6,12})$/i,
   myOrders: /^(我的工单|\/orders(?:@\w+)?)$/i,
   arrive: /^(到场|已到场|我到了|\/arrive(?:@\w+)?)$/i,
   complete: /^(?:完工|已完工|修好了|\/done(?:@\w+)?)[\s，,:：]*(.*)$/is,

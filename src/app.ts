@@ -316,6 +316,13 @@ export async function createApp(
         callbackList: new CallbackList(opened.sql),
         callbackOffice: new CallbackOffice({ desk: callbackDesk, callbacks: store, store: officeStore, words: callbackWords, offer: offerPending }),
         callbackWords,
+        botName: () => {
+          try {
+            return telegram?.me.username;
+          } catch {
+            return undefined; // not started yet
+          }
+        },
       }),
     policiesDir: config.POLICIES_DIR,
     records,

@@ -28,6 +28,7 @@ import type { CallbackList } from "../db/callback-list.js";
 import type { CallbackOffice } from "../core/callbacks/callback-office.js";
 import type { CallbackWords } from "../core/callbacks/callback-desk.js";
 import { callbacksView } from "./callbacks-page.js";
+import { staffPages } from "./staff-routes.js";
 import { propertyFilter } from "../core/access/access.js";
 
 export interface ConsoleDeps {
@@ -46,6 +47,8 @@ export interface ConsoleDeps {
   callbackList: CallbackList;
   callbackOffice: CallbackOffice;
   callbackWords: CallbackWords;
+  /** the Telegram bot's username, once known (bind codes' deep links) */
+  botName(): string | undefined;
 }
 
 const ASSETS: Record<string, { type: string; body: string }> = Object.fromEntries(
@@ -253,6 +256,7 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
   });
 
   callbackRoutes(app, deps, viewer, sendPage);
+  staffPages(app, deps, viewer, sendPage);
 
   // ---- the front desk (前台登记)
   const deskProperties = (v: Viewer) =>

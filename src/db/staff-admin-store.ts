@@ -1,7 +1,8 @@
-import type { StaffAdminStore, StaffRecord } from "../core/staff/staff-admin.js";
+import type { StaffAdminStore, StaffPatch, StaffRecord } from "../core/staff/staff-admin.js";
+import type { Roster } from "../core/dispatch/roster.js";
 import type { Role } from "../core/ticket/domain.js";
 import type { Database } from "./client.js";
-import { param, query } from "./sql/query.js";
+import { param, query, type Query } from "./sql/query.js";
 import type { Runner } from "./sql/runner.js";
 
 type Row = Awaited<ReturnType<Database["staff"]["findMany"]>>[number] & { identities?: { channel: string; unreachable: boolean }[] };
@@ -17,6 +18,7 @@ const record = (s: Row): StaffRecord => ({
   phone: s.phone,
   lang: s.lang === "en" ? "en" : "zh",
   login: s.login,
+  roster: (s.roster as Roster | null) ?? null,
   alsoProperties: (s.alsoProperties as string[] | null) ?? [],
   active: s.active,
   createdAt: s.createdAt,
@@ -38,6 +40,7 @@ const Q = {
       login: param("login"),
       passwordHash: param("passwordHash"),
       alsoProperties: param("alsoProperties"),
+      roster: param("roster"),
       createdAt: param("at"),
       updatedAt: param("at"),
     }),
@@ -50,6 +53,7 @@ const Q = {
 
 /** Staff administration on the tables: written through the query layer, read through Prisma. */
 export class DbStaffAdminStore implements StaffAdminStore {
+  private readonly updates = new Map<string, Query<unknown>>();
   constructor(
     private readonly db: Database,
     private readonly sql: Runner,
@@ -59,8 +63,27 @@ export class DbStaffAdminStore implements StaffAdminStore {
     return this.sql.one<{ id: string }>(Q.byLogin, { login });
   }
 
+  async update(id: string, patch: StaffPatch, at: Date): Promise<void> {
+    const columns = Object.keys(patch)
+      .filter((c) => patch[c as keyof StaffPatch] !== undefined)
+      .sort();
+    const key = columns.join(",");
+    let q = this.updates.get(key);
+    if (!q) {
+      // one statement per set of columns changed (a bounded set), prepared once
+      q = query((k) =>
+        k
+          .updateTable("Staff")
+          .set(Object.fromEntries([...columns, "updatedAt"].map((c) => [c, param(c)])) as never)
+          .where("id", "=", param("id")),
+      );
+      this.updates.set(key, q);
+    }
+    await this.sql.run(q, { ...patch, id, updatedAt: at });
+  }
+
   async create(s: Omit<StaffRecord, "active" | "channels"> & { passwordHash: string | null }): Promise<StaffRecord> {
-    await this.sql.run(Q.staff, { ...s, superiorId: s.superiorId ?? null, phone: s.phone ?? null, at: s.createdAt });
+    await this.sql.run(Q.staff, { ...s, superiorId: s.superiorId ?? null, phone: s.phone ?? null, roster: s.roster ?? null, at: s.createdAt });
     return (await this.byId(s.id))!;
   }
 
