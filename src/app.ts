@@ -316,6 +316,8 @@ export async function createApp(
         callbackList: new CallbackList(opened.sql),
         callbackOffice: new CallbackOffice({ desk: callbackDesk, callbacks: store, store: officeStore, words: callbackWords, offer: offerPending }),
         callbackWords,
+        records,
+        dir: config.POLICIES_DIR,
         botName: () => {
           try {
             return telegram?.me.username;

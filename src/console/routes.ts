@@ -29,6 +29,8 @@ import type { CallbackOffice } from "../core/callbacks/callback-office.js";
 import type { CallbackWords } from "../core/callbacks/callback-desk.js";
 import { callbacksView } from "./callbacks-page.js";
 import { staffPages } from "./staff-routes.js";
+import { propertyPages } from "./property-pages.js";
+import type { PropertyRecords } from "../db/properties.js";
 import { propertyFilter } from "../core/access/access.js";
 
 export interface ConsoleDeps {
@@ -49,6 +51,9 @@ export interface ConsoleDeps {
   callbackWords: CallbackWords;
   /** the Telegram bot's username, once known (bind codes' deep links) */
   botName(): string | undefined;
+  records: PropertyRecords;
+  /** the policies folder (policies/<id>.yaml) */
+  dir: string;
 }
 
 const ASSETS: Record<string, { type: string; body: string }> = Object.fromEntries(
@@ -257,6 +262,7 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
 
   callbackRoutes(app, deps, viewer, sendPage);
   staffPages(app, deps, viewer, sendPage);
+  propertyPages(app, deps, viewer, sendPage);
 
   // ---- the front desk (前台登记)
   const deskProperties = (v: Viewer) =>

@@ -3,11 +3,24 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { stringify } from "yaml";
 import type { Database } from "../db/client.js";
-import { parsePolicyText } from "../db/policy-files.js";
+import { parsePolicyText, type PolicyFileResult } from "../db/policy-files.js";
 import type { PropertyDirectory, PropertyRecords } from "../db/properties.js";
 import { inScope } from "../core/access/access.js";
 import { allowed } from "./auth.js";
 import { sendError } from "./errors.js";
+
+/** A checked policy takes effect: its file (as written, comments and all), its row, and the running directory. */
+export async function savePolicy(
+  deps: { records: PropertyRecords; properties: PropertyDirectory; dir: string },
+  id: string,
+  text: string,
+  r: Extract<PolicyFileResult, { ok: true }>,
+) {
+  mkdirSync(deps.dir, { recursive: true });
+  writeFileSync(join(deps.dir, `${id}.yaml`), text);
+  await deps.records.save({ id, name: r.name, policy: r.input as object });
+  deps.properties.set({ id, name: r.name, policy: r.policy });
+}
 
 /** Properties and their policies (admin API). A policy set here is also written to policies/<id>.yaml. */
 export function propertyRoutes(api: FastifyInstance, deps: { db: Database; records: PropertyRecords; properties: PropertyDirectory; dir: string }) {
@@ -29,10 +42,7 @@ export function propertyRoutes(api: FastifyInstance, deps: { db: Database; recor
     // the same validation as a file, so the API and the files can never disagree
     const r = parsePolicyText(id, "body", text);
     if (!r.ok) return sendError(reply, 400, "invalid_policy", r.error.replace(/^body:\d+: /, ""));
-    mkdirSync(deps.dir, { recursive: true });
-    writeFileSync(join(deps.dir, `${id}.yaml`), `# Written by PUT /api/properties/${id}/policy\n${text}`);
-    await deps.records.save({ id, name: r.name, policy: r.input as object });
-    deps.properties.set({ id, name: r.name, policy: r.policy });
+    await savePolicy(deps, id, `# Written by PUT /api/properties/${id}/policy\n${text}`, r);
     return { id, name: r.name, policy: r.input };
   });
 }

@@ -31,6 +31,7 @@ beforeAll(async () => {
     ["s-sun", "sun"],
     ["s-wang", "wang"],
     ["s-li", "li"],
+    ["s-chen", "chen"],
   ] as const)
     await loginAs(svc, id, login);
 });
@@ -135,6 +136,31 @@ describe("the console in a browser", () => {
     expect((await svc.admin(`/api/tickets/${done}`)).body.status).toBe("closed");
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: shot("console-callbacks-phone.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("a project manager's policy edit is refused with the error at its line; staff and roster show who is on duty", async () => {
+    const { page, context } = await signedIn("chen");
+    await page.getByRole("link", { name: "物业项目" }).click();
+    await page.screenshot({ path: shot("console-properties.png"), fullPage: true });
+    await page.getByRole("link", { name: "编辑" }).first().click();
+    const yaml = page.getByLabel("项目设置（YAML，与 policies/demo.yaml 相同）");
+    const text = await yaml.inputValue();
+    await yaml.fill(text.replace(/dispatch: 5m/, "dispatch: soon"));
+    await page.getByRole("button", { name: "检查并保存" }).first().click();
+    const error = await page.locator("#policy-error").innerText();
+    const line = text.split("\n").findIndex((l) => l.includes("dispatch: 5m")) + 1;
+    expect(error).toContain(`第 ${line} 行`);
+    expect(await page.locator(".bad-line").innerText()).toContain("dispatch: soon");
+    // what was typed is kept to be mended
+    expect(await yaml.inputValue()).toContain("dispatch: soon");
+    await page.screenshot({ path: shot("console-policy-error.png") });
+
+    await page.getByRole("link", { name: "人员与排班" }).click();
+    expect(await page.locator('tr[data-staff="s-li"]').innerText()).toContain("现在在岗");
+    await page.screenshot({ path: shot("console-staff.png"), fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: shot("console-staff-phone.png"), fullPage: true });
     await context.close();
   });
 
