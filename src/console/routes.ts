@@ -22,7 +22,7 @@ import { bare, page, say, type Viewer } from "./layout.js";
 import { loginView } from "./login-page.js";
 import { ticketView } from "./ticket-page.js";
 import type { FrontDesk } from "../core/intake/front-desk.js";
-import { FieldRefusedError } from "../core/errors.js";
+import { FieldRefusedError, ForbiddenError, NotFoundError } from "../core/errors.js";
 import { frontDeskView, type DeskForm } from "./front-desk-page.js";
 import type { CallbackList } from "../db/callback-list.js";
 import type { CallbackOffice } from "../core/callbacks/callback-office.js";
@@ -241,6 +241,10 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
         const done = await run(v, req.params.number, req.body ?? {}, deps.clock.now());
         return back(reply, to, { ok: say(v, T.ticket.done, { what: done }) });
       } catch (err) {
+        // another property's ticket is not found, as on its page; a role without the action is forbidden
+        if (err instanceof NotFoundError) return notFound(reply, v);
+        if (err instanceof ForbiddenError)
+          return sendPage(reply, page(v, { title: say(v, T.forbidden), body: html`<p class="card">${say(v, T.forbidden)}</p>` }), 403);
         if (err instanceof BaoshiError) return back(reply, to, { error: err.message });
         throw err;
       }
