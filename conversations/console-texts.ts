@@ -233,6 +233,26 @@ export const consoleTexts = {
     saved: t("已保存，立即生效。", "Saved: in effect now."),
     errorAt: t("第 {line} 行：{message}", "Line {line}: {message}"),
   },
+  /** what the resident and the worker are told of a move the office makes */
+  notices: {
+    resident: {
+      cancelled: t(
+        "您好，您的报事 {number} 已由服务中心取消（{reason}）。如有疑问请联系服务中心。",
+        "Your report {number} was cancelled by the service centre ({reason}).",
+      ),
+      on_hold: t(
+        "您好，您的报事 {number} 暂时挂起：{reason}。条件具备后会继续处理，有进展会第一时间告诉您。",
+        "Your report {number} is on hold ({reason}); we will carry on as soon as we can.",
+      ),
+      resumed: t("您好，您的报事 {number} 已恢复处理。", "Your report {number} is being worked on again."),
+      escalated: t("您好，您的报事 {number} 已升级由主管跟进处理。", "Your report {number} has been escalated to a supervisor."),
+      received: t("您好，您的报事 {number} 已重新受理，我们会尽快安排。", "Your report {number} has been accepted again; we will arrange it soon."),
+    } as Partial<Record<string, Text>>,
+    workerCancelled: t(
+      "【工单取消】{number} 已由服务中心取消（{reason}），无需上门。",
+      "[Order cancelled] {number} was cancelled by the service centre ({reason}); no visit needed.",
+    ),
+  },
   /** a form field left empty (front desk) */
   required: {
     place: t("请填写房号或具体位置", "write the room or the place"),

@@ -267,7 +267,16 @@ export async function createApp(
     : undefined;
   if (wechat) channels.push(wechat);
   const officeStore = new DbOfficeStore(db, hot);
-  const office = new OfficeActions({ store: officeStore, dispatcher, policyOf, offer: offerPending, vocabulary });
+  const office = new OfficeActions({
+    store: officeStore,
+    dispatcher,
+    policyOf,
+    offer: offerPending,
+    vocabulary,
+    notices: consoleTexts.notices,
+    workforce: store,
+    accountOf,
+  });
   const staffAdmin = new StaffAdmin({
     store: new DbStaffAdminStore(db, opened.sql),
     hasProperty: (id) => properties.has(id),

@@ -126,12 +126,15 @@ const BY_THE_WORKER = new Set([
 /** One line of the timeline: when, what, who and from where, and the few facts that say why. */
 function timelineItem(v: Viewer, e: TicketFile["events"][number], d: Data, when: (x: Date | null) => string): Html {
   const data = (e.data as Record<string, unknown> | null) ?? {};
+  const staff = typeof data.staff === "string" ? data.staff : undefined;
+  // who did it: the office member, a staff member acting in chat, the resident in their chat, else the system (dispatch, sweeps)
   const who =
-    typeof data.by === "string"
-      ? data.by
-      : (d.names.get(e.actor) ?? (typeof data.staff === "string" ? data.staff : e.actor === "resident" ? say(v, T.resident) : say(v, T.system)));
+    (typeof data.by === "string" ? data.by : undefined) ??
+    d.names.get(e.actor) ??
+    (staff && BY_THE_WORKER.has(e.type) ? staff : undefined) ??
+    (/^(web|telegram|wechat):/.test(e.actor) && !staff ? say(v, T.resident) : say(v, T.system));
   const facts = [
-    data.staff && data.by ? `→ ${data.staff}` : "",
+    staff && !BY_THE_WORKER.has(e.type) ? `→ ${staff}` : "",
     Array.isArray(data.why) ? data.why.join(v.lang === "zh" ? "；" : "; ") : "",
     ...(["reason", "notes", "text", "materials", "comment"] as const).map((f) => (typeof data[f] === "string" ? String(data[f]) : "")),
     typeof data.from === "string" && e.type !== "ticket.dispatched" ? `${say(v, label(V.statuses, data.from))} →` : "",

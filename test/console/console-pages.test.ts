@@ -88,7 +88,7 @@ describe("the console in a browser", () => {
     const { page, context } = await signedIn("wang");
     await page.getByRole("link", { name: done }).click();
     await page.waitForURL(`${svc.url}/console/tickets/${done}`);
-    const timeline = await page.locator("ol.timeline").innerText();
+    const timeline = await page.locator("ol.timeline").textContent();
     for (const step of ["受理", "派工", "接单", "到场", "完工"]) expect(timeline).toContain(step);
     expect(timeline).toContain("由 李");
     expect(timeline).toMatch(/技术员|维修/);
@@ -148,16 +148,16 @@ describe("the console in a browser", () => {
     const text = await yaml.inputValue();
     await yaml.fill(text.replace(/dispatch: 5m/, "dispatch: soon"));
     await page.getByRole("button", { name: "检查并保存" }).first().click();
-    const error = await page.locator("#policy-error").innerText();
+    const error = await page.locator("#policy-error").textContent();
     const line = text.split("\n").findIndex((l) => l.includes("dispatch: 5m")) + 1;
     expect(error).toContain(`第 ${line} 行`);
-    expect(await page.locator(".bad-line").innerText()).toContain("dispatch: soon");
+    expect(await page.locator(".bad-line").textContent()).toContain("dispatch: soon");
     // what was typed is kept to be mended
     expect(await yaml.inputValue()).toContain("dispatch: soon");
     await page.screenshot({ path: shot("console-policy-error.png") });
 
     await page.getByRole("link", { name: "人员与排班" }).click();
-    expect(await page.locator('tr[data-staff="s-li"]').innerText()).toContain("现在在岗");
+    expect(await page.locator('tr[data-staff="s-li"]').textContent()).toContain("现在在岗");
     await page.screenshot({ path: shot("console-staff.png"), fullPage: true });
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: shot("console-staff-phone.png"), fullPage: true });

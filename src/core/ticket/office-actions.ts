@@ -8,7 +8,10 @@ import type { Policy } from "../policy/policy.js";
 import type { EventRecord, OutboxRecord, TicketMove } from "../ports.js";
 import type { CallbackAnswer } from "../callbacks/callbacks.js";
 import { type HoldableTicket, holdMove, resumeMove } from "../visits/hold.js";
-import type { TicketStatus } from "./domain.js";
+import { say, type Text, type TicketStatus } from "./domain.js";
+import type { Workforce } from "../dispatch/records.js";
+import { toResident, toStaff, type AccountOf } from "../dispatch/notify.js";
+import { fill } from "../conversation/text.js";
 import { fromStatuses, move, STEP_TIMESTAMP, type MoveRefusal } from "./lifecycle.js";
 import type { Vocabulary } from "../vocabulary.js";
 
@@ -17,6 +20,16 @@ export interface OfficeTicket extends HoldableTicket {
   number: string;
   propertyId: string;
   view: OrderView;
+  /** the resident's chat (channel:user), null when filed at the front desk */
+  residentId: string | null;
+  assigneeId: string | null;
+}
+
+/** What the resident and the worker are told of an office move (conversations/console-texts.ts). */
+export interface OfficeNotices {
+  resident: Partial<Record<TicketStatus | "resumed", Text>>;
+  /** to the assignee of a cancelled order */
+  workerCancelled: Text;
 }
 
 /** What the office's actions read and write (src/db): a change stands whole, or raises ConflictError. */
@@ -47,6 +60,9 @@ export class OfficeActions {
       offer(rows: OutboxRecord[]): void;
       /** the office reads why a change was refused in Chinese */
       vocabulary: Vocabulary;
+      notices?: OfficeNotices;
+      workforce?: Workforce;
+      accountOf?: AccountOf;
     },
   ) {}
 
@@ -73,11 +89,31 @@ export class OfficeActions {
       next = { ticketId: t.id, from: fromStatuses(to), to, ...(STEP_TIMESTAMP[to] ? { stamp: STEP_TIMESTAMP[to]! } : {}) };
     }
     const type = holding && to !== "on_hold" ? "ticket.resumed" : `ticket.${to}`;
+    // the resident and the worker hear of it as they would of the same move made in chat
+    const outbox = await this.told(t, holding && to !== "on_hold" ? "resumed" : to, reason, now);
     await this.deps.store.change({
       moves: [{ ...next, at: now }],
       events: [officeEvent(who, t, type, { from: t.status, ...(reason ? { reason } : {}) }, now)],
+      outbox,
     });
+    this.deps.offer(outbox);
     return { number: t.number, status: to };
+  }
+
+  private async told(t: OfficeTicket, what: TicketStatus | "resumed", reason: string | undefined, now: Date): Promise<OutboxRecord[]> {
+    const n = this.deps.notices;
+    const accountOf = this.deps.accountOf;
+    if (!n || !accountOf) return [];
+    const vars = { number: t.number, reason: reason ?? "—" };
+    const rows: OutboxRecord[] = [];
+    const text = n.resident[what];
+    const resident = text ? toResident(t.residentId, { text: fill(text.zh, vars) }, t.id, now, accountOf) : undefined;
+    if (resident) rows.push(resident);
+    if (what === "cancelled" && t.assigneeId && this.deps.workforce) {
+      const worker = (await this.deps.workforce.staffOf(t.propertyId)).find((s) => s.id === t.assigneeId);
+      if (worker) rows.push(...toStaff(worker, { text: fill(say(n.workerCancelled, worker.lang ?? "zh"), vars) }, t.id, now, accountOf));
+    }
+    return rows;
   }
 
   /** 人工派单: the order offered to the staff member chosen, who is told in chat. */
