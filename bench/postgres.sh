@@ -30,3 +30,6 @@ const [a, b] = ["a", "b"].map((x) => JSON.parse(require("fs").readFileSync(`/tmp
 const seconds = Math.max(a.seconds, b.seconds);
 console.log(JSON.stringify({ provider: "postgresql", instances: 2, messages: a.messages + b.messages, seconds,
   messagesPerSecond: Math.round((a.messages + b.messages) / seconds), p99ms: { a: a.p99ms, b: b.p99ms }, p50ms: { a: a.p50ms, b: b.p50ms } }, null, 2));'
+
+echo "== the console on PostgreSQL: 100,000 tickets, 200 live boards"
+BENCH_DATABASE_URL=$(db console1) node --import tsx bench/console.ts

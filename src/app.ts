@@ -294,7 +294,13 @@ export async function createApp(
     needsVisit,
     required: consoleTexts.required,
   });
-  const feed = new BoardFeed(new FeedStore(opened.sql), 1000, (err) => log.warn({ err: String(err) }, "console: the live board could not read the event log"));
+  const boardStore = new BoardStore(opened.sql);
+  const feed = new BoardFeed(
+    new FeedStore(opened.sql),
+    1000,
+    (err) => log.warn({ err: String(err) }, "console: the live board could not read the event log"),
+    () => boardStore.forget(),
+  );
   const server = buildServer({
     db,
     intake,
@@ -314,7 +320,7 @@ export async function createApp(
         clock,
         secure: config.PUBLIC_URL.startsWith("https:"),
         properties,
-        board: new BoardStore(opened.sql),
+        board: boardStore,
         files: new TicketFiles(db),
         workforce: store,
         staff: staffAdmin,

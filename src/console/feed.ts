@@ -21,6 +21,8 @@ export class BoardFeed {
     private readonly store: FeedStore,
     private readonly everyMs = 1000,
     private readonly onError: (err: unknown) => void = () => {},
+    /** told of every change seen, before the boards are (the board's shared answers are dropped) */
+    private readonly onChange: () => void = () => {},
   ) {}
 
   listen(l: Listener): () => void {
@@ -58,6 +60,7 @@ export class BoardFeed {
       const rows = await this.store.since(this.last);
       if (!rows.length) return;
       this.last = rows[rows.length - 1]!.id;
+      this.onChange();
       const changed = [...new Set(rows.map((r) => r.propertyId))];
       for (const l of this.listeners) {
         const theirs = changed.filter((p) => inScope(l.principal, p));

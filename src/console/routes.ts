@@ -153,7 +153,7 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
   });
 
   // ---- the board
-  const board = async (req: FastifyRequest, v: Viewer) => {
+  const board = async (req: FastifyRequest, v: Viewer, shared = false) => {
     const parsed = boardQuery.safeParse(req.query);
     const q = parsed.success ? parsed.data : boardQuery.parse({});
     const p = v.principal;
@@ -161,8 +161,9 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     const home = deps.properties.get(q.property && inScope(p, q.property) ? q.property : visible[0]?.id);
     const tz = home.policy.timezone;
     const now = deps.clock.now();
-    const { rows, total } = await deps.board.page(boardFilter(q, p, tz), now, todayStart(now, tz));
-    const staff = (await deps.staff.list()).filter((s) => s.active && inScope(p, s.propertyId)).map((s) => ({ id: s.id, name: s.name }));
+    const { rows, total } = await deps.board.page(boardFilter(q, p, tz), now, todayStart(now, tz), shared);
+    // (the assignee picker is on the full page only; a live refresh needs the rows)
+    const staff = shared ? [] : (await deps.staff.list()).filter((s) => s.active && inScope(p, s.propertyId)).map((s) => ({ id: s.id, name: s.name }));
     return {
       q,
       rows,
@@ -186,7 +187,7 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
   app.get("/console/rows", async (req, reply) => {
     const v = viewer(req, reply, "tickets.read");
     if (!v) return reply;
-    return sendPage(reply, boardResults(v, await board(req, v)).value);
+    return sendPage(reply, boardResults(v, await board(req, v, true)).value);
   });
 
   // the live stream: a ping per change of a property this viewer may see; ended when the service stops

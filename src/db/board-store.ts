@@ -178,11 +178,39 @@ function countQuery(f: BoardFilter) {
  */
 export class BoardStore {
   private readonly shapes = new Map<string, { page: Query<Record<string, unknown>>; count: Query<{ n: unknown }> }>();
-  constructor(private readonly sql: Runner) {}
+  /** answers of the last second, by filter: many open boards with one view refresh on one ping, and share one read */
+  private readonly recent = new Map<string, { second: number; answer: Promise<{ rows: BoardRow[]; total: number }> }>();
+  constructor(
+    private readonly sql: Runner,
+    private readonly shareMs = 1000,
+  ) {}
 
-  async page(f: BoardFilter, now: Date, todayStart: Date): Promise<{ rows: BoardRow[]; total: number }> {
+  /**
+   * One page under the filter. `shared`: a live board's refresh after a ping — boards with the same view within
+   * the same second share one read (dropped as soon as the feed sees another change, so none is stale after it).
+   */
+  page(f: BoardFilter, now: Date, todayStart: Date, shared = false): Promise<{ rows: BoardRow[]; total: number }> {
     // no property to see (one outside one's scope was asked for): nothing, without asking the database
-    if (f.properties?.length === 0) return { rows: [], total: 0 };
+    if (f.properties?.length === 0) return Promise.resolve({ rows: [], total: 0 });
+    if (!shared) return this.read(f, now, todayStart);
+    // (wall time: how many boards refresh at once is the machine's matter, not the property's clock)
+    const second = Math.floor(Date.now() / this.shareMs);
+    const key = `${todayStart.getTime()}:${JSON.stringify(f)}`;
+    const hit = this.recent.get(key);
+    if (hit && hit.second === second) return hit.answer;
+    const answer = this.read(f, now, todayStart);
+    this.recent.set(key, { second, answer });
+    answer.catch(() => this.recent.delete(key));
+    if (this.recent.size > 1000) for (const [k, v] of this.recent) if (v.second !== second) this.recent.delete(k);
+    return answer;
+  }
+
+  /** Something changed (the live feed saw it): the next read asks the database again. */
+  forget(): void {
+    this.recent.clear();
+  }
+
+  private async read(f: BoardFilter, now: Date, todayStart: Date): Promise<{ rows: BoardRow[]; total: number }> {
     const key = shapeOf(f);
     let qs = this.shapes.get(key);
     if (!qs) this.shapes.set(key, (qs = { page: pageQuery(f), count: countQuery(f) }));
