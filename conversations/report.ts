@@ -4,6 +4,7 @@
  */
 import {
   classify,
+  classifiedAs,
   defineForm,
   draftTicket,
   startOfDay,
@@ -86,11 +87,7 @@ export const reportForm: FormDef = {
     const ticket = await draftTicket(
       {
         status: "received",
-        category: c.category,
-        nature: c.nature,
-        severity: c.severity ?? null,
-        domain: c.domain ?? null,
-        urgency: c.urgency,
+        ...classifiedAs(c),
         place: (values.place as Place | undefined) ?? null,
         phone: (values.phone as string | undefined) ?? null,
         reporterName: ctx.resident.displayName ?? null,

@@ -2,6 +2,7 @@ import { consoleTexts as T } from "../../conversations/console-texts.js";
 import { can, type Principal } from "../core/access/access.js";
 import type { Lang, Text } from "../core/ticket/domain.js";
 import { html, jsonBlock, type Html } from "./html.js";
+import { fill } from "../core/conversation/text.js";
 
 /** What a page knows of who is looking. */
 export interface Viewer {
@@ -10,8 +11,8 @@ export interface Viewer {
   lang: Lang;
 }
 
-export const say = (v: { lang: Lang }, text: Text, vars: Record<string, string | number> = {}) =>
-  text[v.lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
+/** A console text in the viewer's language, its {placeholders} filled. */
+export const say = (v: { lang: Lang }, text: Text, vars?: Record<string, string | number>) => fill(text[v.lang], vars);
 
 const NAV = [
   { href: "/console", key: "board", action: "tickets.read" },

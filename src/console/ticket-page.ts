@@ -192,6 +192,10 @@ function actions(v: Viewer, d: Data): Html {
 <select id="c-to" name="to">${moves.map((s) => html`<option value="${s}">${say(v, label(V.statuses, s))}</option>`)}</select>
 <label for="c-reason">${say(v, k.reason)}</label><input id="c-reason" name="reason" maxlength="200">
 <button class="primary" type="submit">${say(v, k.doChange)}</button></form>`);
+  if (can(p, "callbacks", t.propertyId) && t.callbacks.some((c) => c.status === "pending"))
+    forms.push(
+      html`<p class="card"><a class="button" href="/console/callbacks#cb-${t.callbacks.find((c) => c.status === "pending")!.id}">${say(v, T.callbacks.record)}</a></p>`,
+    );
   if (can(p, "tickets.note", t.propertyId))
     forms.push(html`<form method="post" action="/console/tickets/${t.number}/note" class="card">${hidden}
 <label for="n-text">${say(v, k.note)}</label><textarea id="n-text" name="text" maxlength="2000" required></textarea>

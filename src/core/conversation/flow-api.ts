@@ -4,7 +4,7 @@ export { CANCELLABLE_STATUSES } from "../ticket/lifecycle.js";
 export * from "./types.js";
 export { defineForm, type Filed, type FormDef, type FormTexts } from "./form.js";
 export type { Commands, EngineTexts } from "./engine.js";
-export { classify, NATURE_OF_CATEGORY, type Classification, type KeywordTables } from "../ticket/classify.js";
+export { classify, classifiedAs, NATURE_OF_CATEGORY, type Classification, type KeywordTables } from "../ticket/classify.js";
 export { findPhone, maskPhone } from "./parse/phone.js";
 export { findPlace, type PlaceWords } from "./parse/place.js";
 export { findAppointment, judge as checkAppointment } from "./parse/appointment.js";

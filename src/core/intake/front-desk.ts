@@ -8,7 +8,7 @@ import { FieldRefusedError, ForbiddenError } from "../errors.js";
 import { orderedId } from "../ids.js";
 import type { Policy } from "../policy/policy.js";
 import type { ConversationStore, OutboxRecord, WriteSet } from "../ports.js";
-import type { Classification } from "../ticket/classify.js";
+import { classifiedAs, type Classification } from "../ticket/classify.js";
 import { draftTicket } from "../ticket/ticket.js";
 import type { Appointment, Place, Text } from "../ticket/domain.js";
 
@@ -120,11 +120,7 @@ export class FrontDesk {
     const ticket = await draftTicket(
       {
         status: "received",
-        category: c.category,
-        nature: c.nature,
-        severity: c.severity ?? null,
-        domain: c.domain ?? null,
-        urgency: c.urgency,
+        ...classifiedAs(c),
         place,
         phone,
         reporterName: e.reporterName?.trim() || null,

@@ -53,3 +53,12 @@ export function classify(text: string, tables: KeywordTables, opts: { publicArea
   }
   return result;
 }
+
+/** A classification as a ticket's columns (what filing from chat and from the front desk both write). */
+export const classifiedAs = (c: Classification) => ({
+  category: c.category,
+  nature: c.nature,
+  severity: c.severity ?? null,
+  domain: c.domain ?? null,
+  urgency: c.urgency,
+});
