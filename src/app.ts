@@ -333,6 +333,7 @@ export async function createApp(
         callbackWords,
         records,
         dir: config.POLICIES_DIR,
+        attachment: async (name, ref) => channelOf(name)?.file?.(ref),
         botName: () => {
           try {
             return telegram?.me.username;

@@ -27,6 +27,8 @@ export interface Channel {
   /** routes it adds to the HTTP server (Telegram's webhook), and to the admin API (WeChat's QR code) */
   routes?(app: FastifyInstance): void;
   adminRoutes?(api: FastifyInstance): void;
+  /** an attachment's bytes by the ref it was stored under (the console shows a report's photos); undefined when gone */
+  file?(ref: string): Promise<{ type: string; body: Buffer } | undefined>;
 }
 
 /** What the channels themselves say (kept in conversations/channel-texts.ts, zh and en). */

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { consoleTexts as T } from "../../conversations/console-texts.js";
-import { can, inScope, type Action } from "../core/access/access.js";
+import { can, inScope, ownOrdersOnly, type Action } from "../core/access/access.js";
+import type { ChannelName } from "../core/ticket/domain.js";
 
 import type { SignIn } from "../core/access/sign-in.js";
 import type { Workforce } from "../core/dispatch/records.js";
@@ -52,6 +53,8 @@ export interface ConsoleDeps {
   /** the Telegram bot's username, once known (bind codes' deep links) */
   botName(): string | undefined;
   records: PropertyRecords;
+  /** an attachment's bytes through the channel it came by */
+  attachment(channel: ChannelName, ref: string): Promise<{ type: string; body: Buffer } | undefined>;
   /** the policies folder (policies/<id>.yaml) */
   dir: string;
 }
@@ -218,12 +221,29 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
   });
 
   // ---- a ticket
+  /** The ticket, when this viewer may read it (a technician: only an order offered to them). */
+  const readable = async (v: Viewer, number: string) => {
+    const t = await deps.files.byNumber(number.slice(0, 40));
+    const own = !t || !ownOrdersOnly(v.principal) || t.assignments.some((a) => a.staffId === v.principal.staffId);
+    return t && own && can(v.principal, "tickets.read", t.propertyId) ? t : undefined;
+  };
+
+  // a photo or file a resident sent, fetched through the channel it came by
+  app.get<{ Params: { number: string; index: string } }>("/console/tickets/:number/files/:index", async (req, reply) => {
+    const v = viewer(req, reply, "tickets.read");
+    if (!v) return reply;
+    const t = await readable(v, req.params.number);
+    const a = ((t?.attachments as { ref: string }[] | null) ?? [])[Number(req.params.index)];
+    const file = t && a ? await deps.attachment(t.channel as ChannelName, a.ref) : undefined;
+    if (!file) return notFound(reply, v);
+    return reply.type(file.type).header("cache-control", "private, max-age=3600").send(file.body);
+  });
+
   app.get<{ Params: { number: string }; Querystring: { ok?: string; error?: string } }>("/console/tickets/:number", async (req, reply) => {
     const v = viewer(req, reply, "tickets.read");
     if (!v) return reply;
-    const t = await deps.files.byNumber(req.params.number.slice(0, 40));
-    const own = !t || !v.principal.roles.every((r) => r === "technician") || t.assignments.some((a) => a.staffId === v.principal.staffId);
-    if (!t || !own || !can(v.principal, "tickets.read", t.propertyId)) return notFound(reply, v);
+    const t = await readable(v, req.params.number);
+    if (!t) return notFound(reply, v);
     const policy = deps.properties.get(t.propertyId).policy;
     const now = deps.clock.now();
     const workers = can(v.principal, "tickets.dispatch", t.propertyId) ? await deps.workforce.staffOf(t.propertyId, { fresh: true }) : [];

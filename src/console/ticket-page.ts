@@ -68,11 +68,13 @@ export function ticketView(v: Viewer, d: Data): Html {
 </dl>
 ${
   attachments.length
-    ? html`<h2>${say(v, k.photos)}</h2><div class="photos">${attachments.map((a) =>
-        /^(https?:|data:image\/)/.test(a.ref) && a.kind === "photo"
-          ? html`<a href="${a.ref}"><img src="${a.ref}" alt="${say(v, k.photos)}"></a>`
-          : html`<span class="tag">${a.kind}</span> `,
-      )}</div>`
+    ? html`<h2>${say(v, k.photos)}</h2><div class="photos">${attachments.map((a, i) => {
+        // fetched through the channel it came by (a Telegram file id is no address a browser can open)
+        const src = /^https?:/.test(a.ref) ? a.ref : `/console/tickets/${t.number}/files/${i}`;
+        return a.kind === "photo"
+          ? html`<a href="${src}"><img src="${src}" alt="${say(v, k.photos)} ${i + 1}"></a>`
+          : html`<a class="tag" href="${src}">${a.kind} ${i + 1}</a> `;
+      })}</div>`
     : ""
 }
 </section>

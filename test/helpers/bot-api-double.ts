@@ -188,7 +188,15 @@ export class BotApiDouble {
 
   // ---- the Bot API ----
 
+  /** a 1×1 PNG: what every file the double holds contains */
+  static readonly PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+
   private async route(req: IncomingMessage, res: ServerResponse) {
+    // a file's bytes, as Telegram serves them after getFile
+    if (/^\/file\/bot[^/]+\/photos\//.test(req.url ?? "")) {
+      res.writeHead(200, { "content-type": "image/png", "content-length": BotApiDouble.PNG.length });
+      return res.end(BotApiDouble.PNG);
+    }
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     let raw = "";
     for await (const chunk of req) raw += chunk;
@@ -209,6 +217,13 @@ export class BotApiDouble {
       case "deleteWebhook":
         this.webhook = undefined;
         return this.ok(res, true);
+      case "getFile":
+        return this.ok(res, {
+          file_id: body.file_id,
+          file_unique_id: `u-${body.file_id}`,
+          file_size: BotApiDouble.PNG.length,
+          file_path: `photos/${body.file_id}.png`,
+        });
       case "setMyCommands":
       case "answerCallbackQuery":
         return this.ok(res, true);

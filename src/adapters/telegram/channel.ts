@@ -66,6 +66,16 @@ export class TelegramChannel implements Channel {
     });
   }
 
+  /** A file a resident sent, fetched from the Bot API (its path first: getFile), for the console; at most 20 MB, as the Bot API allows. */
+  async file(ref: string): Promise<{ type: string; body: Buffer } | undefined> {
+    const f = await this.bot.api.getFile(ref).catch(() => undefined);
+    if (!f?.file_path) return undefined;
+    const res = await fetch(`${this.s.apiRoot}/file/bot${this.s.token}/${f.file_path}`);
+    if (!res.ok) return undefined;
+    const type = res.headers.get("content-type") ?? "application/octet-stream";
+    return { type, body: Buffer.from(await res.arrayBuffer()) };
+  }
+
   get me(): UserFromGetMe {
     return this.bot.botInfo;
   }
