@@ -99,7 +99,7 @@ ${rows.map((s) => {
   const due = t[s.due]!;
   const done = s.done ? t[s.done] : null;
   const state = done ? (done <= due ? "met" : "missed") : d.now > due ? "missed" : "pending";
-  return html`<tr><td>${say(v, V.steps[s.step])}</td><td>${when(due)}</td><td>${when(done ?? null)}</td><td class="due${state === "missed" ? " late" : ""}">${say(v, k[state])}</td></tr>`;
+  return html`<tr><td data-label="${say(v, k.step)}">${say(v, V.steps[s.step])}</td><td data-label="${say(v, k.dueAt)}">${when(due)}</td><td data-label="${say(v, k.doneAt)}">${when(done ?? null)}</td><td class="due${state === "missed" ? " late" : ""}">${say(v, k[state])}</td></tr>`;
 })}
 </tbody></table>
 ${
@@ -153,7 +153,7 @@ function callbacks(v: Viewer, d: Data, when: (x: Date | null) => string): Html {
   return html`<section class="card" aria-labelledby="h-callbacks"><h2 id="h-callbacks">${say(v, k.callbacks)}</h2><ul>
 ${d.t.callbacks.map(
   (c) =>
-    html`<li>${when(c.dueAt)} · ${c.steward?.name ?? "—"} · ${c.status}${c.satisfaction ? ` · ${c.satisfaction}` : ""}${c.timeliness ? ` · ${c.timeliness}` : ""}${c.method ? ` · ${c.method}` : ""}${c.comment ? ` · ${c.comment}` : ""}${
+    html`<li>${when(c.dueAt)} · ${c.steward?.name ?? "—"} · ${say(v, T.callbackStatus[c.status] ?? { zh: c.status, en: c.status })}${c.satisfaction ? ` · ${c.satisfaction}` : ""}${c.timeliness ? ` · ${c.timeliness}` : ""}${c.method ? ` · ${c.method}` : ""}${c.comment ? ` · ${c.comment}` : ""}${
       c.residentRating ? html`<br>${say(v, k.rating)}：${c.residentRating}${c.residentComment ? `（${c.residentComment}）` : ""}` : ""
     }</li>`,
 )}</ul></section>`;

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.js";
 import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, fileAndComplete, team } from "../helpers/team.js";
-import { PASSWORD, loginAs } from "../helpers/logins.js";
+import { PASSWORD, consoleStaff, loginAs } from "../helpers/logins.js";
+import { ADMIN_TOKEN } from "../helpers/app.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
 import type { RunningApp } from "../helpers/app.js";
 
@@ -34,6 +35,8 @@ beforeAll(async () => {
     ["s-chen", "chen"],
   ] as const)
     await loginAs(svc, id, login);
+  await consoleStaff(svc, { id: "zhou", name: "周总", roles: ["general_manager"] });
+  await consoleStaff(svc, { id: "qian", name: "钱品质", roles: ["quality"] });
 });
 afterAll(async () => {
   await browser?.close();
@@ -42,14 +45,14 @@ afterAll(async () => {
 });
 
 /** Signs in through the sign-in form, as a person would. */
-async function signedIn(login: string, viewport = DESKTOP): Promise<{ page: Page; context: BrowserContext }> {
+async function signedIn(login: string, viewport = DESKTOP, password = PASSWORD): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({ viewport, locale: "zh-CN", ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error("page error:", e.message));
   await page.goto(`${svc.url}/console`);
   expect(page.url()).toContain("/console/login");
   await page.getByLabel("账号（用户名或手机号）").fill(login);
-  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
   await page.waitForURL(`${svc.url}/console`);
   return { page, context };
@@ -58,6 +61,27 @@ async function signedIn(login: string, viewport = DESKTOP): Promise<{ page: Page
 const rows = (page: Page) => page.locator("tr[data-number]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-number")));
 
 describe("the console in a browser", () => {
+  it("each role signs in through the form and is offered only its own views", async () => {
+    const views = {
+      admin: ["报事池", "前台登记", "回访", "人员与排班", "物业项目"],
+      zhou: ["报事池", "人员与排班", "物业项目"],
+      qian: ["报事池", "人员与排班", "物业项目"],
+      chen: ["报事池", "前台登记", "回访", "人员与排班", "物业项目"],
+      wang: ["报事池", "前台登记", "回访", "人员与排班", "物业项目"],
+      sun: ["报事池", "前台登记", "回访", "人员与排班", "物业项目"],
+      li: ["报事池"],
+    };
+    for (const [login, nav] of Object.entries(views)) {
+      const { page, context } = await signedIn(login, DESKTOP, login === "admin" ? ADMIN_TOKEN : PASSWORD);
+      expect(await page.locator("nav.main a").allTextContents()).toEqual(nav);
+      // a view not offered is refused on the server too
+      if (!nav.includes("前台登记")) expect((await page.goto(`${svc.url}/console/frontdesk`))!.status()).toBe(403);
+      await page.getByRole("button", { name: "退出" }).click();
+      await page.waitForURL(/\/console\/login/);
+      await context.close();
+    }
+  });
+
   it("a steward's board lists what residents filed and shows a new report without a reload; search narrows it", async () => {
     const { page, context } = await signedIn("sun");
     expect(await page.title()).toBe("报事池 · 报事工作台");
@@ -143,6 +167,9 @@ describe("the console in a browser", () => {
     const { page, context } = await signedIn("chen");
     await page.getByRole("link", { name: "物业项目" }).click();
     await page.screenshot({ path: shot("console-properties.png"), fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: shot("console-properties-phone.png"), fullPage: true });
+    await page.setViewportSize(DESKTOP);
     await page.getByRole("link", { name: "编辑" }).first().click();
     const yaml = page.getByLabel("项目设置（YAML，与 policies/demo.yaml 相同）");
     const text = await yaml.inputValue();
