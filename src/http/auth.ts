@@ -52,7 +52,13 @@ export function authentication(app: FastifyInstance, deps: { signIn: SignIn; adm
     }
   });
   app.addHook("preHandler", async (req, reply) => {
-    if (!req.csrf || !CHANGING.has(req.method)) return;
+    // (web chat's API is public and carries no session: it is not asked)
+    if (!CHANGING.has(req.method) || req.url.startsWith("/api/webchat/") || (!req.url.startsWith("/api/") && !req.url.startsWith("/console"))) return;
+    // a browser names the page a post came from: another site's page may not sign anyone in or out (login CSRF)
+    const origin = req.headers.origin;
+    if (origin && origin !== "null" && new URL(origin).host !== req.headers.host && !req.headers.authorization)
+      return sendError(reply, 403, "cross_site", "this request came from another site");
+    if (!req.csrf) return;
     const given = String(req.headers["x-csrf-token"] ?? (req.body as { _csrf?: unknown } | undefined)?._csrf ?? "");
     if (given !== req.csrf) return sendError(reply, 403, "csrf", "this form has expired: reload the page and try again");
   });

@@ -99,3 +99,21 @@ describe("signing in to the console", () => {
     expect(lonely.body.error.message).toBe("login: a password needs a login to sign in with");
   });
 });
+
+describe("another site's page", () => {
+  it("cannot sign anyone in or post a form on their behalf", async () => {
+    const res = await fetch(`${svc.url}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+      body: JSON.stringify({ login: "admin", password: ADMIN_TOKEN }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    const same = await fetch(`${svc.url}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: svc.url },
+      body: JSON.stringify({ login: "admin", password: ADMIN_TOKEN }),
+    });
+    expect(same.status).toBe(200);
+  });
+});
