@@ -46,6 +46,8 @@ import { BoardFeed } from "./console/feed.js";
 import { consoleRoutes } from "./console/routes.js";
 import { CallbackList } from "./db/callback-list.js";
 import { CallbackOffice } from "./core/callbacks/callback-office.js";
+import { QuoteOffice } from "./core/quotes/quote-office.js";
+import { OrderChanges } from "./core/visits/order-changes.js";
 import { FrontDesk } from "./core/intake/front-desk.js";
 import { frontDeskRoutes } from "./http/front-desk.js";
 import { reportForm } from "../conversations/report.js";
@@ -331,6 +333,7 @@ export async function createApp(
         callbackList: new CallbackList(opened.sql),
         callbackOffice: new CallbackOffice({ desk: callbackDesk, callbacks: store, store: officeStore, words: callbackWords, offer: offerPending }),
         callbackWords,
+        quotes: new QuoteOffice({ changes: new OrderChanges(store, staffWords, { accountOf, policyOf }, dispatcher), store: officeStore, offer: offerPending }),
         records,
         dir: config.POLICIES_DIR,
         attachment: async (name, ref) => channelOf(name)?.file?.(ref),

@@ -30,6 +30,7 @@ import type { CallbackOffice } from "../core/callbacks/callback-office.js";
 import type { CallbackWords } from "../core/callbacks/callback-desk.js";
 import { callbacksView } from "./callbacks-page.js";
 import { staffPages } from "./staff-routes.js";
+import type { QuoteOffice } from "../core/quotes/quote-office.js";
 import { propertyPages } from "./property-pages.js";
 import type { PropertyRecords } from "../db/properties.js";
 import { propertyFilter } from "../core/access/access.js";
@@ -50,6 +51,7 @@ export interface ConsoleDeps {
   callbackList: CallbackList;
   callbackOffice: CallbackOffice;
   callbackWords: CallbackWords;
+  quotes: QuoteOffice;
   /** the Telegram bot's username, once known (bind codes' deep links) */
   botName(): string | undefined;
   records: PropertyRecords;
@@ -280,6 +282,7 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     const r = await deps.actions.transition(v.principal, n, to, reason, now);
     return r.status;
   });
+  act("quote", "tickets.dispatch", async (v, n, b, now) => (await deps.quotes.quote(v.principal, n, Number(b.price), String(b.note ?? ""), now)).said);
   act("note", "tickets.note", async (v, n, b, now) => {
     await deps.actions.note(v.principal, n, String(b.text ?? ""), now);
     return say(v, T.ticket.doNote);

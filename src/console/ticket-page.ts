@@ -184,6 +184,12 @@ function actions(v: Viewer, d: Data): Html {
     )}</select>
 <button class="primary" type="submit">${say(v, k.doAssign)}</button></form>`);
   }
+  if (can(p, "tickets.dispatch", t.propertyId) && t.quoteStatus === "requested")
+    forms.push(html`<form method="post" action="/console/tickets/${t.number}/quote" class="card">${hidden}
+<h2>${say(v, k.quote)}</h2>
+<label for="q-price">${say(v, k.price)}</label><input id="q-price" name="price" type="number" min="1" max="99999" step="1" required inputmode="numeric">
+<label for="q-note">${say(v, k.covers)}</label><input id="q-note" name="note" maxlength="200">
+<button class="primary" type="submit">${say(v, k.doQuote)}</button></form>`);
   const moves = nextStatuses(t.status as TicketStatus).filter(
     (s) => s !== "dispatched" && (s === "received" ? can(p, "tickets.dispatch", t.propertyId) : can(p, "tickets.change", t.propertyId)),
   );

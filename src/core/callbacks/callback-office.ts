@@ -1,7 +1,7 @@
 import { can, type Principal } from "../access/access.js";
 import { localize } from "../conversation/text.js";
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from "../errors.js";
-import { orderedId } from "../ids.js";
+import { commitOfficeTurn } from "../staff/office-turn.js";
 import type { OutboxRecord } from "../ports.js";
 import type { OfficeStore } from "../ticket/office-actions.js";
 import type { CallbackDesk, CallbackStore, CallbackWords } from "./callback-desk.js";
@@ -51,23 +51,7 @@ export class CallbackOffice {
       now,
       localize("zh"),
     );
-    const outbox: OutboxRecord[] = (turn.outbox ?? []).map((o) => ({ ...o, createdAt: now, inboundId: null }));
-    await this.deps.store.change({
-      ...(turn.callbackAnswer ? { callbackAnswer: { ...turn.callbackAnswer, at: now } } : {}),
-      moves: (turn.moves ?? []).map((m) => ({ ...m, at: now })),
-      events: (turn.events ?? []).map((e) => ({
-        id: orderedId(),
-        propertyId: e.propertyId,
-        ticketId: e.ticketId,
-        type: e.type,
-        actor: who.staffId ?? "admin",
-        channel: "console",
-        data: { ...e.data, by: who.name },
-        at: now,
-      })),
-      outbox,
-    });
-    this.deps.offer(outbox);
+    await commitOfficeTurn(this.deps.store, this.deps.offer, who, turn, now);
     return { number: cb.ticket.number, said: turn.replies.map((x) => x.text).join("\n") };
   }
 }
