@@ -68,6 +68,17 @@ export class WechatChannel implements Channel {
     wechatQrRoute(api, this);
   }
 
+  /** A photo or file a resident sent, fetched through the puppet (only the instance running the login can). */
+  async file(ref: string): Promise<{ type: string; body: Buffer } | undefined> {
+    const id = /^wechat-message:(.+)$/.exec(ref)?.[1];
+    const m = id && this.bot ? await this.bot.Message.find({ id }).catch(() => undefined) : undefined;
+    if (!m) return undefined;
+    const box = await m.toFileBox();
+    const body = await box.toBuffer();
+    const type = box.mediaType && box.mediaType !== "application/unknown" ? box.mediaType : /\.png$/i.test(box.name) ? "image/png" : "image/jpeg";
+    return { type, body };
+  }
+
   /** the account id replies are recorded under */
   get account(): string {
     return this.s.name;

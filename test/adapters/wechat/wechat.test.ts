@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FileBox } from "file-box";
 import { listen, startWithWechat } from "../../helpers/wechat.js";
+import { consoleStaff } from "../../helpers/logins.js";
 
 let running: Awaited<ReturnType<typeof startWithWechat>> | undefined;
 afterEach(async () => {
@@ -51,6 +52,11 @@ describe("a resident on WeChat", () => {
     await owner.nth(3);
     const ticket = await running.svc.app.db.ticket.findFirst();
     expect(ticket?.attachments).toEqual([{ kind: "photo", ref: expect.stringMatching(/^wechat-message:/) }]);
+    // the office sees it on the ticket page, fetched through the puppet
+    const sun = await consoleStaff(running.svc, { id: "sun", name: "孙管家", roles: ["steward"] });
+    const res = await fetch(`${running.svc.url}/console/tickets/${ticket!.number}/files/0`, { headers: { cookie: sun.cookie } });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).toString()).toBe("jpeg bytes");
   });
 
   it("a message id seen twice changes nothing the second time", async () => {
