@@ -54,8 +54,12 @@ export function propertyPages(app: FastifyInstance, deps: { properties: Property
     return stringify({ name: p.name, policy: p.policy });
   };
   const faqText = (text: string) => {
-    const faq = (parseDocument(text).toJS() as { policy?: { faq?: unknown } } | null)?.policy?.faq;
-    return faq ? stringify(faq) : "";
+    try {
+      const faq = (parseDocument(text).toJS() as { policy?: { faq?: unknown } } | null)?.policy?.faq;
+      return faq ? stringify(faq) : "";
+    } catch {
+      return ""; // a file broken by hand: its questions are edited in the whole file
+    }
   };
 
   app.get<{ Querystring: { ok?: string } }>("/console/properties", async (req, reply) => {

@@ -15,12 +15,25 @@ declare module "fastify" {
 }
 
 export const SESSION_COOKIE = "baoshi_session";
+const hostOf = (origin: string) => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+};
 const CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function cookieOf(req: FastifyRequest, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? "").split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k === name) {
+      try {
+        return decodeURIComponent(v.join("="));
+      } catch {
+        return undefined; // a mangled cookie is no session
+      }
+    }
   }
   return undefined;
 }
@@ -56,7 +69,7 @@ export function authentication(app: FastifyInstance, deps: { signIn: SignIn; adm
     if (!CHANGING.has(req.method) || req.url.startsWith("/api/webchat/") || (!req.url.startsWith("/api/") && !req.url.startsWith("/console"))) return;
     // a browser names the page a post came from: another site's page may not sign anyone in or out (login CSRF)
     const origin = req.headers.origin;
-    if (origin && origin !== "null" && new URL(origin).host !== req.headers.host && !req.headers.authorization)
+    if (origin && origin !== "null" && hostOf(origin) !== req.headers.host && !req.headers.authorization)
       return sendError(reply, 403, "cross_site", "this request came from another site");
     if (!req.csrf) return;
     const given = String(req.headers["x-csrf-token"] ?? (req.body as { _csrf?: unknown } | undefined)?._csrf ?? "");

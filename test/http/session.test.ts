@@ -117,3 +117,12 @@ describe("another site's page", () => {
     expect(same.status).toBe(200);
   });
 });
+
+describe("mangled input on the sign-in path", () => {
+  it("a malformed cookie is no session, and a malformed Origin is refused, never a 500", async () => {
+    const r = await fetch(`${svc.url}/api/tickets`, { headers: { cookie: "baoshi_session=%E0%A4%A" } });
+    expect(r.status).toBe(401);
+    const o = await fetch(`${svc.url}/api/session`, { method: "POST", headers: { "content-type": "application/json", origin: "::not a url" }, body: "{}" });
+    expect(o.status).toBe(403);
+  });
+});
