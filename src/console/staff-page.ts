@@ -26,13 +26,13 @@ ${
     ? html`<div class="flash ok" role="status"><strong>${d.bind.name}</strong>：${say(v, k.bindHow, { code: d.bind.code, until: d.bind.until })}${d.bind.link ? html`<br>${say(v, k.deepLink, { link: "" })}<a href="${d.bind.link}">${d.bind.link}</a>` : ""}</div>`
     : ""
 }
-<table class="board"><thead><tr><th>${say(v, k.name)}</th><th>${say(v, k.roles)}</th><th>${say(v, T.ticket.fields)}</th><th>${say(v, k.superior)}</th><th>${say(v, k.onDutyNow)}</th><th></th></tr></thead><tbody>
+<table class="board"><thead><tr><th>${say(v, k.name)}</th><th>${say(v, k.roles)}</th><th>${say(v, k.work)}</th><th>${say(v, k.superior)}</th><th>${say(v, k.onDutyNow)}</th><th></th></tr></thead><tbody>
 ${d.staff.map((s) => {
   const duty = s.active && onDuty(s.roster, d.now, d.tzOf(s.propertyId));
   return html`<tr data-staff="${s.id}">
 <td data-label="${say(v, k.name)}"><strong>${s.name}</strong>${s.active ? "" : html` <span class="tag">${say(v, k.inactive)}</span>`}${s.login ? html`<br><span class="muted">${s.login}</span>` : ""}</td>
 <td data-label="${say(v, k.roles)}">${s.roles.map((r) => say(v, k.roleNames[r] ?? { zh: r, en: r })).join("、")}</td>
-<td data-label="${say(v, T.ticket.fields)}">${s.skills.join(", ") || "—"} · ${s.buildings.length ? s.buildings.map((b) => `${b}栋`).join(" ") : "全部楼栋"}${s.phone ? html`<br>☎ ${s.phone}` : ""}<br><span class="muted">${s.channels.length ? `${say(v, k.channels)} ${s.channels.map((c) => say(v, V.channels[c.channel] ?? V.otherChannel)).join("、")}` : say(v, k.unbound)}</span></td>
+<td data-label="${say(v, k.work)}">${s.skills.join(", ") || "—"} · ${s.buildings.length ? s.buildings.map((b) => say(v, k.building, { b })).join(" ") : say(v, k.allBuildings)}${s.phone ? html`<br>☎ ${s.phone}` : ""}<br><span class="muted">${s.channels.length ? `${say(v, k.channels)} ${s.channels.map((c) => say(v, V.channels[c.channel] ?? V.otherChannel)).join("、")}` : say(v, k.unbound)}</span></td>
 <td data-label="${say(v, k.superior)}">${s.superiorId ? (names.get(s.superiorId) ?? "—") : "—"}</td>
 <td data-label="${say(v, k.onDutyNow)}"><span class="tag${duty ? "" : " u1"}">${say(v, duty ? k.onDutyNow : k.offDutyNow)}</span></td>
 <td>${
