@@ -1,4 +1,5 @@
-/** The staff console's words (zh-CN first, English by the switch). Event names on a ticket's timeline too. */
+/** The staff console's words (zh-CN first, English by the switch). Event names on a ticket's timeline too.
+ * (Over 200 lines: one table, every view's words side by side in both languages, so a translator reads one file.) */
 import type { Text } from "../src/core/ticket/domain.js";
 
 const t = (zh: string, en: string): Text => ({ zh, en });

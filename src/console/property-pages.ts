@@ -1,18 +1,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Send, View } from "./deps.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { parseDocument, stringify } from "yaml";
 import { consoleTexts as T } from "../../conversations/console-texts.js";
-import { can, inScope, type Action } from "../core/access/access.js";
+import { can, inScope } from "../core/access/access.js";
 import type { Policy } from "../core/policy/policy.js";
 import { parsePolicyText } from "../db/policy-files.js";
 import type { PropertyDirectory, PropertyRecords } from "../db/properties.js";
 import { savePolicy } from "../http/properties.js";
 import { html, type Html } from "./html.js";
 import { page, say, type Viewer } from "./layout.js";
-
-type View = (req: FastifyRequest, reply: FastifyReply, a: Action) => Viewer | undefined;
-type Send = (reply: FastifyReply, body: string, status?: number) => unknown;
 
 const duration = (d: { minutes: number; working?: boolean } | undefined) =>
   !d

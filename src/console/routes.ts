@@ -4,62 +4,23 @@ import { consoleTexts as T } from "../../conversations/console-texts.js";
 import { can, inScope, ownOrdersOnly, type Action } from "../core/access/access.js";
 import type { ChannelName } from "../core/ticket/domain.js";
 
-import type { SignIn } from "../core/access/sign-in.js";
-import type { Workforce } from "../core/dispatch/records.js";
 import { BaoshiError } from "../core/errors.js";
-import type { Clock } from "../core/policy/clock.js";
 import type { Lang } from "../core/ticket/domain.js";
-import type { OfficeActions } from "../core/ticket/office-actions.js";
-import type { StaffAdmin } from "../core/staff/staff-admin.js";
-import type { BoardStore } from "../db/board-store.js";
-import type { PropertyDirectory } from "../db/properties.js";
-import type { TicketFiles } from "../db/ticket-files.js";
 import { cookieOf, SESSION_COOKIE } from "../http/auth.js";
 import { clearSessionCookie, setSessionCookie } from "../http/session.js";
 import { boardFilter, boardQuery, boardResults, boardView, todayStart } from "./board-page.js";
-import type { BoardFeed } from "./feed.js";
 import { html } from "./html.js";
 import { bare, page, say, type Viewer } from "./layout.js";
 import { loginView } from "./login-page.js";
 import { ticketView } from "./ticket-page.js";
-import type { FrontDesk } from "../core/intake/front-desk.js";
-import { FieldRefusedError, ForbiddenError, NotFoundError } from "../core/errors.js";
-import { frontDeskView, type DeskForm } from "./front-desk-page.js";
-import type { CallbackList } from "../db/callback-list.js";
-import type { CallbackOffice } from "../core/callbacks/callback-office.js";
-import type { CallbackWords } from "../core/callbacks/callback-desk.js";
-import { callbacksView } from "./callbacks-page.js";
-import { staffPages } from "./staff-routes.js";
-import type { QuoteOffice } from "../core/quotes/quote-office.js";
-import { propertyPages } from "./property-pages.js";
-import type { PropertyRecords } from "../db/properties.js";
-import { propertyFilter } from "../core/access/access.js";
+import { ForbiddenError, NotFoundError } from "../core/errors.js";
+import type { ConsoleDeps } from "./deps.js";
+import type { TicketStatus } from "../core/ticket/domain.js";
+import { frontDeskPages } from "./front-desk-routes.js";
+import { callbackPages } from "./callback-routes.js";
 
-export interface ConsoleDeps {
-  signIn: SignIn;
-  clock: Clock;
-  secure: boolean;
-  properties: PropertyDirectory;
-  board: BoardStore;
-  files: TicketFiles;
-  workforce: Workforce;
-  staff: StaffAdmin;
-  actions: OfficeActions;
-  feed: BoardFeed;
-  skillsOf(text: string): string[];
-  desk: FrontDesk;
-  callbackList: CallbackList;
-  callbackOffice: CallbackOffice;
-  callbackWords: CallbackWords;
-  quotes: QuoteOffice;
-  /** the Telegram bot's username, once known (bind codes' deep links) */
-  botName(): string | undefined;
-  records: PropertyRecords;
-  /** an attachment's bytes through the channel it came by */
-  attachment(channel: ChannelName, ref: string): Promise<{ type: string; body: Buffer } | undefined>;
-  /** the policies folder (policies/<id>.yaml) */
-  dir: string;
-}
+import { staffPages } from "./staff-routes.js";
+import { propertyPages } from "./property-pages.js";
 
 const ASSETS: Record<string, { type: string; body: string }> = Object.fromEntries(
   [
@@ -277,7 +238,7 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     return `${say(v, T.ticket.assign)} → ${r.assignee.name}`;
   });
   act("transition", "tickets.read", async (v, n, b, now) => {
-    const to = String(b.to ?? "") as Parameters<OfficeActions["transition"]>[2];
+    const to = String(b.to ?? "") as TicketStatus;
     const reason = b.reason?.trim() ? b.reason.trim().slice(0, 200) : undefined;
     const r = await deps.actions.transition(v.principal, n, to, reason, now);
     return r.status;
@@ -288,108 +249,10 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     return say(v, T.ticket.doNote);
   });
 
-  callbackRoutes(app, deps, viewer, sendPage);
+  callbackPages(app, deps, viewer, sendPage);
+  frontDeskPages(app, deps, viewer, sendPage);
   staffPages(app, deps, viewer, sendPage);
   propertyPages(app, deps, viewer, sendPage);
-
-  // ---- the front desk (前台登记)
-  const deskProperties = (v: Viewer) =>
-    deps.properties
-      .list()
-      .filter((x) => can(v.principal, "frontdesk", x.id))
-      .map((x) => ({ id: x.id, name: x.name }));
-  app.get("/console/frontdesk", async (req, reply) => {
-    const v = viewer(req, reply, "frontdesk");
-    if (!v) return reply;
-    const body = frontDeskView(v, { form: {}, errors: {}, properties: deskProperties(v) });
-    return sendPage(reply, page(v, { title: say(v, T.frontdesk.title), current: "frontdesk", body }));
-  });
-
-  app.post<{ Body: Record<string, string> }>("/console/frontdesk", async (req, reply) => {
-    const v = viewer(req, reply, "frontdesk");
-    if (!v) return reply;
-    const b = req.body ?? {};
-    const properties = deskProperties(v);
-    const form: DeskForm = Object.fromEntries(
-      (["property", "channel", "words", "place", "phone", "description", "appointment", "reporterName"] as const).map((k) => [
-        k,
-        String(b[k] ?? "").slice(0, 2000),
-      ]),
-    );
-    const propertyId = properties.find((p) => p.id === form.property)?.id ?? properties[0]?.id ?? "";
-    const now = deps.clock.now();
-    const show = (d: Omit<Parameters<typeof frontDeskView>[1], "properties" | "form">, status = 200) =>
-      sendPage(reply, page(v, { title: say(v, T.frontdesk.title), current: "frontdesk", body: frontDeskView(v, { ...d, form, properties }) }), status);
-    if (b.step === "read") {
-      // the resident's words fill what they hold; what the office already typed stays
-      const draft = deps.desk.read(v.principal, propertyId, form.words ?? "", now);
-      for (const k of ["place", "phone", "description", "appointment"] as const) if (!form[k] && draft[k]) form[k] = draft[k];
-      return show({ errors: draft.errors, ...(draft.category ? { guessed: draft.category } : {}) });
-    }
-    try {
-      const r = await deps.desk.register(
-        v.principal,
-        {
-          propertyId,
-          channel: form.channel === "walk-in" ? "walk-in" : "phone",
-          place: form.place ?? "",
-          phone: form.phone ?? "",
-          description: form.description ?? "",
-          ...(form.appointment ? { appointment: form.appointment } : {}),
-          ...(form.reporterName ? { reporterName: form.reporterName } : {}),
-          ...(form.words ? { said: form.words } : {}),
-        },
-        now,
-      );
-      form.words = form.place = form.phone = form.description = form.appointment = form.reporterName = "";
-      return show({ errors: {}, filed: { number: r.ticket.number, told: r.told } }, 201);
-    } catch (err) {
-      if (err instanceof FieldRefusedError) return show({ errors: { [err.field]: err.message } }, 422);
-      throw err;
-    }
-  });
-}
-
-// ---- callbacks (回访)
-export function callbackRoutes(
-  app: FastifyInstance,
-  deps: ConsoleDeps,
-  view: (req: FastifyRequest, reply: FastifyReply, a: Action) => Viewer | undefined,
-  send: (reply: FastifyReply, body: string, status?: number) => unknown,
-) {
-  app.get<{ Querystring: { ok?: string; error?: string } }>("/console/callbacks", async (req, reply) => {
-    const v = view(req, reply, "callbacks");
-    if (!v) return reply;
-    // a steward makes their own callbacks; a lead sees every one of their properties
-    const mine = v.principal.roles.every((r) => r === "steward" || r === "technician");
-    const scope = propertyFilter(v.principal);
-    const list = await deps.callbackList.pending({
-      ...(scope ? { properties: scope } : {}),
-      ...(mine && v.principal.staffId ? { stewardId: v.principal.staffId } : {}),
-    });
-    const body = callbacksView(v, { list, mine, now: deps.clock.now(), tzOf: (id) => deps.properties.get(id).policy.timezone, words: deps.callbackWords });
-    const flash = { ...(req.query.ok ? { ok: req.query.ok.slice(0, 300) } : {}), ...(req.query.error ? { error: req.query.error.slice(0, 300) } : {}) };
-    return send(reply, page(v, { title: say(v, T.callbacks.title), current: "callbacks", body, flash }));
-  });
-
-  app.post<{ Params: { id: string }; Body: Record<string, string> }>("/console/callbacks/:id", async (req, reply) => {
-    const v = view(req, reply, "callbacks");
-    if (!v) return reply;
-    const b = req.body ?? {};
-    const int = (x: unknown) => (x === undefined || x === "" ? Number.NaN : Number(x));
-    try {
-      const r = await deps.callbackOffice.record(
-        v.principal,
-        req.params.id,
-        { satisfaction: int(b.satisfaction), timeliness: int(b.timeliness), method: int(b.method), ...(b.comment ? { comment: String(b.comment) } : {}) },
-        deps.clock.now(),
-      );
-      return reply.redirect(`/console/callbacks?${new URLSearchParams({ ok: say(v, T.callbacks.recorded, { said: r.said }) })}`, 303);
-    } catch (err) {
-      if (err instanceof BaoshiError) return reply.redirect(`/console/callbacks?${new URLSearchParams({ error: err.message })}`, 303);
-      throw err;
-    }
-  });
 }
 
 /** Only a path of the console itself: a sign-in link never sends anyone elsewhere. */

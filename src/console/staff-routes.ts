@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Send, View } from "./deps.js";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { consoleTexts as T } from "../../conversations/console-texts.js";
-import { inScope, type Action } from "../core/access/access.js";
+import { inScope } from "../core/access/access.js";
 import { BaoshiError } from "../core/errors.js";
 import { formatWhen } from "../core/policy/zoned.js";
 import type { StaffAdmin, StaffEdit, StaffRecord } from "../core/staff/staff-admin.js";
@@ -10,9 +11,6 @@ import { newStaff, staffEdit } from "../http/staff.js";
 import { page, say, type Viewer } from "./layout.js";
 import { staffFromForm } from "./staff-form.js";
 import { staffForm, staffListView } from "./staff-page.js";
-
-type View = (req: FastifyRequest, reply: FastifyReply, a: Action) => Viewer | undefined;
-type Send = (reply: FastifyReply, body: string, status?: number) => unknown;
 
 /** 人员与排班 in the console: the list, create, edit, deactivate and bind codes — checked by the API's own schema and StaffAdmin's rules. */
 export function staffPages(
