@@ -49,7 +49,7 @@ export function monthlyText(propertyName: string, m: MonthlyStats): string {
     `按性质：${list(m.byNature)}`,
     `按类别：${list(m.byCategory)}`,
     `按楼栋：${list(m.byBuilding)}`,
-    `及时率 ${pct(m.timeliness.rate)}（${m.timeliness.onTime}/${m.timeliness.eligible}，目标 ≥98%）`,
+    `及时率 ${pct(m.timeliness.rate)}（${m.timeliness.onTime}/${m.timeliness.closed}，目标 ≥98%）`,
     `回访率 ${pct(m.callbacks.rate)}（${m.callbacks.done}/${m.callbacks.due}，按时 ${m.callbacks.onTime}，目标 100%）`,
     `满意度 ${pct(m.satisfaction.rate)}（满意 ${m.satisfaction.满意}，基本满意 ${m.satisfaction.基本满意}，不满意 ${m.satisfaction.不满意}）`,
     `投诉分析：共 ${m.complaints.total} 件，按程度 ${list(m.complaints.bySeverity)}；按范畴 ${list(m.complaints.byDomain)}；已处理 ${m.complaints.resolved} 件${m.complaints.avgHoursToResolve === null ? "" : `，平均 ${m.complaints.avgHoursToResolve} 小时`}。`,

@@ -1,6 +1,3 @@
-// (Over 200 lines: data first — one definition per figure the daily follow-up and the monthly statistics show — then
-// the store that runs them; issue 15 rebuilds the statistics.)
-import type { Expression, SqlBool } from "kysely";
 import type { Period } from "../core/policy/periods.js";
 import type { DailyDigest, MonthlyStats } from "../core/statistics/digests.js";
 import type { OutboxRecord } from "../core/ports.js";
@@ -8,36 +5,15 @@ import { OPEN_STATUSES } from "../core/ticket/domain.js";
 import { STEPS } from "../core/deadlines/escalation.js";
 import type { HotPath } from "./hot-path.js";
 import { placeText } from "./rows.js";
-import { param, query, type Builder } from "./sql/query.js";
+import { late, StatsStore } from "./stats-store.js";
+import { figures } from "../core/statistics/figures.js";
+import { param, query } from "./sql/query.js";
 import { readDate, readJson } from "./sql/values.js";
 
 type Row = Record<string, unknown>;
 const OPEN = OPEN_STATUSES.filter((s) => s !== "completed");
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const place = (r: Row) => placeText({ building: str(r.building), unit: str(r.unit), roomNo: str(r.roomNo), location: str(r.location) });
-
-/**
- * A ticket was late if any deadline of it was missed: the sweep wrote an event for each (a reminder or an
- * escalation), or counted an unanswered order as refused (its "ticket.refused" is the scheduler's own).
- */
-const late = (eb: any): Expression<SqlBool> =>
-  eb.exists(
-    eb
-      .selectFrom("Event as e")
-      .select("e.id")
-      .whereRef("e.ticketId", "=", "t.id")
-      .where((w: typeof eb) => w.or([w("e.type", "like", "deadline.%"), w.and([w("e.type", "=", "ticket.refused"), w("e.actor", "=", "scheduler")])])),
-  );
-
-const inMonth = (k: Builder) =>
-  k
-    .selectFrom("Ticket as t")
-    .where("t.propertyId", "=", param("propertyId"))
-    .where("t.receivedAt", ">=", param("from"))
-    .where("t.receivedAt", "<", param("to"));
-const valid = (k: Builder) => inMonth(k).where("t.status", "not in", ["invalid", "cancelled"]);
-const complaints = (k: Builder) => inMonth(k).where("t.nature", "=", "投诉");
-type Grouped = { k: unknown; n: unknown };
 
 const Q = {
   lastPeriod: query<{ p: string | null }>((k) =>
@@ -96,97 +72,6 @@ const Q = {
       .orderBy("c.dueAt")
       .orderBy("c.id"),
   ),
-  count: query<{ n: unknown }>((k) => inMonth(k).select((eb) => eb.fn.countAll().as("n"))),
-  invalid: query<{ n: unknown }>((k) =>
-    inMonth(k)
-      .where("t.status", "=", "invalid")
-      .select((eb) => eb.fn.countAll().as("n")),
-  ),
-  cancelled: query<{ n: unknown }>((k) =>
-    inMonth(k)
-      .where("t.status", "=", "cancelled")
-      .select((eb) => eb.fn.countAll().as("n")),
-  ),
-  eligible: query<{ n: unknown }>((k) =>
-    valid(k)
-      .where("t.nature", "!=", "咨询")
-      .select((eb) => eb.fn.countAll().as("n")),
-  ),
-  late: query<{ n: unknown }>((k) =>
-    valid(k)
-      .where("t.nature", "!=", "咨询")
-      .where(late)
-      .select((eb) => eb.fn.countAll().as("n")),
-  ),
-  callbacks: query<{ due: unknown; done: unknown; onTime: unknown }>((k) =>
-    k
-      .selectFrom("Callback as c")
-      .innerJoin("Ticket as t", "t.id", "c.ticketId")
-      .select((eb) => [
-        eb.fn.countAll().as("due"),
-        eb.fn.sum(eb.case().when("c.status", "=", "done").then(1).else(0).end()).as("done"),
-        eb.fn
-          .sum(
-            eb
-              .case()
-              .when(eb.and([eb("c.status", "=", "done"), eb("c.doneAt", "<=", eb.ref("c.dueAt"))]))
-              .then(1)
-              .else(0)
-              .end(),
-          )
-          .as("onTime"),
-      ])
-      .where("t.propertyId", "=", param("propertyId"))
-      .where("c.kind", "=", "first")
-      .where("c.createdAt", ">=", param("from"))
-      .where("c.createdAt", "<", param("to")),
-  ),
-  satisfaction: query<Grouped>((k) =>
-    k
-      .selectFrom("Callback as c")
-      .innerJoin("Ticket as t", "t.id", "c.ticketId")
-      .select((eb) => ["c.satisfaction as k", eb.fn.countAll().as("n")])
-      .where("t.propertyId", "=", param("propertyId"))
-      .where("c.status", "=", "done")
-      .where("c.doneAt", ">=", param("from"))
-      .where("c.doneAt", "<", param("to"))
-      .groupBy("c.satisfaction"),
-  ),
-  resolved: query<{ receivedAt: unknown; completedAt: unknown }>((k) =>
-    complaints(k).select(["t.receivedAt", "t.completedAt"]).where("t.completedAt", "is not", null),
-  ),
-  byCategory: query<Grouped>((k) =>
-    valid(k)
-      .select((eb) => ["t.category as k", eb.fn.countAll().as("n")])
-      .groupBy("t.category")
-      .orderBy("t.category"),
-  ),
-  byNature: query<Grouped>((k) =>
-    inMonth(k)
-      .select((eb) => ["t.nature as k", eb.fn.countAll().as("n")])
-      .groupBy("t.nature"),
-  ),
-  byBuilding: query<Grouped>((k) =>
-    valid(k)
-      .select((eb) => ["t.building as k", eb.fn.countAll().as("n")])
-      .groupBy("t.building"),
-  ),
-  byChannel: query<Grouped>((k) =>
-    inMonth(k)
-      .select((eb) => ["t.channel as k", eb.fn.countAll().as("n")])
-      .groupBy("t.channel"),
-  ),
-  complaintsTotal: query<{ n: unknown }>((k) => complaints(k).select((eb) => eb.fn.countAll().as("n"))),
-  bySeverity: query<Grouped>((k) =>
-    complaints(k)
-      .select((eb) => ["t.severity as k", eb.fn.countAll().as("n")])
-      .groupBy("t.severity"),
-  ),
-  byDomain: query<Grouped>((k) =>
-    complaints(k)
-      .select((eb) => ["t.domain as k", eb.fn.countAll().as("n")])
-      .groupBy("t.domain"),
-  ),
   save: query((k) =>
     k
       .insertInto("StoredReport")
@@ -202,19 +87,14 @@ const Q = {
   ),
 };
 
-const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 10000 : null);
-
-/** Largest first (a tie in the order the database gave), a missing key as "—" (a public area: "公共区域"). */
-function counts(rows: readonly Grouped[], missing = "—", sorted = true): Record<string, number> {
-  const list = rows.map((r) => [r.k === null || r.k === undefined ? missing : String(r.k), Number(r.n)] as const);
-  return Object.fromEntries(sorted ? [...list].sort((a, b) => b[1] - a[1]) : list);
-}
-
 /** Daily follow-up and monthly statistics: queries over the tickets, stored once per property and period. */
 export class ReportStore {
-  constructor(private readonly hot: HotPath) {}
+  private readonly stats: StatsStore;
+  constructor(private readonly hot: HotPath) {
+    this.stats = new StatsStore(hot.db);
+  }
 
-  private async n(q: (typeof Q)["count"], values: Record<string, unknown>): Promise<number> {
+  private async n(q: (typeof Q)["received"], values: Record<string, unknown>): Promise<number> {
     return Number((await this.hot.db.one(q, values))?.n ?? 0);
   }
 
@@ -253,38 +133,22 @@ export class ReportStore {
     };
   }
 
+  /** Last month's figures as the monthly report keeps them: the statistics' own (core/statistics/figures.ts). */
   async monthly(propertyId: string, month: Period): Promise<MonthlyStats> {
-    const db = this.hot.db;
-    const range = { propertyId, from: month.from, to: month.to };
-    const eligible = await this.n(Q.eligible, range);
-    const lateCount = await this.n(Q.late, range);
-    const cb = await db.one(Q.callbacks, range);
-    const sat = counts(await db.all(Q.satisfaction, range));
-    const satisfaction = { 满意: sat["满意"] ?? 0, 基本满意: sat["基本满意"] ?? 0, 不满意: sat["不满意"] ?? 0 };
-    const rated = satisfaction.满意 + satisfaction.基本满意 + satisfaction.不满意;
-    // hours to resolve, averaged here: the two databases count time between timestamps differently
-    const resolved = (await db.all(Q.resolved, range)).map((r) => (readDate(r.completedAt)!.getTime() - readDate(r.receivedAt)!.getTime()) / 3_600_000);
-    const avg = resolved.length ? resolved.reduce((a, b) => a + b, 0) / resolved.length : null;
-    const [due, done, onTime] = [Number(cb?.due ?? 0), Number(cb?.done ?? 0), Number(cb?.onTime ?? 0)];
+    const f = figures(await this.stats.rows([propertyId], month.from, month.to));
     return {
       month: month.key,
-      received: await this.n(Q.count, range),
-      invalid: await this.n(Q.invalid, range),
-      cancelled: await this.n(Q.cancelled, range),
-      byCategory: counts(await db.all(Q.byCategory, range), "—", false),
-      byNature: counts(await db.all(Q.byNature, range)),
-      byBuilding: counts(await db.all(Q.byBuilding, range), "公共区域"),
-      byChannel: counts(await db.all(Q.byChannel, range)),
-      timeliness: { eligible, onTime: eligible - lateCount, rate: rate(eligible - lateCount, eligible) },
-      callbacks: { due, done, onTime, rate: rate(done, due) },
-      satisfaction: { ...satisfaction, rate: rate(satisfaction.满意 + satisfaction.基本满意, rated) },
-      complaints: {
-        total: await this.n(Q.complaintsTotal, range),
-        bySeverity: counts(await db.all(Q.bySeverity, range), "—", false),
-        byDomain: counts(await db.all(Q.byDomain, range), "—", false),
-        resolved: resolved.length,
-        avgHoursToResolve: avg === null ? null : Math.round(avg * 10) / 10,
-      },
+      received: f.received,
+      invalid: f.invalid,
+      cancelled: f.cancelled,
+      byCategory: f.byCategory,
+      byNature: f.byNature,
+      byBuilding: f.byBuilding,
+      byChannel: f.byChannel,
+      timeliness: f.timeliness,
+      callbacks: f.callbacks,
+      satisfaction: f.satisfaction,
+      complaints: f.complaints,
     };
   }
 

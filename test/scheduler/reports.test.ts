@@ -148,19 +148,29 @@ describe("daily follow-up and monthly statistics", () => {
       received: 7,
       invalid: 1,
       cancelled: 1,
-      byCategory: { A: 1, D: 1, E: 2, F: 1 },
+      // every report received in the month is counted where it belongs (the board's 全部 shows the same)
+      byCategory: { A: 2, E: 2, D: 1, F: 1, "—": 1 },
       byNature: { 报修: 3, 投诉: 2, 咨询: 1, 无效: 1 },
-      byBuilding: { "3": 3, "5": 1, 公共区域: 1 },
+      byBuilding: { "3": 4, "5": 1, 公共区域: 2 },
       byChannel: { web: 6, telegram: 1 },
-      timeliness: { eligible: 4, onTime: 2, rate: 0.5 },
-      callbacks: { due: 3, done: 2, onTime: 1, rate: 0.6667 },
-      satisfaction: { 满意: 1, 基本满意: 1, 不满意: 0, rate: 1 },
-      complaints: { total: 2, bySeverity: { 重要: 1, 轻微: 1 }, byDomain: { 服务质量: 1, 维保服务: 1 }, resolved: 1, avgHoursToResolve: 10 },
+      // completed in November: t1, t2 (reminded: late), t3
+      timeliness: { closed: 3, onTime: 2, rate: 0.6667, target: 0.98 },
+      // due in November: c1 on time, c2 late, c3 not done
+      callbacks: { due: 3, done: 2, onTime: 1, rate: 0.6667, onTimeRate: 0.3333, target: 1 },
+      satisfaction: { 满意: 1, 基本满意: 1, 不满意: 0, rated: 2, rate: 1 },
+      complaints: {
+        total: 2,
+        bySeverity: { 重要: 1, 轻微: 1 },
+        byDomain: { 服务质量: 1, 维保服务: 1 },
+        resolved: 1,
+        avgHoursToForward: null,
+        avgHoursToResolve: 10,
+      },
     });
     for (const manager of [team.chen, team.liu]) {
       const text = (await double.nth(manager.id, 1)).text;
       expect(text).toContain("【月度报表】阳光花园 2026-11");
-      expect(text).toContain("及时率 50.0%（2/4，目标 ≥98%）");
+      expect(text).toContain("及时率 66.7%（2/3，目标 ≥98%）");
       expect(text).toContain("回访率 66.7%（2/3，按时 1，目标 100%）");
     }
     const { body: d } = await svc.admin("/api/reports/demo/daily/2026-12-01");
