@@ -21,6 +21,11 @@ import { sweepJob } from "./scheduler/jobs/sweep.js";
 import { CallbackReminders } from "./core/callbacks/callback-reminders.js";
 import { CallbackJobStore } from "./db/callback-job-store.js";
 import { ReportStore } from "./db/report-store.js";
+import { StatsStore } from "./db/stats-store.js";
+import { StatisticsDesk } from "./core/statistics/statistics.js";
+import { StatsOffice } from "./core/statistics/stats-office.js";
+import { startOfDay } from "./core/policy/zoned.js";
+import { statsRoutes } from "./http/stats.js";
 import { reportJob } from "./scheduler/jobs/reports.js";
 import { dailyText, monthlyText } from "../conversations/reports.js";
 import { commands, engineTexts, flows, inputTexts, roles, skillsOf, staffWords } from "../conversations/index.js";
@@ -297,6 +302,27 @@ export async function createApp(
     required: consoleTexts.required,
   });
   const boardStore = new BoardStore(opened.sql);
+  const stats = new StatsOffice({
+    desk: new StatisticsDesk(new StatsStore(opened.sql)),
+    propertyIds: () => properties.list().map((p) => p.id),
+    zoneOf: (id) => properties.get(id).policy.timezone,
+    overdue: async (ids, now) => {
+      const f = { properties: ids, status: "all", due: "overdue" as const, sort: "urgency" as const, page: 1, pageSize: 50 };
+      const { rows, total } = await boardStore.page(f, now, startOfDay(now, properties.get(ids[0]).policy.timezone));
+      return {
+        total,
+        tickets: rows.map((r) => ({
+          number: r.number,
+          propertyId: r.propertyId,
+          status: r.status,
+          room: r.room ?? r.location,
+          description: r.description,
+          assignee: r.assignee,
+          deadline: r.deadline,
+        })),
+      };
+    },
+  });
   const feed = new BoardFeed(
     new FeedStore(opened.sql),
     1000,
@@ -356,6 +382,7 @@ export async function createApp(
     routes: channels.flatMap((c) => (c.routes ? [(app: FastifyInstance) => c.routes!(app)] : [])),
     adminRoutes: [
       (api) => ticketActionRoutes(api, { actions: office, clock }),
+      (api) => statsRoutes(api, { stats, clock }),
       (api) => frontDeskRoutes(api, { desk, db, properties, clock, defaultProperty: config.DEFAULT_PROPERTY }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),
     ],

@@ -79,7 +79,7 @@ export async function fileAndComplete(
   await owner.say(report);
   const number = /BS\d{8}-\d{4}/.exec(await owner.press("确认提交"))![0];
   const seen = double.sentTo(team.li.id).length;
-  const order = await double.nth(team.li.id, seen === 0 ? 1 : seen);
+  const order = await double.nth(team.li.id, seen + 1);
   double.press(team.li, order, "接单");
   await double.nth(team.li.id, seen + 2);
   double.say(team.li, "到场");
