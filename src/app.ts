@@ -26,6 +26,8 @@ import { StatisticsDesk } from "./core/statistics/statistics.js";
 import { StatsOffice } from "./core/statistics/stats-office.js";
 import { startOfDay } from "./core/policy/zoned.js";
 import { statsRoutes } from "./http/stats.js";
+import { exportRoutes } from "./http/exports.js";
+import { RegisterStore } from "./db/register-store.js";
 import { reportJob } from "./scheduler/jobs/reports.js";
 import { dailyText, monthlyText } from "../conversations/reports.js";
 import { commands, engineTexts, flows, inputTexts, roles, skillsOf, staffWords } from "../conversations/index.js";
@@ -383,6 +385,7 @@ export async function createApp(
     adminRoutes: [
       (api) => ticketActionRoutes(api, { actions: office, clock }),
       (api) => statsRoutes(api, { stats, clock }),
+      (api) => exportRoutes(api, { registers: new RegisterStore(opened.sql), properties, clock }),
       (api) => frontDeskRoutes(api, { desk, db, properties, clock, defaultProperty: config.DEFAULT_PROPERTY }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),
     ],

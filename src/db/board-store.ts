@@ -54,10 +54,10 @@ export interface BoardRow {
 
 const OPEN = ["received", "dispatched", "accepted", "arrived", "on_hold", "refused", "reopened", "escalated"];
 
-type Eb = ExpressionBuilder<DB & { t: DB["Ticket"] }, "t">;
+export type Eb = ExpressionBuilder<DB & { t: DB["Ticket"] }, "t">;
 
 /** The WHERE of a filter's shape: only the clauses the filter uses, so each shape has its own (indexed) plan. */
-function where(eb: Eb, f: BoardFilter) {
+export function boardWhere(eb: Eb, f: BoardFilter) {
   const and = [];
   if (f.properties)
     and.push(
@@ -111,7 +111,7 @@ function where(eb: Eb, f: BoardFilter) {
   return eb.and(and);
 }
 
-const shapeOf = (f: BoardFilter) =>
+export const shapeOf = (f: BoardFilter) =>
   JSON.stringify([
     f.properties?.length ?? -1,
     !!f.ownOf,
@@ -150,7 +150,7 @@ function pageQuery(f: BoardFilter) {
         "t.phone",
         "s.name as assignee",
       ])
-      .where((eb) => where(eb as unknown as Eb, f));
+      .where((eb) => boardWhere(eb as unknown as Eb, f));
     q =
       f.sort === "urgency"
         ? q
@@ -168,7 +168,7 @@ function countQuery(f: BoardFilter) {
     k
       .selectFrom("Ticket as t")
       .select((eb) => eb.fn.countAll().as("n"))
-      .where((eb) => where(eb as unknown as Eb, f)),
+      .where((eb) => boardWhere(eb as unknown as Eb, f)),
   );
 }
 
@@ -223,7 +223,7 @@ export class BoardStore {
   }
 }
 
-function valuesOf(f: BoardFilter, now: Date, todayStart: Date): Record<string, unknown> {
+export function valuesOf(f: BoardFilter, now: Date, todayStart: Date): Record<string, unknown> {
   const v: Record<string, unknown> = { now, hour: new Date(now.getTime() + 3_600_000), todayStart };
   f.properties?.forEach((p, i) => {
     v[`p${i}`] = p;

@@ -72,3 +72,8 @@ export function propertyFilter(p: Principal, wanted?: string): readonly string[]
 }
 
 export const ADMINISTRATOR = (lang: Lang = "zh"): Principal => ({ staffId: null, name: "admin", roles: ["admin"], properties: "all", lang });
+
+/** Full phone numbers in exports for the roles that call residents; managers who only read see them masked. */
+export function seesFullPhones(p: Principal): boolean {
+  return p.roles.some((r) => r === "admin" || r === "project_manager" || r === "supervisor" || r === "steward");
+}
