@@ -351,6 +351,7 @@ export async function createApp(
         secure: config.PUBLIC_URL.startsWith("https:"),
         properties,
         board: boardStore,
+        stats,
         files: new TicketFiles(db),
         workforce: store,
         staff: staffAdmin,

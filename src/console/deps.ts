@@ -1,3 +1,4 @@
+import type { StatsOffice } from "../core/statistics/stats-office.js";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Action } from "../core/access/access.js";
 import type { SignIn } from "../core/access/sign-in.js";
@@ -19,6 +20,7 @@ import type { Viewer } from "./layout.js";
 
 /** What the console's pages are built from (app.ts hands it over). */
 export interface ConsoleDeps {
+  stats: StatsOffice;
   signIn: SignIn;
   clock: Clock;
   secure: boolean;

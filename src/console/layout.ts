@@ -20,10 +20,11 @@ const NAV = [
   { href: "/console/callbacks", key: "callbacks", action: "callbacks" },
   { href: "/console/staff", key: "staff", action: "staff.read" },
   { href: "/console/properties", key: "properties", action: "properties.read" },
+  { href: "/console/stats", key: "stats", action: "statistics" },
 ] as const;
 
 /** The page around every view: the navigation its role may use, who is signed in, the language switch. */
-export function page(v: Viewer, opts: { title: string; current?: string; body: Html; flash?: { ok?: string; error?: string } }): string {
+export function page(v: Viewer, opts: { title: string; current?: string; body: Html; flash?: { ok?: string; error?: string }; scripts?: string[] }): string {
   const countdown = {
     ...Object.fromEntries(Object.entries(T.units).map(([k, x]) => [k, x[v.lang]])),
     left: T.board.left[v.lang],
@@ -60,6 +61,7 @@ ${opts.body}
 </main>
 <script type="application/json" id="console-texts">${jsonBlock(countdown)}</script>
 <script src="/console/assets/console.js" defer></script>
+${(opts.scripts ?? []).map((name) => html`<script src="/console/assets/${name}" defer></script>`)}
 </body>
 </html>`.value;
 }

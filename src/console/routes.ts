@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { consoleTexts as T } from "../../conversations/console-texts.js";
@@ -18,6 +19,7 @@ import type { ConsoleDeps } from "./deps.js";
 import type { TicketStatus } from "../core/ticket/domain.js";
 import { frontDeskPages } from "./front-desk-routes.js";
 import { callbackPages } from "./callback-routes.js";
+import { statsPages } from "./stats-routes.js";
 
 import { staffPages } from "./staff-routes.js";
 import { propertyPages } from "./property-pages.js";
@@ -26,8 +28,14 @@ const ASSETS: Record<string, { type: string; body: string }> = Object.fromEntrie
   [
     ["console.css", "text/css; charset=utf-8"],
     ["console.js", "text/javascript; charset=utf-8"],
+    ["stats.js", "text/javascript; charset=utf-8"],
   ].map(([name, type]) => [name, { type: type!, body: readFileSync(new URL(`./assets/${name}`, import.meta.url), "utf8") }]),
 );
+// ECharts from its npm package, served by the service (no CDN)
+ASSETS["echarts.min.js"] = {
+  type: "text/javascript; charset=utf-8",
+  body: readFileSync(createRequire(import.meta.url).resolve("echarts/dist/echarts.min.js"), "utf8"),
+};
 
 const LANG_COOKIE = "baoshi_lang";
 export const langOf = (req: FastifyRequest, fallback: Lang = "zh"): Lang => {
@@ -250,6 +258,7 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
   });
 
   callbackPages(app, deps, viewer, sendPage);
+  statsPages(app, deps, viewer, sendPage);
   frontDeskPages(app, deps, viewer, sendPage);
   staffPages(app, deps, viewer, sendPage);
   propertyPages(app, deps, viewer, sendPage);

@@ -63,11 +63,11 @@ const rows = (page: Page) => page.locator("tr[data-number]").evaluateAll((trs) =
 describe("the console in a browser", () => {
   it("each role signs in through the form and is offered only its own views", async () => {
     const views = {
-      admin: ["报事池", "前台登记", "回访", "人员与排班", "物业项目"],
-      zhou: ["报事池", "人员与排班", "物业项目"],
-      qian: ["报事池", "人员与排班", "物业项目"],
-      chen: ["报事池", "前台登记", "回访", "人员与排班", "物业项目"],
-      wang: ["报事池", "前台登记", "回访", "人员与排班", "物业项目"],
+      admin: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计"],
+      zhou: ["报事池", "人员与排班", "物业项目", "统计"],
+      qian: ["报事池", "人员与排班", "物业项目", "统计"],
+      chen: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计"],
+      wang: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计"],
       sun: ["报事池", "前台登记", "回访", "人员与排班", "物业项目"],
       li: ["报事池"],
     };
@@ -76,10 +76,37 @@ describe("the console in a browser", () => {
       expect(await page.locator("nav.main a").allTextContents()).toEqual(nav);
       // a view not offered is refused on the server too
       if (!nav.includes("前台登记")) expect((await page.goto(`${svc.url}/console/frontdesk`))!.status()).toBe(403);
+      if (!nav.includes("统计")) expect((await page.goto(`${svc.url}/console/stats`))!.status()).toBe(403);
       await page.getByRole("button", { name: "退出" }).click();
       await page.waitForURL(/\/console\/login/);
       await context.close();
     }
+  });
+
+  it("a project manager reads the month against the targets: the charts are drawn, a bar opens the board with as many tickets as it counts", async () => {
+    const { page, context } = await signedIn("chen");
+    await page.goto(`${svc.url}/console/stats?period=month&date=2026-11`);
+    await expect.poll(() => page.locator("#category svg path").count()).toBeGreaterThan(0);
+    expect(await page.locator(".stat").first().textContent()).toContain("报事");
+    expect(await page.locator(".stats-cards").textContent()).toContain("目标 ≥98%");
+    // every chart is drawn with its data
+    for (const id of ["trend", "category", "building", "satisfaction", "timeliness"]) expect(await page.locator(`#${id} svg`).count()).toBe(1);
+    const spec = JSON.parse((await page.locator('script[data-for="category"]').textContent())!);
+    const first = spec.values[0] as number;
+    expect(first).toBeGreaterThan(0);
+    await page.screenshot({ path: shot("console-stats.png"), fullPage: true });
+    // the first bar's middle, where ECharts drew it
+    const at = await page.evaluate((v) => {
+      const el = document.getElementById("category")!;
+      const [x, y] = (window as any).echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, [0, v / 2]);
+      const r = el.getBoundingClientRect();
+      return { x: r.left + x, y: r.top + y };
+    }, first);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForURL(/\/console\?/);
+    expect(page.url()).toContain(`category=${spec.links[0].split("category=")[1].split("&")[0]}`);
+    expect(await rows(page)).toHaveLength(first);
+    await context.close();
   });
 
   it("a steward's board lists what residents filed and shows a new report without a reload; search narrows it", async () => {
