@@ -97,8 +97,9 @@ describe("the console in a browser", () => {
     await page.screenshot({ path: shot("console-stats.png"), fullPage: true });
     // the first bar's middle, where ECharts drew it
     const at = await page.evaluate((v) => {
-      const el = document.getElementById("category")!;
-      const [x, y] = (window as any).echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, [0, v / 2]);
+      const w = globalThis as any;
+      const el = w.document.getElementById("category");
+      const [x, y] = w.echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, [0, v / 2]);
       const r = el.getBoundingClientRect();
       return { x: r.left + x, y: r.top + y };
     }, first);
