@@ -1,4 +1,3 @@
-import type { Period } from "../policy/periods.js";
 import { dayKey } from "../policy/periods.js";
 import { isoInZone } from "../policy/zoned.js";
 import { figures, type Figures, type StatsRows } from "./figures.js";
@@ -27,10 +26,6 @@ export interface Statistics extends Figures {
 /** The statistics of a period over the properties one may see: the figures, the trend, and the period before. */
 export class StatisticsDesk {
   constructor(private readonly reads: StatsReads) {}
-
-  async figures(properties: readonly string[], period: Period): Promise<Figures> {
-    return figures(await this.reads.rows(properties, period.from, period.to));
-  }
 
   async of(properties: readonly string[], p: StatsPeriod, tz: string): Promise<Statistics> {
     const rows = await this.reads.rows(properties, p.from, p.to);

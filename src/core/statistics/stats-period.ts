@@ -71,7 +71,8 @@ export function statsPeriod(q: PeriodQuery, now: Date, tz: string): StatsPeriod 
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
     return { ...span("month", p.key, utcDay(y, m, 1), days, tz), key: p.key };
   }
-  const day = q.date ? utcDay(...(q.date.length === 7 ? ([...parts(q.date), 1] as unknown as [number, number, number]) : parts(q.date))) : today;
+  // (a month given for a day or week: its first day)
+  const day = q.date ? utcDay(...parts(q.date.length === 7 ? `${q.date}-01` : q.date)) : today;
   if (Number.isNaN(day.getTime())) throw new PeriodError("no such day");
   if (q.period === "day") return span("day", keyOf(day), day, 1, tz);
   const monday = utcDay(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
