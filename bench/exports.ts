@@ -64,17 +64,22 @@ async function main() {
       (globalThis as { gc?: () => void }).gc?.();
       const before = process.memoryUsage().rss;
       let peak = before;
+      const heap0 = process.memoryUsage().heapUsed;
+      let heap = heap0;
       const timer = setInterval(() => {
         peak = Math.max(peak, process.memoryUsage().rss);
+        heap = Math.max(heap, process.memoryUsage().heapUsed);
       }, 50);
       const t0 = performance.now();
       const res = await fetch(`${url}/api/exports/reports.${format}?${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
       const bytes = (await res.arrayBuffer()).byteLength;
       const s = (performance.now() - t0) / 1000;
       clearInterval(timer);
-      rows.push(`| ${provider} | ${label} rows | ${format} | ${s.toFixed(2)} s | ${(bytes / 1e6).toFixed(1)} MB | +${((peak - before) / 1e6).toFixed(0)} MB |`);
+      rows.push(
+        `| ${provider} | ${label} rows | ${format} | ${s.toFixed(2)} s | ${(bytes / 1e6).toFixed(1)} MB | +${((peak - before) / 1e6).toFixed(0)} MB | +${((heap - heap0) / 1e6).toFixed(0)} MB |`,
+      );
     }
-  console.log("| database | export | format | to the last byte | size | peak RSS growth |\n| --- | --- | --- | --- | --- | --- |");
+  console.log("| database | export | format | to the last byte | size | peak RSS growth | peak heap growth |\n| --- | --- | --- | --- | --- | --- | --- |");
   console.log(rows.join("\n"));
   await app.close();
   rmSync(dir, { recursive: true, force: true });

@@ -386,7 +386,7 @@ export async function createApp(
     adminRoutes: [
       (api) => ticketActionRoutes(api, { actions: office, clock }),
       (api) => statsRoutes(api, { stats, clock }),
-      (api) => exportRoutes(api, { registers: new RegisterStore(opened.sql), properties, clock }),
+      (api) => exportRoutes(api, { registers: new RegisterStore(opened.sql), properties, clock, stats }),
       (api) => frontDeskRoutes(api, { desk, db, properties, clock, defaultProperty: config.DEFAULT_PROPERTY }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),
     ],

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { seesFullPhones } from "../core/access/access.js";
 import type { Clock } from "../core/policy/clock.js";
 import { startOfDay } from "../core/policy/zoned.js";
@@ -8,16 +8,52 @@ import { REGISTERS, type Register, type RegisterStore } from "../db/register-sto
 import { allowed } from "./auth.js";
 import { parseOr400, sendError } from "./errors.js";
 import { REGISTER_SHEETS } from "./export/registers.js";
-import { csv, xlsx } from "./export/writers.js";
+import { csv, type Table, xlsx } from "./export/writers.js";
+import { statsTables } from "./export/stats-tables.js";
+import { periodQuery } from "../core/statistics/stats-period.js";
+import { PeriodError, type StatsOffice } from "../core/statistics/stats-office.js";
 
 const FILE = /^(reports|orders|complaints|callbacks)\.(xlsx|csv)$/;
 const TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", csv: "text/csv; charset=utf-8" };
 
 /**
  * GET /api/exports/<register>.xlsx|.csv with the board's filters (a filtered board exports what it shows; orders and
- * callbacks are those of the tickets it shows). Streamed a chunk at a time.
+ * callbacks are those of the tickets it shows), streamed a chunk at a time; and statistics.xlsx|.csv, the statistics
+ * page's tables for the same period query as /api/stats.
  */
-export function exportRoutes(api: FastifyInstance, deps: { registers: RegisterStore; properties: PropertyDirectory; clock: Clock }) {
+export function exportRoutes(api: FastifyInstance, deps: { registers: RegisterStore; properties: PropertyDirectory; clock: Clock; stats: StatsOffice }) {
+  const download = (reply: FastifyReply, format: "xlsx" | "csv", file: string, name: string) =>
+    reply
+      .header("content-type", TYPES[format])
+      .header("content-disposition", `attachment; filename="${file}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header("cache-control", "no-store");
+
+  api.get("/api/exports/statistics.:format", async (req, reply) => {
+    const format = (req.params as { format: string }).format;
+    if (format !== "xlsx" && format !== "csv") return sendError(reply, 404, "no_such_register", "statistics come as .xlsx or .csv");
+    if (!allowed(req, reply, "statistics")) return reply;
+    const raw = req.query as Record<string, unknown>;
+    const q = parseOr400(periodQuery, raw, reply);
+    if (!q) return reply;
+    const property = typeof raw.property === "string" && raw.property ? raw.property.slice(0, 40) : undefined;
+    if (property && !allowed(req, reply, "statistics", property)) return reply;
+    let tables: Table[];
+    let key: string;
+    let zone: string;
+    try {
+      const s = await deps.stats.read(req.principal!, property, q, deps.clock.now());
+      tables = statsTables(s, property ? deps.properties.get(property).name : "全部项目");
+      key = s.period.key;
+      zone = s.period.zone;
+    } catch (err) {
+      if (err instanceof PeriodError) return sendError(reply, 400, "invalid_period", err.message);
+      throw err;
+    }
+    const onError = (err: unknown) => req.log.error({ err: String(err), register: "statistics" }, "export failed midway");
+    download(reply, format, "statistics", `统计报表-${key}.${format}`);
+    return reply.send((format === "xlsx" ? xlsx : csv)(tables, { zone, fullPhone: false }, onError));
+  });
+
   api.get<{ Params: { file: string } }>("/api/exports/:file", async (req, reply) => {
     const m = FILE.exec(req.params.file);
     if (!m)
@@ -25,7 +61,7 @@ export function exportRoutes(api: FastifyInstance, deps: { registers: RegisterSt
         reply,
         404,
         "no_such_register",
-        `no register ${req.params.file.slice(0, 40)}; there are ${REGISTERS.map((r) => `${r}.xlsx|.csv`).join(", ")}`,
+        `no register ${req.params.file.slice(0, 40)}; there are ${[...REGISTERS, "statistics"].map((r) => `${r}.xlsx|.csv`).join(", ")}`,
       );
     if (!allowed(req, reply, "statistics")) return reply;
     const q = parseOr400(boardQuery, { status: "all", ...(req.query as object) }, reply);
@@ -46,10 +82,7 @@ export function exportRoutes(api: FastifyInstance, deps: { registers: RegisterSt
     const ctx = { zone, fullPhone: seesFullPhones(who) };
     const onError = (err: unknown) => req.log.error({ err: String(err), register }, "export failed midway");
     const name = `${sheet.title}-${q.from ?? ""}${q.to ? `_${q.to}` : ""}.${format}`.replace("-.", ".");
-    reply
-      .header("content-type", TYPES[format])
-      .header("content-disposition", `attachment; filename="${register}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .header("cache-control", "no-store");
-    return reply.send((format === "xlsx" ? xlsx : csv)({ title: sheet.title, caption, columns: sheet.columns }, rows, ctx, onError));
+    download(reply, format, register, name);
+    return reply.send((format === "xlsx" ? xlsx : csv)([{ title: sheet.title, caption, columns: sheet.columns, rows }], ctx, onError));
   });
 }

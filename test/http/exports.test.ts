@@ -99,4 +99,48 @@ describe("the seeds' registers as spreadsheets", () => {
     expect((await download(svc, "/api/exports/reports.xlsx?property=elsewhere", gm.cookie)).status).toBe(404);
     expect((await download(svc, "/api/exports/reports.xlsx?from=30-11-2026")).status).toBe(400);
   });
+
+  it("the statistics tables download as a workbook of the page's figures, one sheet a table, and as CSV", async () => {
+    const { svc, double } = await startService({ limits: UNPACED, clock: new TestClock(at("2026-12-01T10:00:00")) });
+    await bindTeam(svc);
+    await fileAndComplete(svc, double, new Visitor(svc.url, "visitor-1"), "3栋2单元201 厨房水管漏水 13812345678 尽快", 30);
+    const owner = new Visitor(svc.url, "visitor-2");
+    await owner.say("5栋1单元302 客厅灯不亮 13812345679 明天上午10点");
+    expect(await owner.press("确认提交")).toMatch(/BS\d{8}-\d{4}/);
+
+    const x = await download(svc, "/api/exports/statistics.xlsx?period=day&date=2026-12-01");
+    expect(x.status).toBe(200);
+    expect(x.disposition).toContain(encodeURIComponent("统计报表-2026-12-01"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "分类统计", "趋势", "维修人员", "管家回访", "环节时长"]);
+    const rowsOf = (name: string) => {
+      const rows: unknown[][] = [];
+      wb.getWorksheet(name)!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const summary = rowsOf("汇总");
+    expect(String(summary[0]![0])).toContain("2026-12-01 至 2026-12-01（Asia/Shanghai）");
+    expect(summary[1]).toEqual(["指标", "本期 2026-12-01", "上期 2026-11-30", "目标"]);
+    const line = (k: string) => summary.find((r) => r[0] === k)!;
+    // two reports today, the leak done in 30 minutes (on time), none the day before
+    expect(line("报事总数（件）").slice(1, 3)).toEqual([2, 0]);
+    expect(line("完工（件）")[1]).toBe(1);
+    expect(line("及时率").slice(1)).toEqual(["100.0%", "—", "≥98%"]);
+    const byKind = rowsOf("分类统计");
+    expect(byKind).toContainEqual(["类别", "A 特约维修", 2]);
+    expect(byKind).toContainEqual(["楼栋", "3栋", 1]);
+    expect(byKind).toContainEqual(["渠道", "网页", 2]);
+    const li = rowsOf("维修人员").find((r) => r[0] === "李")!;
+    // 派单, 接单, 拒单, 超时未接, 转单, 完工, 及时完工
+    expect(li.slice(1, 8)).toEqual([1, 1, 0, 0, 0, 1, 1]);
+
+    const c = await download(svc, "/api/exports/statistics.csv?period=day&date=2026-12-01");
+    const text = c.bytes.toString("utf8");
+    expect(text.startsWith("\uFEFF汇总 · ")).toBe(true);
+    expect(text).toContain("\r\n\r\n维修人员 · ");
+    expect(text).toContain("\r\n李,1,1,0,0,0,1,1,");
+    expect((await download(svc, "/api/exports/statistics.xlsx?period=month&date=2026-13")).status).toBe(400);
+    expect((await download(svc, "/api/exports/statistics.pdf")).status).toBe(404);
+  });
 });

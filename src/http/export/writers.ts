@@ -1,63 +1,59 @@
 import { once } from "node:events";
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
 import type { CellContext, Column } from "./registers.js";
+import { xlsxStream } from "./xlsx-stream.js";
 
-export type Rows = AsyncIterable<Record<string, unknown>[]>;
-export interface Sheet {
+export type Rows = AsyncIterable<Record<string, unknown>[]> | Iterable<Record<string, unknown>[]>;
+/** One table of a download: a register, or one of the statistics' tables. */
+export interface Table {
   title: string;
   /** a line above the titles: the property, the filters, the zone */
   caption: string;
   columns: Column[];
+  rows: Rows;
 }
 
 /** a column of times says which zone it is in */
 const titleOf = (c: Column, ctx: CellContext) => (/时间|日期/.test(c.title) ? `${c.title}（${ctx.zone}）` : c.title);
 
-/** wait while the reader is behind, so memory stays one chunk whatever the row count */
-async function drained(out: PassThrough) {
-  if (out.writableNeedDrain) await once(out, "drain");
+async function* cells(t: Table, ctx: CellContext) {
+  for await (const chunk of t.rows) yield chunk.map((r) => t.columns.map((c) => c.cell(r, ctx)));
 }
 
-/** XLSX through exceljs's streaming writer: each row committed as it is written. */
-export function xlsx(sheet: Sheet, rows: Rows, ctx: CellContext, onError: (err: unknown) => void): PassThrough {
-  const out = new PassThrough();
-  void (async () => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const ws = wb.addWorksheet(sheet.title, { views: [{ state: "frozen", ySplit: 2 }] });
-    ws.columns = sheet.columns.map((c) => ({ width: c.width }));
-    const caption = ws.addRow([sheet.caption]);
-    caption.font = { bold: true, size: 13 };
-    caption.commit();
-    const head = ws.addRow(sheet.columns.map((c) => titleOf(c, ctx)));
-    head.font = { bold: true };
-    head.commit();
-    for await (const chunk of rows) {
-      for (const r of chunk) ws.addRow(sheet.columns.map((c) => c.cell(r, ctx))).commit();
-      await drained(out);
-    }
-    ws.commit();
-    await wb.commit();
-  })().catch((err) => {
-    onError(err);
-    out.destroy(err as Error);
-  });
-  return out;
+/** XLSX, one sheet a table, written as the rows are read (xlsx-stream.ts). */
+export function xlsx(tables: readonly Table[], ctx: CellContext, onError: (err: unknown) => void): PassThrough {
+  return xlsxStream(
+    tables.map((t) => ({
+      name: t.title,
+      caption: t.caption,
+      widths: t.columns.map((c) => c.width),
+      titles: t.columns.map((c) => titleOf(c, ctx)),
+      rows: cells(t, ctx),
+    })),
+    onError,
+  );
 }
 
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? "" : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
+const csvLine = (xs: readonly unknown[]) => `${xs.map(csvCell).join(",")}\r\n`;
 
-/** CSV in UTF-8 with a BOM (Excel shows Chinese); the titles are its first line (the caption is the XLSX's). */
-export function csv(sheet: Sheet, rows: Rows, ctx: CellContext, onError: (err: unknown) => void): PassThrough {
+/**
+ * CSV in UTF-8 with a BOM (Excel shows Chinese). One table: its titles are the first line (the caption is the
+ * XLSX's). Several: each under its own name, a blank line between.
+ */
+export function csv(tables: readonly Table[], ctx: CellContext, onError: (err: unknown) => void): PassThrough {
   const out = new PassThrough();
   void (async () => {
-    out.write(`\uFEFF${sheet.columns.map((c) => csvCell(titleOf(c, ctx))).join(",")}\r\n`);
-    for await (const chunk of rows) {
-      out.write(chunk.map((r) => `${sheet.columns.map((c) => csvCell(c.cell(r, ctx))).join(",")}\r\n`).join(""));
-      await drained(out);
+    out.write("\uFEFF");
+    for (const [i, t] of tables.entries()) {
+      if (tables.length > 1) out.write(`${i ? "\r\n" : ""}${csvLine([t.caption])}`);
+      out.write(csvLine(t.columns.map((c) => titleOf(c, ctx))));
+      for await (const chunk of cells(t, ctx)) {
+        if (!out.write(chunk.map(csvLine).join(""))) await once(out, "drain");
+      }
     }
     out.end();
   })().catch((err) => {
