@@ -26,6 +26,8 @@ import { StatisticsDesk } from "./core/statistics/statistics.js";
 import { StatsOffice } from "./core/statistics/stats-office.js";
 import { startOfDay } from "./core/policy/zoned.js";
 import { statsRoutes } from "./http/stats.js";
+import { reportRoutes } from "./http/reports.js";
+import { StoredReports } from "./db/stored-reports.js";
 import { exportRoutes } from "./http/exports.js";
 import { RegisterStore } from "./db/register-store.js";
 import { reportJob } from "./scheduler/jobs/reports.js";
@@ -304,6 +306,7 @@ export async function createApp(
     required: consoleTexts.required,
   });
   const boardStore = new BoardStore(opened.sql);
+  const storedReports = new StoredReports(opened.sql);
   const stats = new StatsOffice({
     desk: new StatisticsDesk(new StatsStore(opened.sql)),
     propertyIds: () => properties.list().map((p) => p.id),
@@ -352,6 +355,7 @@ export async function createApp(
         properties,
         board: boardStore,
         stats,
+        reports: storedReports,
         files: new TicketFiles(db),
         workforce: store,
         staff: staffAdmin,
@@ -386,6 +390,7 @@ export async function createApp(
     adminRoutes: [
       (api) => ticketActionRoutes(api, { actions: office, clock }),
       (api) => statsRoutes(api, { stats, clock }),
+      (api) => reportRoutes(api, { reports: storedReports }),
       (api) => exportRoutes(api, { registers: new RegisterStore(opened.sql), properties, clock, stats }),
       (api) => frontDeskRoutes(api, { desk, db, properties, clock, defaultProperty: config.DEFAULT_PROPERTY }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),

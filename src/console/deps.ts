@@ -15,12 +15,14 @@ import type { BoardStore } from "../db/board-store.js";
 import type { CallbackList } from "../db/callback-list.js";
 import type { PropertyDirectory, PropertyRecords } from "../db/properties.js";
 import type { TicketFiles } from "../db/ticket-files.js";
+import type { StoredReports } from "../db/stored-reports.js";
 import type { BoardFeed } from "./feed.js";
 import type { Viewer } from "./layout.js";
 
 /** What the console's pages are built from (app.ts hands it over). */
 export interface ConsoleDeps {
   stats: StatsOffice;
+  reports: StoredReports;
   signIn: SignIn;
   clock: Clock;
   secure: boolean;

@@ -21,6 +21,7 @@ const NAV = [
   { href: "/console/staff", key: "staff", action: "staff.read" },
   { href: "/console/properties", key: "properties", action: "properties.read" },
   { href: "/console/stats", key: "stats", action: "statistics" },
+  { href: "/console/reports", key: "reports", action: "statistics" },
 ] as const;
 
 /** The page around every view: the navigation its role may use, who is signed in, the language switch. */

@@ -20,6 +20,7 @@ import type { TicketStatus } from "../core/ticket/domain.js";
 import { frontDeskPages } from "./front-desk-routes.js";
 import { callbackPages } from "./callback-routes.js";
 import { statsPages } from "./stats-routes.js";
+import { reportPages } from "./reports-routes.js";
 
 import { staffPages } from "./staff-routes.js";
 import { propertyPages } from "./property-pages.js";
@@ -259,6 +260,7 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
 
   callbackPages(app, deps, viewer, sendPage);
   statsPages(app, deps, viewer, sendPage);
+  reportPages(app, deps, viewer, sendPage);
   frontDeskPages(app, deps, viewer, sendPage);
   staffPages(app, deps, viewer, sendPage);
   propertyPages(app, deps, viewer, sendPage);

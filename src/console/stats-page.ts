@@ -36,6 +36,7 @@ export function statsView(v: Viewer, d: StatsData): Html {
   const p = q.property;
   const cats = Object.entries(s.byCategory);
   const blds = Object.entries(s.byBuilding);
+  const statsQuery = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "")).toString();
   const exportQuery = new URLSearchParams({ from: s.period.firstDay, to: s.period.lastDay, ...(p ? { property: p } : {}) });
   return html`<h1>${say(v, k.title)}</h1>
 <form class="filters card" method="get" action="/console/stats">
@@ -84,7 +85,12 @@ export function statsView(v: Viewer, d: StatsData): Html {
     values: blds.map(([, n]) => n),
     links: blds.map(([b]) => (b === NO_BUILDING ? null : boardLink(s, p, { building: b }))),
   })}
-  ${chart("satisfaction", say(v, k.split), { kind: "pie", labels: ["满意", "基本满意", "不满意"], values: [s.satisfaction.满意, s.satisfaction.基本满意, s.satisfaction.不满意] })}
+  ${chart("satisfaction", say(v, k.split), {
+    kind: "pie",
+    labels: ["满意", "基本满意", "不满意"],
+    values: [s.satisfaction.满意, s.satisfaction.基本满意, s.satisfaction.不满意],
+    empty: say(v, k.noRatings),
+  })}
   ${chart("timeliness", say(v, k.timelinessChart), {
     kind: "bar",
     labels: [s.previous.key, s.period.key],
@@ -97,15 +103,15 @@ export function statsView(v: Viewer, d: StatsData): Html {
   <ul>${s.overdue.tickets.slice(0, 20).map((t) => html`<li><a href="/console/tickets/${t.number}">${t.number}</a> ${t.room ?? ""} ${t.description.slice(0, 30)} · ${t.assignee ?? "—"}</li>`)}</ul>
   <a href="/console?due=overdue&status=all${p ? `&property=${p}` : ""}">${say(v, T.nav.board)} →</a>
 </section>
-<section class="card"><h2>${say(v, k.steps)}</h2><table><thead><tr><th>${say(v, k.step)}</th><th>${say(v, k.count)}</th><th>${say(v, k.median)}</th><th>${say(v, k.p90)}</th></tr></thead><tbody>
+<section class="card"><h2>${say(v, k.steps)}</h2><table class="board"><thead><tr><th>${say(v, k.step)}</th><th>${say(v, k.count)}</th><th>${say(v, k.median)}</th><th>${say(v, k.p90)}</th></tr></thead><tbody>
   ${s.steps.map((x) => html`<tr><td>${say(v, k.stepNames[x.from as keyof typeof k.stepNames])} → ${say(v, k.stepNames[x.to as keyof typeof k.stepNames])}</td><td>${x.n}</td><td>${x.median ?? "—"}</td><td>${x.p90 ?? "—"}</td></tr>`)}
 </tbody></table></section>
-<section class="card"><h2>${say(v, k.workers)}</h2><table><thead><tr>
+<section class="card"><h2>${say(v, k.workers)}</h2><table class="board"><thead><tr>
   ${[k.worker, k.offered, k.accepted, k.refused, k.timedOut, k.handedOver, k.completed, k.onTime, k.rating].map((x) => html`<th>${say(v, x)}</th>`)}
 </tr></thead><tbody>
   ${s.workers.map((w) => html`<tr><td>${w.name}</td><td>${w.offered}</td><td>${w.accepted}</td><td>${w.refused}</td><td>${w.timedOut}</td><td>${w.handedOver}</td><td>${w.completed}</td><td>${pct(w.onTimeRate)}</td><td>${w.avgRating ?? "—"}</td></tr>`)}
 </tbody></table></section>
-<section class="card"><h2>${say(v, k.stewards)}</h2><table><thead><tr>
+<section class="card"><h2>${say(v, k.stewards)}</h2><table class="board"><thead><tr>
   ${[k.steward, k.due, k.done, k.doneOnTime].map((x) => html`<th>${say(v, x)}</th>`)}
 </tr></thead><tbody>
   ${s.stewards.map((w) => html`<tr><td>${w.name}</td><td>${w.due}</td><td>${w.done}</td><td>${w.onTime}</td></tr>`)}
@@ -115,5 +121,6 @@ export function statsView(v: Viewer, d: StatsData): Html {
     (r) =>
       html`<li>${say(v, k.registers[r])}：<a href="/api/exports/${r}.xlsx?${exportQuery.toString()}">XLSX</a> · <a href="/api/exports/${r}.csv?${exportQuery.toString()}">CSV</a></li>`,
   )}
+  <li>${say(v, k.statsTables)}：<a href="/api/exports/statistics.xlsx?${statsQuery}">XLSX</a> · <a href="/api/exports/statistics.csv?${statsQuery}">CSV</a></li>
 </ul></section>`;
 }

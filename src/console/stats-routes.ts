@@ -17,9 +17,11 @@ export function statsPages(app: FastifyInstance, deps: ConsoleDeps, view: View, 
     const parsed = periodQuery.safeParse(req.query);
     const property = req.query.property ? String(req.query.property).slice(0, 40) : undefined;
     const mine = deps.properties.list().filter((x) => inScope(v.principal, x.id));
-    const failed = (message: string) => send(reply, page(v, { title, current: "stats", body: html`<h1>${title}</h1>`, flash: { error: message } }), 400);
+    const failed = (message: string, status = 400) =>
+      send(reply, page(v, { title, current: "stats", body: html`<h1>${title}</h1>`, flash: { error: message } }), status);
     if (!parsed.success) return failed(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-    if (property && !mine.some((x) => x.id === property)) return failed(say(v, T.notFound));
+    // another property's figures do not exist for this viewer
+    if (property && !mine.some((x) => x.id === property)) return failed(say(v, T.notFound), 404);
     try {
       const s = await deps.stats.read(v.principal, property, parsed.data, deps.clock.now());
       const q = { ...parsed.data, ...(property ? { property } : {}) };

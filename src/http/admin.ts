@@ -7,7 +7,6 @@ import { can, ownOrdersOnly, propertyFilter } from "../core/access/access.js";
 import { allowed } from "./auth.js";
 import { parseOr400, sendError } from "./errors.js";
 import { staffRoutes } from "./staff.js";
-import { reportRoutes } from "./reports.js";
 import { ticketJson } from "./ticket-json.js";
 
 const listQuery = z.object({
@@ -48,7 +47,6 @@ export function adminRoutes(
     });
 
     staffRoutes(api, { properties: deps.properties, ...deps.staff });
-    reportRoutes(api, { db: deps.db });
     for (const add of deps.extra ?? []) add(api);
 
     api.get("/api/tickets", async (req, reply) => {

@@ -151,6 +151,17 @@ const rows: Row[] = [
     expect: { ...otherProperty(MANAGERS), admin: 200 },
   },
   { what: "GET /api/reports", path: () => "/api/reports", expect: only(COUNTERS, 200, 403) },
+  { what: "GET /api/reports?property=east", path: () => "/api/reports?property=east", expect: { ...only(COUNTERS, 200, 403), admin: 200 } },
+  { what: "statistics page", path: () => "/console/stats", expect: only(COUNTERS, 200, 403, 303) },
+  { what: "other property's statistics page", path: () => "/console/stats?property=east", expect: { ...otherProperty(COUNTERS, 403, 303), admin: 200 } },
+  { what: "reports page", path: () => "/console/reports", expect: only(COUNTERS, 200, 403, 303) },
+  { what: "other property's reports", path: () => "/console/reports?property=east", expect: { ...otherProperty(COUNTERS, 403, 303), admin: 200 } },
+  { what: "GET /api/stats", path: () => "/api/stats", expect: only(COUNTERS, 200, 403) },
+  { what: "GET /api/stats other property", path: () => "/api/stats?property=east", expect: { ...otherProperty(COUNTERS), admin: 200 } },
+  { what: "register export", path: () => "/api/exports/reports.csv", expect: only(COUNTERS, 200, 403) },
+  { what: "other property's register", path: () => "/api/exports/reports.csv?property=east", expect: { ...otherProperty(COUNTERS), admin: 200 } },
+  { what: "statistics export", path: () => "/api/exports/statistics.xlsx", expect: only(COUNTERS, 200, 403) },
+  { what: "other property's statistics export", path: () => "/api/exports/statistics.csv?property=east", expect: { ...otherProperty(COUNTERS), admin: 200 } },
 ];
 
 describe("the authorization matrix: every page and route × every role × own / other property", () => {

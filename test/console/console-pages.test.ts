@@ -63,11 +63,11 @@ const rows = (page: Page) => page.locator("tr[data-number]").evaluateAll((trs) =
 describe("the console in a browser", () => {
   it("each role signs in through the form and is offered only its own views", async () => {
     const views = {
-      admin: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计"],
-      zhou: ["报事池", "人员与排班", "物业项目", "统计"],
-      qian: ["报事池", "人员与排班", "物业项目", "统计"],
-      chen: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计"],
-      wang: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计"],
+      admin: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计", "报表"],
+      zhou: ["报事池", "人员与排班", "物业项目", "统计", "报表"],
+      qian: ["报事池", "人员与排班", "物业项目", "统计", "报表"],
+      chen: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计", "报表"],
+      wang: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计", "报表"],
       sun: ["报事池", "前台登记", "回访", "人员与排班", "物业项目"],
       li: ["报事池"],
     };
@@ -234,5 +234,28 @@ describe("the console in a browser", () => {
     await expect.poll(() => page.locator("h1").textContent()).toBe("Board");
     await context.close();
     expect(double.sentTo(team.li.id).length).toBeGreaterThan(0);
+  });
+
+  it("a project manager finds last month's report among those stored, reads it as the chats had it, and opens the same month's statistics", async () => {
+    // the 1st at 16:00: the daily follow-up and November's report are made and stored
+    svc.clock.set(new Date("2026-12-01T16:00:00+08:00"));
+    expect(await svc.app.scheduler.run("reports")).toEqual({ daily: 1, monthly: 1 });
+    const { page, context } = await signedIn("chen");
+    await page.getByRole("link", { name: "报表" }).click();
+    await page.waitForURL(/\/console\/reports$/);
+    expect(await page.locator("table.reports tbody tr").allTextContents()).toEqual([
+      expect.stringContaining("2026-12-01每日跟进阳光花园"),
+      expect.stringContaining("2026-11月度报表阳光花园"),
+    ]);
+    await page.getByRole("link", { name: "2026-11" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("月度报表 · 阳光花园 · 2026-11");
+    const text = (await page.locator("pre.report-text").textContent())!;
+    expect(text.split("\n")[0]).toBe("【月度报表】阳光花园 2026-11");
+    expect(text).toContain("目标 ≥98%");
+    await page.screenshot({ path: shot("console-report.png"), fullPage: true });
+    await page.getByRole("link", { name: "在统计页查看这一期 →" }).click();
+    await page.waitForURL(/\/console\/stats\?period=month&date=2026-11/);
+    await expect.poll(() => page.locator("#trend svg").count()).toBe(1);
+    await context.close();
   });
 });

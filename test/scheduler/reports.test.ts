@@ -3,6 +3,7 @@ import type { RunningApp } from "../helpers/app.js";
 import { TestClock } from "../helpers/clock.js";
 import { telegramPerTest, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, team } from "../helpers/team.js";
+import { loginAs } from "../helpers/logins.js";
 
 const startService = telegramPerTest();
 
@@ -204,5 +205,39 @@ describe("daily follow-up and monthly statistics", () => {
     svc.clock.set(at("2027-01-04T10:00:00"));
     expect(await svc.app.scheduler.run("reports")).toEqual({ daily: 6, monthly: 1 });
     expect((await svc.admin("/api/reports/demo/monthly/2026-12")).body.content).toMatchObject({ month: "2026-12", received: 1 });
+
+    // the console's 报表: the project manager lists what was stored and reads it again as the chat had it
+    const pm = await loginAs(svc, "s-chen", "chen");
+    const get = async (path: string, cookie = pm.cookie) => {
+      const res = await fetch(svc.url + path, { headers: { cookie }, redirect: "manual" });
+      return { status: res.status, html: await res.text() };
+    };
+    const listed = await get("/console/reports?kind=monthly");
+    expect(listed.status).toBe(200);
+    expect([...listed.html.matchAll(/href="\/console\/reports\/demo\/monthly\/([\d-]+)">\1</g)].map((x) => x[1])).toEqual(["2026-12", "2026-11"]);
+    const november = await get("/console/reports/demo/monthly/2026-11");
+    expect(november.status).toBe(200);
+    const sent = (await double.nth(team.chen.id, 1)).text;
+    const shown = /<pre class="card report-text">([\s\S]*?)<\/pre>/.exec(november.html)![1]!.replace(/<[^>]+>/g, "");
+    expect(shown).toBe(sent);
+    expect(november.html).toContain('href="/console/stats?period=month&amp;date=2026-11&amp;property=demo"');
+    // a daily follow-up's tickets open from it
+    const daily = await get("/console/reports/demo/daily/2026-12-01");
+    expect(daily.html).toContain(`<a href="/console/tickets/${t9.number}">${t9.number}</a>`);
+    // eleven stored in all (nine days, two months); a page of thirty holds them, a page before 2027-01 the older
+    const all = await get("/console/reports");
+    expect([...all.html.matchAll(/<tr><td><a href/g)]).toHaveLength(11);
+    const older = await get("/console/reports?before=2026-12-03");
+    expect([...older.html.matchAll(/<tr><td><a href="\/console\/reports\/demo\/(\w+)\/([\d-]+)"/g)].map((x) => `${x[1]} ${x[2]}`)).toEqual([
+      "daily 2026-12-02",
+      "daily 2026-12-01",
+      "monthly 2026-12",
+      "monthly 2026-11",
+    ]);
+    expect((await get("/console/reports?before=yesterday")).status).toBe(400);
+    expect((await get("/console/reports/demo/monthly/2025-01")).status).toBe(404);
+    // a steward does not read the managers' reports
+    const steward = await loginAs(svc, "s-sun", "sun");
+    expect((await get("/console/reports", steward.cookie)).status).toBe(403);
   });
 });

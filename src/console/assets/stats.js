@@ -5,12 +5,18 @@
   for (const el of document.querySelectorAll("[data-chart]")) {
     const spec = JSON.parse(document.querySelector(`script[data-for="${el.id}"]`).textContent);
     const chart = window.echarts.init(el, null, { renderer: "svg" });
+    // nothing to split: say so rather than draw equal slices of nothing
+    const empty = spec.kind === "pie" && spec.values.every((v) => !v);
     const option =
       spec.kind === "pie"
-        ? { tooltip: {}, series: [{ type: "pie", radius: "65%", data: spec.labels.map((name, i) => ({ name, value: spec.values[i] })) }] }
+        ? {
+            tooltip: {},
+            ...(empty ? { title: { text: spec.empty, left: "center", top: "middle", textStyle: { fontSize: 14, color: "#667085", fontWeight: "normal" } } } : {}),
+            series: [{ type: "pie", radius: "65%", silent: empty, data: empty ? [] : spec.labels.map((name, i) => ({ name, value: spec.values[i] })) }],
+          }
         : {
             tooltip: {},
-            grid: { left: 40, right: 16, top: 16, bottom: 48 },
+            grid: { left: 40, right: spec.target ? 72 : 16, top: 16, bottom: 48 },
             xAxis: { type: "category", data: spec.labels, axisLabel: { rotate: spec.labels.length > 8 ? 45 : 0 } },
             yAxis: { type: "value", ...(spec.percent ? { max: 100 } : { minInterval: 1 }) },
             series: [
