@@ -15,6 +15,23 @@ export const consoleTexts = {
     stats: t("统计", "Statistics"),
     reports: t("报表", "Reports"),
   },
+  /** a work order's state, as the 派工单 register and the ticket page name it */
+  orderStatuses: {
+    offered: t("待接单", "offered"),
+    accepted: t("已接单", "accepted"),
+    refused: t("拒单", "refused"),
+    expired: t("超时未接", "not answered in time"),
+    handed_over: t("已转单", "handed over"),
+    cancelled: t("已取消", "cancelled"),
+  } as Record<string, Text>,
+  orderSheet: {
+    print: t("打印", "Print"),
+    hint: t(
+      "用浏览器打印本页（纸张 {size}）；接单人签字取单，完工后请住户签字，交回服务中心。",
+      "Print this page ({size} paper); the worker signs to take it, the resident signs on completion, and it comes back to the service centre.",
+    ),
+    back: t("← 返回报事", "← Back to the report"),
+  },
   reports: {
     title: t("已发送的报表", "Reports sent"),
     intro: t(
@@ -123,6 +140,10 @@ export const consoleTexts = {
     escalations: t("超时提醒", "Escalations"),
     reminders: t("{step}：已提醒 {n} 级", "{step}: {n} level(s) told"),
     timeline: t("处理记录", "Timeline"),
+    orders: t("派工单", "Work orders"),
+    orderLine: t("{worker} · {status} · 派工于 {when}", "{worker} · {status} · offered {when}"),
+    printA5: t("打印 A5", "Print A5"),
+    printA4: t("打印 A4（一式两联）", "Print A4 (two copies)"),
     callbacks: t("回访", "Callbacks"),
     rating: t("住户评价", "Resident's rating"),
     actions: t("操作", "Actions"),

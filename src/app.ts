@@ -307,6 +307,7 @@ export async function createApp(
   });
   const boardStore = new BoardStore(opened.sql);
   const storedReports = new StoredReports(opened.sql);
+  const registers = new RegisterStore(opened.sql);
   const stats = new StatsOffice({
     desk: new StatisticsDesk(new StatsStore(opened.sql)),
     propertyIds: () => properties.list().map((p) => p.id),
@@ -356,6 +357,7 @@ export async function createApp(
         board: boardStore,
         stats,
         reports: storedReports,
+        registers,
         files: new TicketFiles(db),
         workforce: store,
         staff: staffAdmin,
@@ -391,7 +393,7 @@ export async function createApp(
       (api) => ticketActionRoutes(api, { actions: office, clock }),
       (api) => statsRoutes(api, { stats, clock }),
       (api) => reportRoutes(api, { reports: storedReports }),
-      (api) => exportRoutes(api, { registers: new RegisterStore(opened.sql), properties, clock, stats }),
+      (api) => exportRoutes(api, { registers, properties, clock, stats }),
       (api) => frontDeskRoutes(api, { desk, db, properties, clock, defaultProperty: config.DEFAULT_PROPERTY }),
       ...channels.flatMap((c) => (c.adminRoutes ? [(api: FastifyInstance) => c.adminRoutes!(api)] : [])),
     ],

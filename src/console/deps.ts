@@ -16,6 +16,7 @@ import type { CallbackList } from "../db/callback-list.js";
 import type { PropertyDirectory, PropertyRecords } from "../db/properties.js";
 import type { TicketFiles } from "../db/ticket-files.js";
 import type { StoredReports } from "../db/stored-reports.js";
+import type { RegisterStore } from "../db/register-store.js";
 import type { BoardFeed } from "./feed.js";
 import type { Viewer } from "./layout.js";
 
@@ -23,6 +24,8 @@ import type { Viewer } from "./layout.js";
 export interface ConsoleDeps {
   stats: StatsOffice;
   reports: StoredReports;
+  /** the registers' rows (a work order for its printed 派工单) */
+  registers: RegisterStore;
   signIn: SignIn;
   clock: Clock;
   secure: boolean;

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { consoleTexts as T } from "../../conversations/console-texts.js";
-import { can, inScope, ownOrdersOnly, type Action } from "../core/access/access.js";
+import { can, inScope, ownOrdersOnly, seesFullPhones, type Action } from "../core/access/access.js";
 import type { ChannelName } from "../core/ticket/domain.js";
 
 import { BaoshiError } from "../core/errors.js";
@@ -21,6 +21,7 @@ import { frontDeskPages } from "./front-desk-routes.js";
 import { callbackPages } from "./callback-routes.js";
 import { statsPages } from "./stats-routes.js";
 import { reportPages } from "./reports-routes.js";
+import { orderSheet } from "./order-sheet.js";
 
 import { staffPages } from "./staff-routes.js";
 import { propertyPages } from "./property-pages.js";
@@ -30,6 +31,7 @@ const ASSETS: Record<string, { type: string; body: string }> = Object.fromEntrie
     ["console.css", "text/css; charset=utf-8"],
     ["console.js", "text/javascript; charset=utf-8"],
     ["stats.js", "text/javascript; charset=utf-8"],
+    ["order-sheet.css", "text/css; charset=utf-8"],
   ].map(([name, type]) => [name, { type: type!, body: readFileSync(new URL(`./assets/${name}`, import.meta.url), "utf8") }]),
 );
 // ECharts from its npm package, served by the service (no CDN)
@@ -222,6 +224,30 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     const body = ticketView(v, { t, now, policy, workers, names: await deps.files.names(t.propertyId), skills: deps.skillsOf(t.description) });
     const flash = { ...(req.query.ok ? { ok: req.query.ok.slice(0, 200) } : {}), ...(req.query.error ? { error: req.query.error.slice(0, 300) } : {}) };
     return sendPage(reply, page(v, { title: t.number, current: "board", body, flash }));
+  });
+
+  // the printed 派工单 of one of the ticket's orders (a technician prints only their own)
+  app.get<{ Params: { number: string; order: string }; Querystring: { size?: string } }>("/console/tickets/:number/orders/:order/print", async (req, reply) => {
+    const v = viewer(req, reply, "tickets.read");
+    if (!v) return reply;
+    const t = await readable(v, req.params.number);
+    const a = t?.assignments.find((x) => x.id === req.params.order);
+    if (!t || !a || (ownOrdersOnly(v.principal) && a.staffId !== v.principal.staffId)) return notFound(reply, v);
+    const row = await deps.registers.order(a.id);
+    if (!row) return notFound(reply, v);
+    const property = deps.properties.get(t.propertyId);
+    // the office calls residents; a worker sees the number once the order is theirs and taken, as chat tells them
+    const fullPhone = seesFullPhones(v.principal) || (a.staffId === v.principal.staffId && a.status === "accepted");
+    const size = req.query.size === "a4" ? "a4" : "a5";
+    const body = orderSheet(v, {
+      row,
+      ctx: { zone: property.policy.timezone, fullPhone },
+      property: property.name,
+      size,
+      now: deps.clock.now(),
+      back: `/console/tickets/${encodeURIComponent(t.number)}`,
+    });
+    return sendPage(reply, body);
   });
 
   /** A ticket action from its page: done by the same core operation as the API and chat, then back to the page. */

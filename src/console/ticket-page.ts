@@ -79,12 +79,26 @@ ${
 }
 </section>
 ${deadlines(v, d, when)}
+${orders(v, d, when)}
 <section class="card" aria-labelledby="h-timeline"><h2 id="h-timeline">${say(v, k.timeline)}</h2>
 <ol class="timeline">${t.events.map((e) => timelineItem(v, e, d, when))}</ol></section>
 ${callbacks(v, d, when)}
 </div>
 <div class="actions">${actions(v, d)}</div>
 </div>`;
+}
+
+/** each order offered for this ticket, with its 派工单 to print (a technician's own only) */
+function orders(v: Viewer, d: Data, when: (x: Date | null) => string): Html {
+  const k = T.ticket;
+  const mine = d.t.assignments.filter((a) => !ownOrdersOnly(v.principal) || a.staffId === v.principal.staffId);
+  if (!mine.length) return html``;
+  return html`<section class="card" aria-labelledby="h-orders"><h2 id="h-orders">${say(v, k.orders)}</h2><ul class="orders">
+${mine.map((a) => {
+  const print = `/console/tickets/${d.t.number}/orders/${a.id}/print`;
+  const status = say(v, T.orderStatuses[a.status] ?? { zh: a.status, en: a.status });
+  return html`<li>${say(v, k.orderLine, { worker: a.staff.name, status, when: when(a.offeredAt) })} · <a href="${print}?size=a5">${say(v, k.printA5)}</a> · <a href="${print}?size=a4">${say(v, k.printA4)}</a></li>`;
+})}</ul></section>`;
 }
 
 function deadlines(v: Viewer, d: Data, when: (x: Date | null) => string): Html {

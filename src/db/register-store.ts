@@ -75,22 +75,35 @@ const ticketColumns = (eb: any) => [
   eb.case().when(late(eb)).then(1).else(0).end().as("late"),
 ];
 
+const orderColumns = [
+  "o.id as key",
+  "o.staffId as workerId",
+  "w.name as worker",
+  "o.status as orderStatus",
+  "o.reason as orderReason",
+  "o.offeredAt",
+  "o.respondedAt",
+  "t.arrivedAt",
+] as const;
+
+/** one work order, for its printed 派工单 */
+const oneOrder = query<RegisterRow>((k) =>
+  k
+    .selectFrom("Ticket as t")
+    .leftJoin("Staff as s", "s.id", "t.assigneeId")
+    .innerJoin("Assignment as o", "o.ticketId", "t.id")
+    .innerJoin("Staff as w", "w.id", "o.staffId")
+    .select((eb) => [...(ticketColumns(eb) as []), ...orderColumns])
+    .where("o.id", "=", param("orderId")),
+);
+
 function build(register: Register, f: BoardFilter): Query<RegisterRow> {
   return query<RegisterRow>((k) => {
     if (register === "orders")
       return tickets(k, f)
         .innerJoin("Assignment as o", "o.ticketId", "t.id")
         .innerJoin("Staff as w", "w.id", "o.staffId")
-        .select((eb) => [
-          ...(ticketColumns(eb) as []),
-          "o.id as key",
-          "w.name as worker",
-          "o.status as orderStatus",
-          "o.reason as orderReason",
-          "o.offeredAt",
-          "o.respondedAt",
-          "t.arrivedAt",
-        ])
+        .select((eb) => [...(ticketColumns(eb) as []), ...orderColumns])
         .where("o.id", ">", param("after"))
         .orderBy("o.id")
         .limit(CHUNK);
@@ -137,6 +150,15 @@ const DATES = [
   "doneAt",
 ];
 
+/** dates as dates, the completion's notes, materials and fee as columns */
+function read(r: RegisterRow): RegisterRow {
+  for (const d of DATES) if (d in r) r[d] = readDate(r[d]);
+  const done = readJson<{ notes?: string; materials?: string; feeYuan?: number }>(r.completion) ?? {};
+  Object.assign(r, { notes: done.notes ?? null, materials: done.materials ?? null, feeYuan: done.feeYuan ?? null });
+  r.late = Number(r.late) === 1;
+  return r;
+}
+
 /** The registers' rows under the board's filter, read a chunk at a time (keyset on the row's id). */
 export class RegisterStore {
   private readonly shapes = new Map<string, Query<RegisterRow>>();
@@ -152,15 +174,16 @@ export class RegisterStore {
     for (;;) {
       const rows = await this.sql.all(q, { ...values, after });
       if (!rows.length) return;
-      for (const r of rows) {
-        for (const d of DATES) if (d in r) r[d] = readDate(r[d]);
-        const done = readJson<{ notes?: string; materials?: string; feeYuan?: number }>(r.completion) ?? {};
-        Object.assign(r, { notes: done.notes ?? null, materials: done.materials ?? null, feeYuan: done.feeYuan ?? null });
-        r.late = Number(r.late) === 1;
-      }
+      for (const r of rows) read(r);
       yield rows;
       if (rows.length < CHUNK) return;
       after = String(rows.at(-1)!.key);
     }
+  }
+
+  /** one work order with its ticket, as the 派工单 register has it (undefined: no such order) */
+  async order(orderId: string): Promise<RegisterRow | undefined> {
+    const r = await this.sql.one(oneOrder, { orderId });
+    return r ? read(r) : undefined;
   }
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.js";
 import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, fileAndComplete, team } from "../helpers/team.js";
+import { adminSend } from "../helpers/session.js";
 import { PASSWORD, consoleStaff, loginAs } from "../helpers/logins.js";
 import { ADMIN_TOKEN } from "../helpers/app.js";
 import { numberIn, Visitor } from "../helpers/visitor.js";
@@ -58,6 +59,12 @@ async function signedIn(login: string, viewport = DESKTOP, password = PASSWORD):
   return { page, context };
 }
 
+/** a PDF's first page size in points, rounded */
+const mediaBox = (pdf: string) =>
+  /\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/
+    .exec(pdf)!
+    .slice(1)
+    .map((x) => Math.round(Number(x)));
 const rows = (page: Page) => page.locator("tr[data-number]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-number")));
 
 describe("the console in a browser", () => {
@@ -148,6 +155,47 @@ describe("the console in a browser", () => {
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: shot("console-ticket-phone.png"), fullPage: true });
     await context.close();
+  });
+
+  it("a supervisor prints the signed-paper 派工单 of an order: one A5 page, or two copies on one A4; a technician prints only his own", async () => {
+    const { page, context } = await signedIn("wang");
+    await page.goto(`${svc.url}/console/tickets/${done}`);
+    expect(await page.locator("ul.orders li").first().textContent()).toContain("李 · 已接单");
+    await page.getByRole("link", { name: "打印 A5" }).first().click();
+    await page.waitForURL(/\/orders\/[^/]+\/print\?size=a5$/);
+    const sheet = page.locator(".sheet");
+    expect(await sheet.count()).toBe(1);
+    const cell = (title: string) => sheet.locator(`th:text-is("${title}") + td`).textContent();
+    expect(await sheet.locator("h1").textContent()).toBe("服务派工单（维修单）");
+    expect(await sheet.locator(".no").textContent()).toBe(`No. ${done}`);
+    expect(await cell("房号")).toBe("3栋2单元201");
+    expect(await cell("联系电话")).toBe("13812345678");
+    expect(await cell("接单人")).toBe("李");
+    expect(await cell("处理情况")).toBe("更换阀门");
+    expect(await sheet.textContent()).toContain("住户签字");
+    await page.screenshot({ path: shot("order-sheet-a5.png"), fullPage: true });
+    // printed, it is one A5 page (148 × 210 mm is 420 × 595 pt)
+    const a5 = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+    expect(a5.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    expect(mediaBox(a5)).toEqual([420, 595]);
+    const url = page.url().replace("size=a5", "size=a4");
+    await page.goto(url);
+    expect(await page.locator(".sheet .no b").allTextContents()).toEqual(["存根联", "派工联"]);
+    const a4 = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+    expect(a4.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    expect(mediaBox(a4)).toEqual([595, 842]);
+    await page.screenshot({ path: shot("order-sheet-a4.png"), fullPage: true });
+    await context.close();
+
+    // 李 prints his own; 赵's order (or a made-up one) is not there for him
+    const li = await signedIn("li", PHONE);
+    expect((await li.page.goto(url))!.status()).toBe(200);
+    const light = await svc.app.db.ticket.findFirstOrThrow({ where: { description: { contains: "灯" } } });
+    expect((await adminSend(svc, "POST", `/api/tickets/${light.number}/assign`, { staffId: "s-zhao" })).status).toBe(200);
+    const other = await svc.app.db.assignment.findFirst({ where: { staffId: "s-zhao" }, include: { ticket: true } });
+    expect((await li.page.goto(`${svc.url}/console/tickets/${other!.ticket.number}/orders/${other!.id}/print`))!.status()).toBe(404);
+    expect((await li.page.goto(url.replace(/orders\/[^/]+/, "orders/no-such-order")))!.status()).toBe(404);
+    await li.context.close();
   });
 
   it("the front desk refuses a phone beside its field, then registers the walk-in and shows the number to read out", async () => {

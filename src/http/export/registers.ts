@@ -1,4 +1,5 @@
 import { vocabulary as V } from "../../../conversations/vocabulary.js";
+import { consoleTexts as T } from "../../../conversations/console-texts.js";
 import { maskPhone } from "../../core/conversation/parse/phone.js";
 import { wallTime } from "../../core/policy/zoned.js";
 import type { TicketStatus } from "../../core/ticket/domain.js";
@@ -35,14 +36,6 @@ const status = (r: RegisterRow) => V.statuses[r.status as TicketStatus]?.zh ?? S
 const category = (r: RegisterRow) => (r.category ? `${r.category} ${V.categories[r.category as keyof typeof V.categories]?.zh ?? ""}`.trim() : null);
 const channel = (r: RegisterRow) => V.channels[r.channel as keyof typeof V.channels]?.zh ?? String(r.channel);
 const METHODS: Record<string, string> = { phone: "电话", chat: "微信/消息", visit: "上门" };
-const ORDER_STATUSES: Record<string, string> = {
-  offered: "待接单",
-  accepted: "已接单",
-  refused: "拒单",
-  expired: "超时未接",
-  handed_over: "已转单",
-  cancelled: "已取消",
-};
 /** what became of it: its status, then the worker's notes or why it was refused */
 const result = (r: RegisterRow) => [status(r), str(r.notes) ?? str(r.invalidReason)].filter(Boolean).join("：");
 const appointment = (r: RegisterRow, c: CellContext) => localTime(r.appointmentAt, c.zone) ?? (r.asap ? "尽快" : null);
@@ -84,7 +77,7 @@ export const REGISTER_SHEETS: Record<Register, { title: string; columns: Column[
       col("预约时间", 17, appointment),
       col("报事类别", 12, category),
       col("接单人", 10, (r) => str(r.worker)),
-      col("接单情况", 10, (r) => ORDER_STATUSES[String(r.orderStatus)] ?? str(r.orderStatus)),
+      col("接单情况", 10, (r) => T.orderStatuses[String(r.orderStatus)]?.zh ?? str(r.orderStatus)),
       col("接单/拒单时间", 17, time("respondedAt")),
       col("拒单/转单原因", 20, (r) => str(r.orderReason)),
       col("到场时间", 17, (r, c) => (r.orderStatus === "accepted" ? localTime(r.arrivedAt, c.zone) : null)),
