@@ -3,11 +3,12 @@ import type { TicketStatus } from "../src/core/ticket/domain.js";
 import type { Step } from "../src/core/deadlines/escalation.js";
 import { vocabulary } from "./vocabulary.js";
 import type { DailyDigest, MonthlyStats } from "../src/core/statistics/digests.js";
+import { ranked } from "../src/core/statistics/figures.js";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 const status = (s: string) => vocabulary.statuses[s as TicketStatus]?.zh ?? s;
 const list = (o: Record<string, number>) =>
-  Object.entries(o)
+  ranked(o)
     .map(([k, n]) => `${k} ${n}`)
     .join("，") || "无";
 const MAX_LINES = 15;

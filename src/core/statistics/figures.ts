@@ -94,8 +94,14 @@ export function countBy<T>(rows: readonly T[], key: (r: T) => string | null, mis
     const k = key(r) ?? missing;
     m.set(k, (m.get(k) ?? 0) + 1);
   }
-  return Object.fromEntries([...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  return Object.fromEntries(ranked(Object.fromEntries(m)));
 }
+
+/**
+ * Counts most first, ties by name: the order they are shown in. (Read back from storage they are sorted again:
+ * PostgreSQL's jsonb keeps an object's keys in an order of its own.)
+ */
+export const ranked = (o: Record<string, number>): [string, number][] => Object.entries(o).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
 const minutes = (a: Date | null, b: Date | null) => (a && b && b >= a ? (b.getTime() - a.getTime()) / 60_000 : null);
 const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null);
