@@ -1,20 +1,5 @@
-/** 转人工: marks the conversation for a steward, who is told in chat; the resident may keep going with the bot meanwhile. */
+/** 转人工: opens a handoff; the stewards on duty are told with a 接入 button, and whoever takes it talks with the resident here. */
 import { formatWhen, nextOfficeStart, waitsForTheOffice, type Flow } from "../src/core/conversation/flow-api.js";
-import type { HumanAlertTexts } from "../src/core/staff/human-requests.js";
-import { vocabulary } from "./vocabulary.js";
-
-/** What the stewards (else the supervisors) are told. */
-export const humanAlert: HumanAlertTexts = {
-  vocabulary,
-  alert: {
-    zh: "【转人工】{who}（{channel}{place}{phone}）请求人工服务，请尽快联系。",
-    en: "[Person wanted] {who} ({channel}{place}{phone}) asked for a person; please get in touch.",
-  },
-  someone: { zh: "业主", en: "A resident" },
-  place: { zh: "，{place}", en: ", {place}" },
-  phone: { zh: "，电话 {phone}", en: ", phone {phone}" },
-  noPhone: { zh: "，未留电话，请在原渠道回复", en: ", no phone: answer on the same channel" },
-};
 
 export const humanFlow: Flow = {
   name: "human",
@@ -28,15 +13,15 @@ export const humanFlow: Flow = {
     const text = closed
       ? ctx.t(
           {
-            zh: `已记录您的转人工请求。现在是下班时间，服务中心 {open} 上班后会尽快联系您${night ? "；着急的话请拨打 {night}" : ""}。`,
-            en: `Your request for a person is recorded. The office is closed; it opens {open} and will contact you${night ? ". If it cannot wait, call {night}" : ""}.`,
+            zh: `已记录您的转人工请求。现在是下班时间，服务中心 {open} 上班后管家会在这里回复您，您现在说的话管家都能看到${night ? "；着急的话请拨打 {night}" : ""}。`,
+            en: `Your request for a person is recorded. The office is closed; it opens {open} and a steward will answer you here, seeing what you write now${night ? ". If it cannot wait, call {night}" : ""}.`,
           },
           { open: formatWhen(nextOfficeStart(ctx.now, ctx.policy), ctx.policy.timezone, ctx.lang), night: night ?? "" },
         )
       : ctx.t(
           {
-            zh: `好的，已为您转接人工，管家已收到通知，会尽快联系您${phone ? "，着急的话也可以直接拨打服务中心电话 {phone}" : ""}。`,
-            en: `OK, a steward has been told and will contact you soon${phone ? "; if it is urgent, call the service centre at {phone}" : ""}.`,
+            zh: `好的，正在为您转接人工，管家接入后会直接在这里回复您${phone ? "；着急的话也可以拨打服务中心电话 {phone}" : ""}。`,
+            en: `OK, a steward is being found and will answer you right here${phone ? "; if it is urgent, call the service centre at {phone}" : ""}.`,
           },
           { phone: phone ?? "" },
         );

@@ -8,7 +8,13 @@ import { NewTimeDesk } from "./core/visits/new-time.js";
 import { UrgeDesk } from "./core/visits/urge-desk.js";
 import { TicketNotes } from "./core/ticket/ticket-notes.js";
 import { HumanRequests } from "./core/staff/human-requests.js";
-import { humanAlert } from "../conversations/human.js";
+import { handoffTexts } from "../conversations/handoff-texts.js";
+import { HandoffStore } from "./db/handoff-store.js";
+import { HandoffDesk } from "./core/handoff/handoff-desk.js";
+import { HandoffRelay } from "./core/handoff/relay.js";
+import { escalateUnanswered } from "./core/handoff/unanswered.js";
+import { classify } from "./core/ticket/classify.js";
+import { keywords } from "../conversations/keywords.js";
 import { noteTexts } from "../conversations/ticket-note-texts.js";
 import { deadLetterTexts } from "../conversations/outbox-texts.js";
 import { urgeWords } from "../conversations/urge.js";
@@ -138,6 +144,9 @@ export async function createApp(
   });
   const dispatcher = new Dispatcher(store, skillsOf, accountOf, dispatchTexts);
   const callbackDesk = new CallbackDesk(store, callbackWords, { workforce: store, accountOf, policyOf });
+  const handoffs = new HandoffStore(opened.sql);
+  const history = new DbChatHistory(opened.sql);
+  const residentOf = (key: string) => hot.loadResident(key);
   const intake = new Intake({
     store,
     properties,
@@ -149,6 +158,16 @@ export async function createApp(
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     // the desks, in the order they are asked
     desks: new DeskRouter([
+      // 转人工 first: a steward in a conversation writes to the resident, whatever the words
+      new HandoffDesk({
+        reads: handoffs,
+        staffByIdentity: (channel, id) => store.staffByIdentity(channel, id),
+        workforce: store,
+        residentOf,
+        history,
+        accountOf,
+        texts: handoffTexts,
+      }),
       new StaffDesk(store, staffWords, { accountOf, policyOf }, dispatcher, (staffId, now) => ({
         url: `${config.PUBLIC_URL}/console/link?t=${signIn.linkToken(staffId, now).token}`,
         minutes: 10,
@@ -160,7 +179,15 @@ export async function createApp(
     ]),
     typos,
     notes: new TicketNotes({ workforce: store, accountOf, policyOf, ticket: (id) => store.ticketById(id), texts: noteTexts }),
-    humans: new HumanRequests({ workforce: store, accountOf, policyOf, text: humanAlert }),
+    humans: new HumanRequests({ workforce: store, accountOf, policyOf, texts: handoffTexts, reads: handoffs, history }),
+    relay: new HandoffRelay({
+      reads: handoffs,
+      workforce: store,
+      accountOf,
+      texts: handoffTexts,
+      urgent: (text) => classify(text, keywords).urgency === "非常紧急",
+      passes: (text) => commands.menu.includes(text.toLowerCase()),
+    }),
     dispatcher,
     afterCommit: (ws) => {
       if (ws.binding) store.forgetWorkforce();
@@ -213,6 +240,28 @@ export async function createApp(
       { due: (now, n) => callbackStore.due(now, n), plan: (c, now) => reminders.plan(c, now), apply: (c) => callbackStore.apply(c) },
       offerPending,
     ),
+    {
+      // 转人工 nobody took within humanAnswer: the supervisors and the resident are told (on the deadlines' schedule)
+      name: "handoffs",
+      schedule: config.SCHEDULE_DEADLINES,
+      run: async (now: Date) => ({
+        unanswered: await escalateUnanswered(
+          {
+            reads: handoffs,
+            workforce: store,
+            accountOf,
+            policyOf,
+            residentOf,
+            texts: handoffTexts,
+            write: async (c) => {
+              await hot.change(c);
+              offerPending(c.outbox);
+            },
+          },
+          now,
+        ),
+      }),
+    },
     reportJob(config.SCHEDULE_REPORTS, {
       properties,
       store: new ReportStore(hot),
@@ -382,7 +431,7 @@ export async function createApp(
       }),
     policiesDir: config.POLICIES_DIR,
     records,
-    history: new DbChatHistory(opened.sql),
+    history,
     provider: opened.provider,
     leases: () => [...scheduler.held(), ...channels.flatMap((c) => c.leases?.() ?? [])],
     webchatTexts: channelTexts,

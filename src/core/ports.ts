@@ -5,6 +5,7 @@ import type { Policy } from "./policy/policy.js";
 import type { AssignmentRecord } from "./dispatch/records.js";
 import type { CallbackAnswer, CallbackRecord } from "./callbacks/callbacks.js";
 import type { TicketPatch } from "./patches.js";
+import type { HandoffChange } from "./handoff/handoff.js";
 
 /** One message as a channel hands it in (channel-neutral). */
 export interface InboundMessage {
@@ -119,6 +120,8 @@ export interface WriteSet {
   callbacks?: CallbackRecord[];
   /** a callback's result, a resident's rating or a comment: written only while it still may be (else all rolls back) */
   callbackAnswer?: CallbackAnswer & { at: Date };
+  /** 转人工: a handoff opened, taken, ended, rated (each change only while its row still allows it, else all rolls back) */
+  handoffs?: HandoffChange[];
   /** a staff member's chat account bound with a one-time code */
   binding?: { code: string; staffId: string; channel: ChannelName; externalId: string; at: Date };
 }

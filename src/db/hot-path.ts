@@ -6,6 +6,7 @@ import type { ConversationState } from "../core/conversation/engine.js";
 import type { StoredResident, StoredSession, TicketMove, WriteSet } from "../core/ports.js";
 import type { CallbackPatch, TicketPatch } from "../core/patches.js";
 import { ConflictError } from "../core/errors.js";
+import { writeHandoff } from "./handoff-store.js";
 import { placeColumns } from "./rows.js";
 import { deadlinesOf, guardValues, Q, updateQuery, type Guard } from "./hot-path-queries.js";
 import type { Runner } from "./sql/runner.js";
@@ -191,6 +192,7 @@ export class HotPath {
         at: b.at,
       });
     }
+    for (const h of s.handoffs ?? []) await writeHandoff(tx, h);
     if ("put" in s.session) {
       const p = s.session.put;
       await tx.run(Q.sessionPut, {
@@ -243,6 +245,7 @@ export class HotPath {
 
   /** Changes made outside a conversation (the admin API): moves, offers, events and messages in one transaction. */
   change(c: {
+    handoffs?: WriteSet["handoffs"];
     moves?: TicketMove[];
     assignments?: WriteSet["assignments"];
     events?: WriteSet["events"];
@@ -251,6 +254,7 @@ export class HotPath {
   }): Promise<void> {
     return this.db.transaction(async (tx) => {
       if (c.callbackAnswer) await this.answerCallback(tx, c.callbackAnswer);
+      for (const h of c.handoffs ?? []) await writeHandoff(tx, h);
       for (const m of c.moves ?? []) await this.move(tx, m);
       await this.records(tx, c);
     });

@@ -40,7 +40,15 @@ export function telegramEnv(double: BotApiDouble, limits: Limits = TELEGRAM_LIMI
 
 /** The service with Telegram on, against a Bot API double that enforces the same limits. */
 export async function startWithTelegram(
-  opts: { limits?: Limits; webhook?: boolean; dir?: string; clock?: TestClock; double?: BotApiDouble; policy?: Record<string, unknown> } = {},
+  opts: {
+    limits?: Limits;
+    webhook?: boolean;
+    dir?: string;
+    clock?: TestClock;
+    double?: BotApiDouble;
+    policy?: Record<string, unknown>;
+    alsoProperties?: { id: string; name: string }[];
+  } = {},
 ) {
   const limits = opts.limits ?? TELEGRAM_LIMITS;
   const double = opts.double ?? (await new BotApiDouble(limits).start());
@@ -51,6 +59,7 @@ export async function startWithTelegram(
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.webhook ? { webhookPath: "/telegram/hook" } : {}),
     ...(opts.policy ? { policy: opts.policy } : {}),
+    ...(opts.alsoProperties ? { alsoProperties: opts.alsoProperties } : {}),
   });
   return { svc, double };
 }

@@ -253,7 +253,7 @@ describe("progress, cancel and 转人工", () => {
     const owner = new Visitor(svc.url);
     await owner.say("我家漏水了");
     const reply = await owner.say("转人工");
-    expect(reply).toContain("已为您转接人工");
+    expect(reply).toContain("正在为您转接人工");
     expect(reply).toContain("房号");
     const session = await svc.app.db.conversationSession.findUnique({ where: { id: `web:${owner.id}` } });
     expect(session?.needsHuman).toBe(true);

@@ -28,6 +28,8 @@ export interface ConversationState {
   /** choices of the last reply, so "1" or a label typed by hand still counts as a press */
   lastChoices?: Choice[];
   needsHuman?: boolean;
+  /** 转人工: the handoff this chat has open (its row holds the state: waiting, talking, ended); acked: told once it waits */
+  handoff?: { id: string; acked?: boolean };
   /** 代报: a staff member files this report for a resident (先处理后补单); set while that report is being taken */
   onBehalf?: { staffId: string; name: string };
   /** the resident writes traditional Chinese: replies are given in it */

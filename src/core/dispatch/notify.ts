@@ -55,7 +55,7 @@ export function quietly<T extends { status: OutboxRecord["status"] }>(rows: T[],
  * An outbox row to the resident who filed a ticket (residentId is "channel:user"). Web chat cannot
  * be pushed to: the row is stored as sent and the page shows it with the conversation.
  */
-export function toResident(residentId: string | null, payload: Reply, ticketId: string, now: Date, accountOf: AccountOf): OutboxRecord | undefined {
+export function toResident(residentId: string | null, payload: Reply, ticketId: string | null, now: Date, accountOf: AccountOf): OutboxRecord | undefined {
   const [channel, ...rest] = (residentId ?? "").split(":");
   const recipient = rest.join(":");
   if (!channel || !recipient) return undefined;

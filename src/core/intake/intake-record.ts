@@ -119,7 +119,7 @@ export function writeSetOf(
 
 /** A conversation with nothing pending is not kept (the table holds only live conversations). */
 function keepSession(c: ConversationState | null): boolean {
-  return !!c && (!!c.flow || !!c.needsHuman || !!c.lastChoices?.length || c.lang !== "zh" || !!c.script);
+  return !!c && (!!c.flow || !!c.needsHuman || !!c.handoff || !!c.lastChoices?.length || c.lang !== "zh" || !!c.script);
 }
 
 function residentRecord(

@@ -12,6 +12,8 @@ import type { StaffTurn } from "../staff/staff-turn.js";
 import type { DeskRouter } from "./desks.js";
 import type { TicketNotes } from "../ticket/ticket-notes.js";
 import type { HumanRequests } from "../staff/human-requests.js";
+import type { HandoffRelay, RelayTurn } from "../handoff/relay.js";
+import type { HandoffChange } from "../handoff/handoff.js";
 import type { Dispatcher, DispatchPlan } from "../dispatch/dispatcher.js";
 import { localize } from "../conversation/text.js";
 import { chatEvent, writeSetOf } from "./intake-record.js";
@@ -51,8 +53,10 @@ export interface IntakeDeps {
   desks?: DeskRouter;
   /** a report that repeats an open one, added to it as a note */
   notes?: TicketNotes;
-  /** 转人工: the stewards told */
+  /** 转人工: the stewards told, a handoff opened */
   humans?: HumanRequests;
+  /** 转人工: the resident's messages while a person has (or will have) the conversation */
+  relay?: HandoffRelay;
   /** sends each new valid report to a worker in the same transaction */
   dispatcher?: Dispatcher;
   /** slips of a phone keyboard mended before anything reads a message (conversations/keywords.ts) */
@@ -121,10 +125,14 @@ export class Intake {
     const notices: string[] = [];
     if (session && conversation?.flow && session.expiresAt <= now) {
       notices.push(t(this.deps.texts.expired, { minutes: property.policy.sessionTimeout.minutes }));
-      conversation = { lang: conversation.lang, ...(conversation.needsHuman ? { needsHuman: true } : {}) };
+      conversation = {
+        lang: conversation.lang,
+        ...(conversation.needsHuman ? { needsHuman: true } : {}),
+        ...(conversation.handoff ? { handoff: conversation.handoff } : {}),
+      };
     }
 
-    let replies: Reply[];
+    let replies: Reply[] = [];
     let effects: Effect[] = [];
     let next: ConversationState | null = conversation;
     let staffTurn: StaffTurn | undefined;
@@ -136,8 +144,21 @@ export class Intake {
       msg = { ...msg, choice: typed.value };
       text = "";
     }
+    // 转人工: while a person has the conversation the bot stays quiet (the message goes to them)
+    let relayed: RelayTurn | undefined;
+    if (conversation?.handoff && this.deps.relay && !desks?.answers(msg.choice) && text.length <= this.maxText)
+      relayed = await this.deps.relay.turn(
+        conversation.handoff,
+        { text, attachments: msg.attachments?.length ?? 0, reporting: !!conversation.flow },
+        { key, stored: { ...resident, displayName: msg.displayName ?? resident?.displayName } },
+        now,
+        t,
+      );
     // staff matters (typed commands, choices on a work order wo:… or a callback cb:…) and a resident's rating (rate:…)
-    if (desks && ((text && !msg.choice) || desks.answers(msg.choice)) && text.length <= this.maxText) {
+    if (relayed && !relayed.botToo) {
+      replies = relayed.replies;
+      next = { ...(conversation ?? { lang }), lastChoices: undefined, handoff: relayed.pointer };
+    } else if (desks && ((text && !msg.choice) || desks.answers(msg.choice)) && text.length <= this.maxText) {
       staffTurn = await desks.route(msg, text, now, t, !!conversation?.flow);
     }
     // 代报: the staff member's conversation takes a report for a resident, through the same flow
@@ -147,7 +168,10 @@ export class Intake {
       staffTurn = undefined;
     }
     const onBehalf = conversation?.onBehalf;
-    if (staffTurn) {
+    const quiet = !!relayed && !relayed.botToo;
+    if (quiet) {
+      // the relay's replies stand: the message went to the person who has the conversation
+    } else if (staffTurn) {
       replies = staffTurn.replies;
       // a desk's own choices can be answered by number too
       const offered = replies.at(-1)?.choices;
@@ -198,6 +222,11 @@ export class Intake {
       // the 代报 mark lasts as long as the report it was started for
       if (onBehalf && next) next = next.flow ? { ...next, onBehalf } : (({ onBehalf: _o, ...rest }) => rest)(next);
     }
+    if (relayed?.botToo) {
+      // the bot answered too (very urgent words, or the person had ended it): the handoff's own part joins
+      replies = [...relayed.replies, ...replies];
+      if (next) next = relayed.pointer ? { ...next, handoff: relayed.pointer } : (({ handoff: _h, ...rest }) => rest)(next);
+    }
     if (notices.length) replies = [{ text: notices.join("\n") }, ...replies];
     // the script follows the resident's latest message in Chinese
     if (script && next) next = script === "hant" ? { ...next, script: "hant" } : (({ script: _s, ...rest }) => rest)(next);
@@ -212,13 +241,14 @@ export class Intake {
       if (e.type === "amendTicket" && this.deps.notes)
         plans.push({ assignments: [], ...(await this.deps.notes.planAmend(e, { id: key, channel: msg.channel }, now)) });
       if (e.type === "requestHuman" && this.deps.humans) {
-        const who = {
-          channel: msg.channel,
-          ...(msg.displayName ? { displayName: msg.displayName } : {}),
-          ...(resident?.phone ? { phone: resident.phone } : {}),
-          ...(resident?.place ? { place: resident.place } : {}),
-        };
-        plans.push({ assignments: [], events: [], outbox: await this.deps.humans.plan(property.id, who, now) });
+        const asked = await this.deps.humans.plan(
+          property.id,
+          key,
+          { channel: msg.channel, stored: { ...resident, displayName: msg.displayName ?? resident?.displayName } },
+          now,
+        );
+        plans.push({ assignments: [], events: [], outbox: asked.outbox, handoffs: [asked.handoff] });
+        if (next) next = { ...next, handoff: { id: asked.handoff.id } };
       }
     }
     if (next?.script === "hant") replies = inTraditional(replies);
@@ -230,6 +260,12 @@ export class Intake {
       ws.assignments = [...(ws.assignments ?? []), ...p.assignments];
       ws.events.push(...p.events);
       ws.outbox.push(...p.outbox);
+      if ("handoffs" in p) ws.handoffs = [...(ws.handoffs ?? []), ...(p.handoffs as HandoffChange[])];
+    }
+    if (relayed) {
+      ws.outbox.push(...relayed.outbox.map((o) => ({ ...o, inboundId: ws.inbound.id })));
+      ws.events.push(...relayed.events.map((e) => ({ ...chatEvent(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data })));
+      ws.handoffs = [...(ws.handoffs ?? []), ...relayed.handoffs];
     }
     if (staffTurn) this.addStaffTurn(ws, staffTurn, property, msg, now);
     try {
@@ -263,6 +299,7 @@ export class Intake {
     if (turn.callbacks) ws.callbacks = turn.callbacks;
     if (turn.handOver) ws.handOver = { ...turn.handOver, at: now };
     if (turn.callbackAnswer) ws.callbackAnswer = { ...turn.callbackAnswer, at: now };
+    if (turn.handoffs) ws.handoffs = [...(ws.handoffs ?? []), ...turn.handoffs];
     for (const o of turn.outbox ?? []) ws.outbox.push({ ...o, inboundId: ws.inbound.id, createdAt: now });
     for (const e of turn.events ?? []) ws.events.push({ ...chatEvent(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });
     if (turn.binding) {

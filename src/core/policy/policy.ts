@@ -61,6 +61,8 @@ export const policySchema = z.object({
       majorComplaintResolve: durationSchema.prefault("10d"),
       suggestionAnswer: durationSchema.prefault("3 working days"),
       consultationAnswer: durationSchema.prefault("1d"),
+      /** 转人工: a steward takes the conversation within this much office time, else the supervisors hear */
+      humanAnswer: durationSchema.prefault("3m"),
       callback: durationSchema.prefault("24h"),
       secondCallback: durationSchema.prefault("30d"),
     })

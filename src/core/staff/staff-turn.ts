@@ -6,6 +6,7 @@ import type { CallbackAnswer, CallbackRecord } from "../callbacks/callbacks.js";
 import type { Reply, TicketSummary } from "../conversation/types.js";
 import type { OutboxRecord, TicketMove } from "../ports.js";
 import { toResident } from "../dispatch/notify.js";
+import type { HandoffChange } from "../handoff/handoff.js";
 
 /** Localises a text and fills its {placeholders}. */
 export type Translate = (x: Text, v?: Record<string, string | number>) => string;
@@ -83,7 +84,9 @@ export interface StaffTurn {
   /** the ticket's status changes this causes */
   moves?: Omit<TicketMove, "at">[];
   outbox?: Omit<OutboxRecord, "createdAt" | "inboundId">[];
-  events?: { type: string; ticketId: string; propertyId: string; data: Record<string, unknown> }[];
+  events?: { type: string; ticketId: string | null; propertyId: string; data: Record<string, unknown> }[];
+  /** 转人工: a handoff taken, ended or rated (each only while its row still allows it) */
+  handoffs?: HandoffChange[];
   binding?: { code: string; staffId: string; propertyId: string; channel: ChannelName; externalId: string };
   /** 代报: run the report flow for this staff member, filing for a resident (the text after 代报 starts it) */
   /** text: what the report flow is given (its trigger word, then what the staff member said) */
