@@ -27,6 +27,8 @@ export interface InboundMessage {
   propertyId?: string;
   /** where replies go when that is not the sender's own chat (a group) */
   chatId?: string;
+  /** the text of the bot's message this one answers (a Telegram reply): 转人工 knows which conversation */
+  replyTo?: string;
 }
 
 export interface PropertyInfo {
@@ -152,7 +154,10 @@ export interface ChatHistory {
   recent(
     channel: ChannelName,
     userId: string,
-  ): Promise<{ inbound: { id: string; text: string | null; receivedAt: Date }[]; outbound: { inboundId: string | null; payload: Reply; createdAt: Date }[] }>;
+  ): Promise<{
+    inbound: { id: string; text: string | null; receivedAt: Date }[];
+    outbound: { id: string; inboundId: string | null; payload: Reply; createdAt: Date }[];
+  }>;
 }
 
 /** What a steward is told of a message that could not be confirmed delivered (conversations/outbox-texts.ts). */

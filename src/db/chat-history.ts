@@ -16,10 +16,10 @@ const Q = {
       .orderBy("id", "desc")
       .limit(30),
   ),
-  outbound: query<{ inboundId: string | null; payload: string; createdAt: unknown }>((k) =>
+  outbound: query<{ id: string; inboundId: string | null; payload: string; createdAt: unknown }>((k) =>
     k
       .selectFrom("OutboxMessage")
-      .select(["inboundId", "payload", "createdAt"])
+      .select(["id", "inboundId", "payload", "createdAt"])
       .where("channel", "=", param("channel"))
       .where("recipient", "=", param("userId"))
       .orderBy("createdAt", "desc")
@@ -38,7 +38,7 @@ export class DbChatHistory implements ChatHistory {
       .map((m) => ({ id: m.id, text: m.text, receivedAt: readDate(m.receivedAt)! }));
     const outbound = (await this.sql.all(Q.outbound, { channel, userId }))
       .reverse()
-      .map((o) => ({ inboundId: o.inboundId, payload: JSON.parse(o.payload) as Reply, createdAt: readDate(o.createdAt)! }));
+      .map((o) => ({ id: o.id, inboundId: o.inboundId, payload: JSON.parse(o.payload) as Reply, createdAt: readDate(o.createdAt)! }));
     return { inbound, outbound };
   }
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { launchBrowser } from "../helpers/browser.js";
 import type { RunningApp } from "../helpers/app.js";
 import type { BotApiDouble } from "../helpers/bot-api-double.js";
 import { TestClock } from "../helpers/clock.js";
@@ -134,6 +135,27 @@ describe("转人工 reaches a person who answers through the bot", () => {
     expect(double.sentTo(resident.id)).toHaveLength(4);
   });
 
+  it("a steward holding two conversations answers each by replying to its relayed message", async () => {
+    const { svc, double } = await start();
+    await bindTeam(svc);
+    const other: TgUser = { id: 9902, first_name: "李先生" };
+    double.say(resident, "转人工");
+    double.press(team.sun, await double.nth(team.sun.id, 1), "接入");
+    await double.nth(resident.id, 2);
+    double.say(other, "转人工");
+    double.press(team.sun, await double.nth(team.sun.id, 3), "接入");
+    await double.nth(other.id, 2);
+    double.say(resident, "电梯又坏了");
+    const relayed = await double.nth(team.sun.id, 5);
+    expect(relayed.text).toBe("【#1 王阿姨（Telegram，未留电话）】电梯又坏了");
+    // plain text would go to the latest (李先生); a reply to 王阿姨's message goes to her
+    double.say(team.sun, "马上派人去看", { replyTo: { text: relayed.text } });
+    expect((await double.nth(resident.id, 3)).text).toBe("孙管家：马上派人去看");
+    double.say(team.sun, "您好，请讲");
+    expect((await double.nth(other.id, 3)).text).toBe("孙管家：您好，请讲");
+    expect(double.sentTo(resident.id)).toHaveLength(3);
+  });
+
   it("nobody takes it within humanAnswer: the supervisor is told and may take it; the resident is told honestly and what they leave is read on 接入", async () => {
     const { svc, double } = await start({ policy: { servicePhone: "0571-88886666" } });
     await bindTeam(svc);
@@ -201,5 +223,27 @@ describe("转人工 reaches a person who answers through the bot", () => {
     double.press(team.sun, { ...alert, chat_id: String(team.sun.id) }, "接入");
     expect((await double.nth(team.sun.id, 1)).text).toBe("您现在没有进行中的人工对话。");
     expect((await svc.app.db.handoff.findFirstOrThrow()).status).toBe("waiting");
+  });
+
+  it("in the web chat page the steward's answer appears without a reload", async () => {
+    const { svc, double } = await start();
+    await bindTeam(svc);
+    const browser = await launchBrowser();
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" })).newPage();
+      await page.goto(`${svc.url}/chat`);
+      await expect.poll(() => page.locator(".bot").count()).toBeGreaterThan(0);
+      await page.fill("textarea", "转人工");
+      await page.press("textarea", "Enter");
+      await expect.poll(() => page.locator(".bot").last().textContent()).toContain("正在为您转接人工");
+      double.press(team.sun, await double.nth(team.sun.id, 1), "接入");
+      await expect.poll(() => page.locator(".bot").last().textContent(), { timeout: 10_000 }).toContain("您好，我是孙管家");
+      double.say(team.sun, "请问是哪一栋？");
+      await expect.poll(() => page.locator(".bot").last().textContent(), { timeout: 10_000 }).toBe("孙管家：请问是哪一栋？");
+      // each shown once
+      expect(await page.locator(".bot", { hasText: "请问是哪一栋" }).count()).toBe(1);
+    } finally {
+      await browser.close();
+    }
   });
 });

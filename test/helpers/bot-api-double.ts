@@ -73,7 +73,7 @@ export class BotApiDouble {
   say(
     user: { id: number; first_name: string; last_name?: string },
     text: string,
-    opts: { chat?: { id: number; type: "group" | "supergroup" }; entities?: any[]; replyToBot?: boolean } = {},
+    opts: { chat?: { id: number; type: "group" | "supergroup" }; entities?: any[]; replyToBot?: boolean; replyTo?: { text: string } } = {},
   ) {
     const entities =
       opts.entities ?? [...text.matchAll(/(^|\s)(\/\w+(@\w+)?)/g)].map((m) => ({ type: "bot_command", offset: m.index! + m[1]!.length, length: m[2]!.length }));
@@ -82,7 +82,9 @@ export class BotApiDouble {
       {
         text,
         ...(entities.length ? { entities } : {}),
-        ...(opts.replyToBot ? { reply_to_message: { message_id: 1, date: 0, chat: { id: opts.chat?.id }, from: this.me } } : {}),
+        ...(opts.replyToBot || opts.replyTo
+          ? { reply_to_message: { message_id: 1, date: 0, chat: { id: opts.chat?.id }, from: this.me, ...(opts.replyTo ? { text: opts.replyTo.text } : {}) } }
+          : {}),
       },
       opts.chat,
     );

@@ -33,6 +33,7 @@ export function toInbound(update: Update, me: UserFromGetMe, slashWords: Readonl
     chatId: String(m.chat.id),
     text,
     ...(attachments.length ? { attachments } : {}),
+    ...(m.reply_to_message?.from?.id === me.id && m.reply_to_message.text ? { replyTo: m.reply_to_message.text } : {}),
     displayName: nameOf(m.from),
   };
 }

@@ -94,6 +94,26 @@ export function webchatRoutes(
       .sort((a, b) => a.at - b.at || a.i - b.i)
       .flatMap((g) => g.items)
       .slice(-60);
-    return { messages, lang: await deps.intake.languageOf("web", q.visitorId) };
+    return { messages, cursor: pushedCursor(outbound, mine), lang: await deps.intake.languageOf("web", q.visitorId) };
+  });
+
+  /**
+   * What reached the visitor from elsewhere since the page's cursor (a steward's answer, a worker on the way): the
+   * page asks every few seconds, so it shows them without a reload.
+   */
+  app.get("/api/webchat/updates", async (req, reply) => {
+    const q = parseOr400(z.object({ visitorId, after: z.string().max(64).default("") }), req.query, reply);
+    if (!q) return reply;
+    const { inbound, outbound } = await deps.history.recent("web", q.visitorId);
+    const mine = new Set(inbound.map((m) => m.id));
+    const pushed = outbound.filter((o) => (!o.inboundId || !mine.has(o.inboundId)) && o.id > q.after);
+    return {
+      messages: pushed.map((o) => ({ from: "bot" as const, ...o.payload, at: o.createdAt.toISOString() })),
+      cursor: pushed.at(-1)?.id ?? q.after,
+    };
   });
 }
+
+/** the newest message that reached the visitor from elsewhere: the page's first cursor */
+const pushedCursor = (outbound: { id: string; inboundId: string | null }[], mine: Set<string>) =>
+  outbound.filter((o) => !o.inboundId || !mine.has(o.inboundId)).at(-1)?.id ?? "";

@@ -57,8 +57,10 @@ export class HandoffDesk implements Desk {
       if (!h) return mine.length || n ? { replies: [{ text: t(w.notYours, { n: n ?? "" }) }] } : { replies: [{ text: t(w.nothingOpen) }] };
       return this.end(staff, h, now, t);
     }
-    // while they hold a conversation, what they write is for the resident (the latest they took)
-    const h = mine.at(-1);
+    // a reply to a relayed message ("【#3 …】") answers that conversation; otherwise the latest they took
+    const replied = msg.replyTo ? /^[【[](?:转人工 |Person wanted )?#(\d{1,6})[\s】\]]/.exec(msg.replyTo) : null;
+    const h = replied ? mine.find((x) => x.seq === Number(replied[1])) : mine.at(-1);
+    if (replied && !h) return { replies: [{ text: t(w.notYours, { n: replied[1]! }) }] };
     return h ? this.relay(staff, h, text, now) : undefined;
   }
 
