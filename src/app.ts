@@ -11,6 +11,7 @@ import { HumanRequests } from "./core/staff/human-requests.js";
 import { handoffTexts } from "../conversations/handoff-texts.js";
 import { HandoffStore } from "./db/handoff-store.js";
 import { HandoffDesk } from "./core/handoff/handoff-desk.js";
+import { HandoffOffice } from "./core/handoff/handoff-office.js";
 import { HandoffRelay } from "./core/handoff/relay.js";
 import { escalateUnanswered } from "./core/handoff/unanswered.js";
 import { classify } from "./core/ticket/classify.js";
@@ -147,6 +148,7 @@ export async function createApp(
   const handoffs = new HandoffStore(opened.sql);
   const history = new DbChatHistory(opened.sql);
   const residentOf = (key: string) => hot.loadResident(key);
+  const handoffOffice = new HandoffOffice({ reads: handoffs, workforce: store, residentOf, history, accountOf, texts: handoffTexts });
   const intake = new Intake({
     store,
     properties,
@@ -159,15 +161,7 @@ export async function createApp(
     // the desks, in the order they are asked
     desks: new DeskRouter([
       // 转人工 first: a steward in a conversation writes to the resident, whatever the words
-      new HandoffDesk({
-        reads: handoffs,
-        staffByIdentity: (channel, id) => store.staffByIdentity(channel, id),
-        workforce: store,
-        residentOf,
-        history,
-        accountOf,
-        texts: handoffTexts,
-      }),
+      new HandoffDesk({ reads: handoffs, office: handoffOffice, staffByIdentity: (channel, id) => store.staffByIdentity(channel, id), texts: handoffTexts }),
       new StaffDesk(store, staffWords, { accountOf, policyOf }, dispatcher, (staffId, now) => ({
         url: `${config.PUBLIC_URL}/console/link?t=${signIn.linkToken(staffId, now).token}`,
         minutes: 10,
@@ -406,6 +400,18 @@ export async function createApp(
         board: boardStore,
         stats,
         reports: storedReports,
+        handoffs: {
+          store: handoffs,
+          office: handoffOffice,
+          texts: handoffTexts,
+          residentOf,
+          history,
+          write: async (step, actor, now) => {
+            const events = step.events.map((e) => ({ ...e, id: "", actor, channel: "console" as const, at: now }));
+            await hot.change({ handoffs: step.handoffs, outbox: step.outbox, events });
+            offerPending(step.outbox);
+          },
+        },
         registers,
         files: new TicketFiles(db),
         workforce: store,

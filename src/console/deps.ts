@@ -16,6 +16,10 @@ import type { CallbackList } from "../db/callback-list.js";
 import type { PropertyDirectory, PropertyRecords } from "../db/properties.js";
 import type { TicketFiles } from "../db/ticket-files.js";
 import type { StoredReports } from "../db/stored-reports.js";
+import type { HandoffStore } from "../db/handoff-store.js";
+import type { HandoffOffice, HandoffStep } from "../core/handoff/handoff-office.js";
+import type { HandoffTexts } from "../core/handoff/handoff.js";
+import type { ChatHistory, StoredResident } from "../core/ports.js";
 import type { RegisterStore } from "../db/register-store.js";
 import type { BoardFeed } from "./feed.js";
 import type { Viewer } from "./layout.js";
@@ -24,6 +28,15 @@ import type { Viewer } from "./layout.js";
 export interface ConsoleDeps {
   stats: StatsOffice;
   reports: StoredReports;
+  /** 转人工: the conversations, their steps (the same as chat's), and how a step is written */
+  handoffs: {
+    store: HandoffStore;
+    office: HandoffOffice;
+    texts: HandoffTexts;
+    residentOf(key: string): Promise<StoredResident | undefined>;
+    history: ChatHistory;
+    write(step: HandoffStep, actor: string, now: Date): Promise<void>;
+  };
   /** the registers' rows (a work order for its printed 派工单) */
   registers: RegisterStore;
   signIn: SignIn;

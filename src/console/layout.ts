@@ -18,6 +18,7 @@ const NAV = [
   { href: "/console", key: "board", action: "tickets.read" },
   { href: "/console/frontdesk", key: "frontdesk", action: "frontdesk" },
   { href: "/console/callbacks", key: "callbacks", action: "callbacks" },
+  { href: "/console/conversations", key: "conversations", action: "conversations" },
   { href: "/console/staff", key: "staff", action: "staff.read" },
   { href: "/console/properties", key: "properties", action: "properties.read" },
   { href: "/console/stats", key: "stats", action: "statistics" },
@@ -46,7 +47,8 @@ export function page(v: Viewer, opts: { title: string; current?: string; body: H
   <strong>${say(v, T.product)}</strong>
   <nav class="main" aria-label="${say(v, T.product)}">
     ${NAV.filter((n) => can(v.principal, n.action)).map(
-      (n) => html`<a href="${n.href}"${opts.current === n.key ? html` aria-current="page"` : ""}>${say(v, T.nav[n.key])}</a>`,
+      (n) =>
+        html`<a href="${n.href}"${opts.current === n.key ? html` aria-current="page"` : ""}>${say(v, T.nav[n.key])}${n.key === "conversations" ? html`<span class="badge" data-waiting hidden></span>` : ""}</a>`,
     )}
   </nav>
   <div class="who">

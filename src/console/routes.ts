@@ -21,6 +21,7 @@ import { frontDeskPages } from "./front-desk-routes.js";
 import { callbackPages } from "./callback-routes.js";
 import { statsPages } from "./stats-routes.js";
 import { reportPages } from "./reports-routes.js";
+import { conversationPages } from "./conversation-routes.js";
 import { orderSheet } from "./order-sheet.js";
 
 import { staffPages } from "./staff-routes.js";
@@ -287,6 +288,7 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
   callbackPages(app, deps, viewer, sendPage);
   statsPages(app, deps, viewer, sendPage);
   reportPages(app, deps, viewer, sendPage);
+  conversationPages(app, deps, viewer, sendPage);
   frontDeskPages(app, deps, viewer, sendPage);
   staffPages(app, deps, viewer, sendPage);
   propertyPages(app, deps, viewer, sendPage);

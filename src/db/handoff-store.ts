@@ -110,9 +110,38 @@ const handoffOf = (r: Record<string, unknown>): Handoff => ({
 });
 const STATES = { waiting: "waiting", talking: "talking" };
 
-/** 转人工's rows: read by the intake, the handoff desk and the sweep; changed only inside a message's transaction. */
+const listQuery = (properties: number | "all") =>
+  query<Record<string, unknown>>((k) => {
+    let q = k
+      .selectFrom("Handoff")
+      .select(COLUMNS)
+      .where((eb) => eb.or([eb("status", "in", [param("waiting"), param("talking")]), eb("endedAt", ">=", param("since"))]));
+    if (properties !== "all")
+      q = q.where(
+        "propertyId",
+        "in",
+        Array.from({ length: properties }, (_, i) => param<string>(`p${i}`)),
+      );
+    return q.orderBy("requestedAt", "desc").limit(200);
+  });
+
+/** 转人工's rows: read by the intake, the handoff desk, the sweep and the console; changed only inside a transaction. */
 export class HandoffStore implements HandoffReads {
+  private readonly lists = new Map<string, ReturnType<typeof listQuery>>();
   constructor(private readonly sql: Runner) {}
+
+  /** open ones and those ended since `since`, newest first, of these properties (undefined: all) */
+  async list(properties: readonly string[] | undefined, since: Date): Promise<Handoff[]> {
+    if (properties?.length === 0) return [];
+    const key = String(properties?.length ?? "all");
+    let q = this.lists.get(key);
+    if (!q) this.lists.set(key, (q = listQuery(properties?.length ?? "all")));
+    const values: Record<string, unknown> = { ...STATES, since };
+    properties?.forEach((p, i) => {
+      values[`p${i}`] = p;
+    });
+    return (await this.sql.all(q, values)).map(handoffOf);
+  }
 
   async byId(id: string): Promise<Handoff | undefined> {
     const r = await this.sql.one(Q.byId, { id });

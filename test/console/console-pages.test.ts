@@ -70,12 +70,12 @@ const rows = (page: Page) => page.locator("tr[data-number]").evaluateAll((trs) =
 describe("the console in a browser", () => {
   it("each role signs in through the form and is offered only its own views", async () => {
     const views = {
-      admin: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计", "报表"],
+      admin: ["报事池", "前台登记", "回访", "转人工", "人员与排班", "物业项目", "统计", "报表"],
       zhou: ["报事池", "人员与排班", "物业项目", "统计", "报表"],
       qian: ["报事池", "人员与排班", "物业项目", "统计", "报表"],
-      chen: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计", "报表"],
-      wang: ["报事池", "前台登记", "回访", "人员与排班", "物业项目", "统计", "报表"],
-      sun: ["报事池", "前台登记", "回访", "人员与排班", "物业项目"],
+      chen: ["报事池", "前台登记", "回访", "转人工", "人员与排班", "物业项目", "统计", "报表"],
+      wang: ["报事池", "前台登记", "回访", "转人工", "人员与排班", "物业项目", "统计", "报表"],
+      sun: ["报事池", "前台登记", "回访", "转人工", "人员与排班", "物业项目"],
       li: ["报事池"],
     };
     for (const [login, nav] of Object.entries(views)) {

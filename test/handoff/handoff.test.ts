@@ -6,6 +6,12 @@ import { TestClock } from "../helpers/clock.js";
 import { startWithTelegram, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, team, type TgUser } from "../helpers/team.js";
 import { Visitor, type Reply } from "../helpers/visitor.js";
+import { loginAs, PASSWORD } from "../helpers/logins.js";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+
+/** Where screenshots go: a temp folder, or SCREENSHOTS_DIR (docs/screenshots holds the committed ones). */
+const shot = (name: string) => join(process.env.SCREENSHOTS_DIR ?? tmpdir(), name);
 
 const at = (local: string) => new Date(`${local}+08:00`);
 const zhou: TgUser = { id: 8107, first_name: "周" };
@@ -242,6 +248,61 @@ describe("转人工 reaches a person who answers through the bot", () => {
       await expect.poll(() => page.locator(".bot").last().textContent(), { timeout: 10_000 }).toBe("孙管家：请问是哪一栋？");
       // each shown once
       expect(await page.locator(".bot", { hasText: "请问是哪一栋" }).count()).toBe(1);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("in the console a steward sees the waiting badge, takes the conversation, answers and ends it; the resident's words appear without a reload", async () => {
+    const { svc, double } = await start();
+    await bindTeam(svc);
+    await loginAs(svc, "s-sun", "sun");
+    const r = new Visitor(svc.url, "handoff-console-1");
+    await r.say("3栋2单元201 厨房水管漏水 13812345678 尽快");
+    await r.press("确认提交");
+    await r.say("转人工");
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
+      const page = await context.newPage();
+      page.on("pageerror", (e) => console.error("page error:", e.message));
+      await page.goto(`${svc.url}/console/login`);
+      await page.getByLabel("账号（用户名或手机号）").fill("sun");
+      await page.getByLabel("密码").fill(PASSWORD);
+      await page.getByRole("button", { name: "登录" }).click();
+      await page.waitForURL(`${svc.url}/console`);
+      // the nav's badge: one resident waits
+      await expect.poll(() => page.locator("nav.main [data-waiting]").textContent()).toBe("1");
+      await page.getByRole("link", { name: /转人工/ }).click();
+      await page.waitForURL(/\/console\/conversations$/);
+      expect(await page.locator("[data-handoff]").first().textContent()).toContain("#1 住户（网页，3栋2单元201，电话 138****5678）");
+      await page.getByRole("button", { name: "接入" }).click();
+      await page.waitForURL(/\/console\/conversations\/[^/?]+/);
+      expect(await page.locator(".flash.ok").textContent()).toContain("已接入 #1");
+      await untilSeen(r, "您好，我是孙管家");
+      await page.getByLabel("回复住户").fill("您好，请问遇到什么问题？");
+      await page.getByRole("button", { name: "发送" }).click();
+      await untilSeen(r, "孙管家：您好，请问遇到什么问题？");
+      expect(await r.say("师傅修完以后楼下还是有水印")).toBe("");
+      // the resident's words reach the open page by themselves, and 孙管家's chat too
+      await expect.poll(() => page.locator("#transcript").textContent(), { timeout: 10_000 }).toContain("师傅修完以后楼下还是有水印");
+      expect((await double.nth(team.sun.id, 2)).text).toBe("【#1 住户（网页，3栋2单元201，电话 138****5678）】师傅修完以后楼下还是有水印");
+      // very urgent words: the safety advice goes out at once, and the steward reads them too
+      expect(await r.say("卫生间天花板一直在漏水")).toContain("请先关闭家里的进水总阀");
+      expect((await double.nth(team.sun.id, 3)).text).toContain("卫生间天花板一直在漏水");
+      await page.screenshot({ path: shot("console-conversation.png"), fullPage: true });
+      await page.getByRole("button", { name: "结束对话" }).click();
+      await page.waitForURL(/ok=/);
+      await untilSeen(r, "请为这次服务打个分");
+      expect((await svc.app.db.handoff.findFirstOrThrow()).status).toBe("ended");
+      const events = await svc.app.db.event.findMany({ where: { type: { startsWith: "human." } }, orderBy: { id: "asc" } });
+      expect(events.map((e) => [e.type, e.channel, e.actor])).toEqual([
+        ["human.taken", "console", "staff:s-sun"],
+        ["human.ended", "console", "staff:s-sun"],
+      ]);
+      // a technician has no conversations page; another property's conversation is not found
+      const li = await loginAs(svc, "s-li", "li");
+      expect((await li.get("/console/conversations")).status).toBe(403);
     } finally {
       await browser.close();
     }

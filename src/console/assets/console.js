@@ -72,3 +72,31 @@
     if (events.readyState === EventSource.CLOSED) poll();
   };
 })();
+
+// 转人工: the nav's badge counts who waits for a person; a conversation's transcript stays fresh
+(() => {
+  const badge = document.querySelector("[data-waiting]");
+  const count = async () => {
+    if (document.hidden) return;
+    try {
+      const res = await fetch("/console/conversations/waiting", { headers: { accept: "application/json" } });
+      if (!res.ok) return;
+      const { waiting } = await res.json();
+      badge.textContent = waiting ? String(waiting) : "";
+      badge.hidden = !waiting;
+    } catch (e) {}
+  };
+  if (badge) {
+    count();
+    setInterval(count, 10000);
+  }
+  const box = document.querySelector("[data-refresh]");
+  if (!box) return;
+  setInterval(async () => {
+    if (document.hidden) return;
+    try {
+      const res = await fetch(box.dataset.refresh);
+      if (res.ok) box.innerHTML = await res.text();
+    } catch (e) {}
+  }, 3000);
+})();

@@ -24,6 +24,8 @@ export type Action =
   | "frontdesk"
   /** record callbacks (回访) */
   | "callbacks"
+  /** 转人工: answer residents who asked for a person */
+  | "conversations"
   | "staff.read"
   | "staff.manage"
   | "properties.read"
@@ -33,7 +35,7 @@ export type Action =
   | "service";
 
 const READ: Action[] = ["tickets.read", "staff.read", "properties.read", "statistics"];
-const OFFICE: Action[] = ["tickets.read", "tickets.note", "frontdesk", "callbacks", "staff.read", "properties.read"];
+const OFFICE: Action[] = ["tickets.read", "tickets.note", "frontdesk", "callbacks", "conversations", "staff.read", "properties.read"];
 const LEAD: Action[] = [...OFFICE, "tickets.dispatch", "tickets.change", "statistics"];
 
 /**
