@@ -96,7 +96,7 @@ export class HandoffOffice {
   /** what the one who has it writes, to the resident (through the outbox: its order, limits and dedupe) */
   async say(as: Answerer, h: Handoff | undefined, text: string, now: Date): Promise<HandoffStep> {
     const w = this.deps.texts;
-    if (!h || h.status !== "talking" || h.stewardId !== as.id) return told(w.notYours, { n: h?.seq ?? "" });
+    if (h?.status !== "talking" || h.stewardId !== as.id) return told(w.notYours, { n: h?.seq ?? "" });
     const resident = await this.deps.residentOf(h.residentKey);
     const said = fill(w.fromSteward[resident?.lang ?? "zh"], { name: as.name, text });
     return { note: { text: { zh: "", en: "" } }, handoffs: [], outbox: this.toResident(h, { text: said }, now), events: [] };
@@ -104,7 +104,7 @@ export class HandoffOffice {
 
   async end(as: Answerer, h: Handoff | undefined, now: Date): Promise<HandoffStep> {
     const w = this.deps.texts;
-    if (!h || h.status !== "talking" || h.stewardId !== as.id) return told(w.notYours, { n: h?.seq ?? "" });
+    if (h?.status !== "talking" || h.stewardId !== as.id) return told(w.notYours, { n: h?.seq ?? "" });
     const resident = await this.deps.residentOf(h.residentKey);
     const ask: Reply = {
       text: fill(w.endedToResident[resident?.lang ?? "zh"], { name: as.name }),
