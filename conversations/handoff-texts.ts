@@ -6,8 +6,8 @@ export const handoffTexts: HandoffTexts = {
   vocabulary,
   take: { zh: "接入", en: "Take it" },
   alert: {
-    zh: "【转人工 #{n}】{who}请求人工服务。{recent}\n点「接入」接手这个对话，您发的消息会转给住户。",
-    en: "[Person wanted #{n}] {who} asked for a person.{recent}\nPress “Take it” to answer; what you write goes to the resident.",
+    zh: "【转人工 #{n}】{who}请求人工服务。{recent}\n点「接入」（或回复「接入 {n}」）接手这个对话，之后您发的消息会转给住户。",
+    en: "[Person wanted #{n}] {who} asked for a person.{recent}\nPress “Take it” (or write “接入 {n}”) to answer; what you write then goes to the resident.",
   },
   someone: { zh: "住户", en: "A resident" },
   place: { zh: "，{place}", en: ", {place}" },
@@ -53,4 +53,6 @@ export const handoffTexts: HandoffTexts = {
   ratings: ["满意", "基本满意", "不满意"],
   end: ["结束", "结束对话", "结束人工", "end"],
   reply: /^回复\s*#?(\d{1,6})\s+([\s\S]+)$/,
+  takeWords: /^(?:接入|take)\s*#?(\d{1,6})?$/i,
+  nothingWaiting: { zh: "现在没有等待接入的住户。", en: "Nobody is waiting for a person." },
 };

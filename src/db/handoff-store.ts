@@ -39,6 +39,15 @@ const Q = {
   talkingWith: query<Record<string, unknown>>((k) =>
     k.selectFrom("Handoff").select(COLUMNS).where("stewardId", "=", param("stewardId")).where("status", "=", param("talking")).orderBy("takenAt"),
   ),
+  oldestWaiting: query<Record<string, unknown>>((k) =>
+    k
+      .selectFrom("Handoff")
+      .select(COLUMNS)
+      .where("propertyId", "=", param("propertyId"))
+      .where("status", "=", param("waiting"))
+      .orderBy("requestedAt")
+      .limit(1),
+  ),
   unanswered: query<Record<string, unknown>>((k) =>
     k
       .selectFrom("Handoff")
@@ -160,6 +169,11 @@ export class HandoffStore implements HandoffReads {
 
   async talkingWith(stewardId: string): Promise<Handoff[]> {
     return (await this.sql.all(Q.talkingWith, { stewardId, ...STATES })).map(handoffOf);
+  }
+
+  async oldestWaiting(propertyId: string): Promise<Handoff | undefined> {
+    const r = await this.sql.one(Q.oldestWaiting, { propertyId, ...STATES });
+    return r ? handoffOf(r) : undefined;
   }
 
   nextSeq(propertyId: string): Promise<number> {

@@ -36,6 +36,12 @@ export class HandoffDesk implements Desk {
     });
     if (msg.choice?.startsWith("ho:take:")) return turn(await office.take(as, await reads.byId(msg.choice.slice(8)), now));
     if (msg.choice || !text) return undefined;
+    // typed 接入 (WeChat has no buttons): the one numbered, else whoever has waited longest
+    const taking = w.takeWords.exec(text);
+    if (taking) {
+      const h = taking[1] ? await reads.bySeq(bound.propertyId, Number(taking[1])) : await reads.oldestWaiting(bound.propertyId);
+      return h ? turn(await office.take(as, h, now)) : { replies: [{ text: t(w.nothingWaiting) }] };
+    }
     const mine = await reads.talkingWith(as.id);
     const to = (n: string, said: string) => {
       const h = mine.find((x) => x.seq === Number(n));

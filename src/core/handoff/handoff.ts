@@ -44,6 +44,8 @@ export interface HandoffReads {
   talkingWith(stewardId: string): Promise<Handoff[]>;
   /** waiting past their answer deadline, the supervisors not yet told */
   unanswered(now: Date): Promise<Handoff[]>;
+  /** the property's request that has waited longest, if any */
+  oldestWaiting(propertyId: string): Promise<Handoff | undefined>;
   /** the next short number of a property */
   nextSeq(propertyId: string): Promise<number>;
 }
@@ -79,6 +81,9 @@ export interface HandoffTexts {
   ratings: readonly string[];
   /** words that end the conversation (either side) */
   end: readonly string[];
+  nothingWaiting: Text;
+  /** the steward's typed 接入 [number] */
+  takeWords: RegExp;
   /** the steward's "回复 <n> …" */
   reply: RegExp;
 }

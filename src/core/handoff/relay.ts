@@ -45,9 +45,19 @@ export class HandoffRelay {
   ): Promise<RelayTurn | undefined> {
     const w = this.deps.texts;
     const h = await this.deps.reads.byId(pointer.id);
+    const text = msg.text.trim();
+    // ended by the steward, not yet rated: a typed rating (WeChat has no buttons) rates it
+    const rating = h?.status === "ended" && !h.rating && h.endedBy?.startsWith("staff:") ? ratingOf(w.ratings, text) : undefined;
+    if (h && rating)
+      return {
+        replies: [{ text: t(w.rated) }],
+        outbox: [],
+        events: [{ propertyId: h.propertyId, ticketId: null, type: "human.rated", data: { handoff: h.seq, rating, stewardId: h.stewardId } }],
+        handoffs: [{ kind: "rate", id: h.id, rating }],
+        pointer: undefined,
+      };
     // ended meanwhile (the steward said 结束): the bot has it again, and this message is the bot's
     if (!h || !isOpen(h)) return { replies: [], outbox: [], events: [], handoffs: [], pointer: undefined, botToo: true };
-    const text = msg.text.trim();
     if (this.deps.passes(text)) return undefined;
     const steward = h.stewardId ? (await this.deps.workforce.staffOf(h.propertyId)).find((s) => s.id === h.stewardId) : undefined;
     const toSteward = (said: string): OutboxRecord[] => (steward ? toStaff(steward, { text: said }, null, now, this.deps.accountOf) : []);
@@ -79,4 +89,10 @@ export class HandoffRelay {
     const said = fill(w.relayToSteward[lang], { n: h.seq, who: residentLine(w, resident.key, resident.stored, lang), text: `${text}${files}` });
     return { replies: [], outbox: toSteward(said), events: [], handoffs: [], pointer: { id: h.id, acked: true }, botToo };
   }
+}
+
+/** 满意 / 基本满意 / 不满意, or its number as the list showed it */
+function ratingOf(ratings: readonly string[], text: string): string | undefined {
+  const n = /^[1-9]$/.test(text) ? ratings[Number(text) - 1] : undefined;
+  return n ?? ratings.find((r) => r === text);
 }
