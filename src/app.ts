@@ -14,6 +14,7 @@ import { HandoffDesk } from "./core/handoff/handoff-desk.js";
 import { HandoffOffice } from "./core/handoff/handoff-office.js";
 import { HandoffRelay } from "./core/handoff/relay.js";
 import { escalateUnanswered } from "./core/handoff/unanswered.js";
+import { waitsForTheOffice } from "./core/policy/calendar.js";
 import { classify } from "./core/ticket/classify.js";
 import { keywords } from "../conversations/keywords.js";
 import { noteTexts } from "../conversations/ticket-note-texts.js";
@@ -181,6 +182,7 @@ export async function createApp(
       texts: handoffTexts,
       urgent: (text) => classify(text, keywords).urgency === "非常紧急",
       passes: (text) => commands.menu.includes(text.toLowerCase()),
+      officeClosed: (propertyId, now) => waitsForTheOffice({ urgency: "一般" }, policyOf(propertyId), now),
     }),
     dispatcher,
     afterCommit: (ws) => {

@@ -191,6 +191,16 @@ describe("转人工 reaches a person who answers through the bot", () => {
     expect(await r.say("转人工")).toContain("上班后管家会在这里回复您");
     await first.svc.app.scheduler.run("outbox");
     expect(first.double.sentTo(team.sun.id)).toHaveLength(0);
+    // with the office closed what the resident leaves is taken as the bot would: a question becomes a consultation
+    first.svc.clock.set(at("2026-11-30T23:35:00"));
+    await r.say("业主大会什么时候开啊 在哪里能看到通知");
+    expect(await r.say("3栋2单元201 13812345678")).toContain("类别：咨询类");
+    const number = /BS\d{8}-\d{4}/.exec(await r.press("确认提交"))?.[0];
+    expect(number).toBeDefined();
+    const consultation = await first.svc.app.db.ticket.findUniqueOrThrow({ where: { number: number! } });
+    expect(consultation.nature).toBe("咨询");
+    // its answer is due on the working calendar: counted from the office's opening, not from midnight
+    expect(consultation.resolveDueAt!.getTime()).toBeGreaterThan(at("2026-12-01T08:00:00").getTime());
     // the night passes; the answer's deadline is three office minutes after opening
     first.svc.clock.set(at("2026-12-01T07:50:00"));
     expect(await first.svc.app.scheduler.run("handoffs")).toEqual({ unanswered: 0 });
@@ -205,6 +215,8 @@ describe("转人工 reaches a person who answers through the bot", () => {
     const alert = await again.double.nth(team.sun.id, 1);
     expect(alert.text).toContain("【转人工 #1】");
     again.double.press(team.sun, alert, "接入");
+    // what was said at night is in front of the steward who takes it
+    expect((await again.double.nth(team.sun.id, 2)).text).toContain("业主大会什么时候开啊");
     await untilSeen(back, "您好，我是孙管家");
     again.double.say(team.sun, "早上好，请问什么事？");
     await untilSeen(back, "孙管家：早上好，请问什么事？");

@@ -27,6 +27,8 @@ export interface RelayDeps {
   urgent(text: string): boolean;
   /** the bot's own commands that still work (菜单) */
   passes(text: string): boolean;
+  /** nobody is at the office now (quiet hours on the working calendar) */
+  officeClosed(propertyId: string, now: Date): boolean;
 }
 
 /**
@@ -73,8 +75,10 @@ export class HandoffRelay {
     }
     const botToo = this.deps.urgent(text);
     if (h.status === "waiting") {
-      // in the middle of a report the bot goes on with it meanwhile (the steward sees it all on 接入)
-      if (msg.reporting) return undefined;
+      // in the middle of a report the bot goes on with it meanwhile (the steward sees it all on 接入); with the office
+      // closed the bot takes what is said as it would (a question becomes a consultation with its deadline on the
+      // working calendar, a repair a report), so nothing waits unrecorded for the morning
+      if (msg.reporting || this.deps.officeClosed(h.propertyId, now)) return undefined;
       // otherwise it is kept for whoever takes it; the resident hears once that it is
       return {
         replies: pointer.acked || botToo ? [] : [{ text: t(w.waiting) }],
