@@ -36,6 +36,7 @@ export const consoleTexts = {
     rating: t("住户评价：{rating}", "Rated: {rating}"),
     empty: t("回复不能为空。", "The answer is empty."),
     back: t("← 全部对话", "← All conversations"),
+    open: t("查看对话记录 #{n}", "Read conversation #{n}"),
   },
   /** a work order's state, as the 派工单 register and the ticket page name it */
   orderStatuses: {
@@ -421,6 +422,7 @@ export const consoleTexts = {
     "ticket.amended": t("补充信息", "amended"),
     "ticket.warned": t("快超时提醒", "due-soon warning"),
     "ticket.handed_over": t("转单", "handed over"),
+    "human.filed": t("从转人工对话代报", "filed from a conversation with a person"),
     "ticket.rescheduled": t("改约", "rescheduled"),
     "ticket.rated": t("住户评价", "rated"),
     "deadline.reminded": t("超时提醒", "reminded"),

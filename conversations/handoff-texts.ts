@@ -48,11 +48,16 @@ export const handoffTexts: HandoffTexts = {
     zh: "【转人工无人接 #{n}】{who} 已等了 {minutes} 分钟，还没有管家接入，请安排。",
     en: "[Nobody answered #{n}] {who} has waited {minutes} min for a person; please see to it.",
   },
+  filedForYou: {
+    zh: "{name}已为您登记报事，单号 {number}，后续进展会在这里通知您。",
+    en: "{name} has filed your report, number {number}; you will hear of its progress here.",
+  },
   nothingOpen: { zh: "您现在没有进行中的人工对话。", en: "You have no conversation with a resident open." },
   notYours: { zh: "#{n} 不是您接入的对话。", en: "#{n} is not yours." },
   ratings: ["满意", "基本满意", "不满意"],
   end: ["结束", "结束对话", "结束人工", "end"],
   reply: /^回复\s*#?(\d{1,6})\s+([\s\S]+)$/,
+  requestWords: /^(转人工|转接人工|找人工|人工客服|人工|我要找人|找管家|talk to a (person|human)|agent)$/i,
   takeWords: /^(?:接入|take)\s*#?(\d{1,6})?$/i,
   nothingWaiting: { zh: "现在没有等待接入的住户。", en: "Nobody is waiting for a person." },
 };

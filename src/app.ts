@@ -14,6 +14,7 @@ import { HandoffDesk } from "./core/handoff/handoff-desk.js";
 import { HandoffOffice } from "./core/handoff/handoff-office.js";
 import { HandoffRelay } from "./core/handoff/relay.js";
 import { escalateUnanswered } from "./core/handoff/unanswered.js";
+import { fileForResident } from "./core/handoff/filed-for.js";
 import { waitsForTheOffice } from "./core/policy/calendar.js";
 import { classify } from "./core/ticket/classify.js";
 import { keywords } from "../conversations/keywords.js";
@@ -162,7 +163,14 @@ export async function createApp(
     // the desks, in the order they are asked
     desks: new DeskRouter([
       // 转人工 first: a steward in a conversation writes to the resident, whatever the words
-      new HandoffDesk({ reads: handoffs, office: handoffOffice, staffByIdentity: (channel, id) => store.staffByIdentity(channel, id), texts: handoffTexts }),
+      new HandoffDesk({
+        reads: handoffs,
+        office: handoffOffice,
+        staffByIdentity: (channel, id) => store.staffByIdentity(channel, id),
+        texts: handoffTexts,
+        onBehalf: { pattern: staffWords.onBehalf, trigger: staffWords.reportTrigger },
+        residentOf,
+      }),
       new StaffDesk(store, staffWords, { accountOf, policyOf }, dispatcher, (staffId, now) => ({
         url: `${config.PUBLIC_URL}/console/link?t=${signIn.linkToken(staffId, now).token}`,
         minutes: 10,
@@ -175,6 +183,7 @@ export async function createApp(
     typos,
     notes: new TicketNotes({ workforce: store, accountOf, policyOf, ticket: (id) => store.ticketById(id), texts: noteTexts }),
     humans: new HumanRequests({ workforce: store, accountOf, policyOf, texts: handoffTexts, reads: handoffs, history }),
+    filedFor: fileForResident({ residentOf, accountOf, texts: handoffTexts }),
     relay: new HandoffRelay({
       reads: handoffs,
       workforce: store,

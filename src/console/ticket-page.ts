@@ -158,7 +158,8 @@ function timelineItem(v: Viewer, e: TicketFile["events"][number], d: Data, when:
   const channel = e.channel === "console" ? say(v, T.console) : e.channel ? say(v, V.channels[e.channel] ?? V.otherChannel) : "";
   return html`<li><time datetime="${e.at.toISOString()}">${when(e.at)}</time><strong>${say(v, T.events[e.type] ?? { zh: e.type, en: e.type })}</strong>
   <span class="muted">${say(v, T.by, { who })}${channel ? ` · ${say(v, T.via, { channel })}` : ""}</span>
-  ${facts.length ? html`<div>${facts.join(" · ")}</div>` : ""}</li>`;
+  ${facts.length ? html`<div>${facts.join(" · ")}</div>` : ""}
+  ${e.type === "human.filed" && typeof data.handoffId === "string" ? html`<div><a href="/console/conversations/${data.handoffId}">${say(v, T.conversations.open, { n: String(data.handoff ?? "") })}</a></div>` : ""}</li>`;
 }
 
 function callbacks(v: Viewer, d: Data, when: (x: Date | null) => string): Html {

@@ -162,6 +162,53 @@ describe("转人工 reaches a person who answers through the bot", () => {
     expect(double.sentTo(resident.id)).toHaveLength(3);
   });
 
+  it("代报 from the conversation: the report is filed with what the resident said, where and how to reach them; the resident gets the number", async () => {
+    const { svc, double } = await start();
+    await bindTeam(svc);
+    const r = new Visitor(svc.url, "handoff-behalf-1");
+    await r.say("5栋1单元302 客厅灯不亮 13900005555 明天上午10点");
+    const first = /BS\d{8}-\d{4}/.exec(await r.press("确认提交"))![0];
+    await r.say("转人工");
+    double.press(team.sun, await double.nth(team.sun.id, 1), "接入");
+    await untilSeen(r, "您好，我是孙管家");
+    expect(await r.say("阳台的晾衣架坏了，摇不下来")).toBe("");
+    await double.nth(team.sun.id, 3);
+    double.say(team.sun, "代报");
+    let said = await double.nth(team.sun.id, 4);
+    // what the resident did not say is asked of the steward (here the visit time)
+    if (said.text.includes("什么时候上门")) {
+      double.say(team.sun, "尽快");
+      said = await double.nth(team.sun.id, 5);
+    }
+    expect(said.text).toContain("报事内容：阳台的晾衣架坏了，摇不下来");
+    expect(said.text).toContain("5栋1单元302");
+    expect(said.text).toContain("13900005555");
+    expect(said.text).not.toContain("客厅灯不亮");
+    double.press(team.sun, said, "确认提交");
+    const filedTo = await eventually(
+      async () =>
+        double
+          .sentTo(team.sun.id)
+          .map((m) => m.text)
+          .find((x) => /单号 BS\d{8}-\d{4}/.test(x) && !x.includes(first)),
+      (x) => !!x,
+      "the steward told the number",
+    );
+    const number = /BS\d{8}-\d{4}/.exec(filedTo!)![0];
+    await untilSeen(r, `孙管家已为您登记报事，单号 ${number}`);
+    const t = await svc.app.db.ticket.findUniqueOrThrow({ where: { number } });
+    expect(t).toMatchObject({ residentId: `web:${r.id}`, channel: "web", room: "5栋1单元302", phone: "+8613900005555" });
+    expect(await svc.app.db.event.count({ where: { ticketId: t.id, type: "human.filed" } })).toBe(1);
+    // the ticket's page links the conversation it came from
+    const wang = await loginAs(svc, "s-wang", "wang");
+    const h = await svc.app.db.handoff.findFirstOrThrow();
+    expect((await wang.get(`/console/tickets/${number}`)).text).toContain(`<a href="/console/conversations/${h.id}">查看对话记录 #1</a>`);
+    expect((await wang.get(`/console/conversations/${h.id}`)).text).toContain("阳台的晾衣架坏了，摇不下来");
+    // the resident sees it among their own; 孙管家 still has the conversation
+    expect(await r.say("结束")).toContain("已结束人工服务");
+    expect(await r.say("查询进度")).toContain(number);
+  });
+
   it("nobody takes it within humanAnswer: the supervisor is told and may take it; the resident is told honestly and what they leave is read on 接入", async () => {
     const { svc, double } = await start({ policy: { servicePhone: "0571-88886666" } });
     await bindTeam(svc);

@@ -20,6 +20,13 @@ export interface EngineTexts {
   languageSet: Text;
 }
 
+/** 代报 from a 转人工 conversation: the report is the resident's (their chat hears its number and what follows). */
+export interface ForResident {
+  key: string;
+  handoffId: string;
+  seq: number;
+}
+
 /** The durable part of a conversation, stored after every message. */
 export interface ConversationState {
   lang: Lang;
@@ -31,7 +38,7 @@ export interface ConversationState {
   /** 转人工: the handoff this chat has open (its row holds the state: waiting, talking, ended); acked: told once it waits */
   handoff?: { id: string; acked?: boolean };
   /** 代报: a staff member files this report for a resident (先处理后补单); set while that report is being taken */
-  onBehalf?: { staffId: string; name: string };
+  onBehalf?: { staffId: string; name: string; forResident?: ForResident };
   /** the resident writes traditional Chinese: replies are given in it */
   script?: "hant";
 }

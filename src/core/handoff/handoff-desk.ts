@@ -1,5 +1,6 @@
 import type { Desk } from "../intake/desks.js";
-import type { InboundMessage } from "../ports.js";
+import type { InboundMessage, StoredResident } from "../ports.js";
+import { placeLabel } from "../ticket/domain.js";
 import type { BoundStaff, StaffTurn, Translate } from "../staff/staff-turn.js";
 import { turnRows } from "../staff/staff-turn.js";
 import type { Lang } from "../ticket/domain.js";
@@ -11,6 +12,9 @@ export interface HandoffDeskDeps {
   office: HandoffOffice;
   staffByIdentity(channel: InboundMessage["channel"], externalId: string): Promise<(BoundStaff & { lang?: Lang }) | undefined>;
   texts: HandoffTexts;
+  /** staff's 代报 (its pattern) and the report flow's trigger word */
+  onBehalf: { pattern: RegExp; trigger: string };
+  residentOf(key: string): Promise<StoredResident | undefined>;
 }
 
 /**
@@ -20,6 +24,8 @@ export interface HandoffDeskDeps {
  */
 export class HandoffDesk implements Desk {
   readonly answers = ["ho", "hrate"];
+  /** while the steward's own 代报 is being taken, what they type answers its questions */
+  readonly whileReporting = false;
   constructor(private readonly deps: HandoffDeskDeps) {}
 
   async handle(msg: InboundMessage, text: string, now: Date, t: Translate): Promise<StaffTurn | undefined> {
@@ -49,6 +55,26 @@ export class HandoffDesk implements Desk {
     };
     const numbered = w.reply.exec(text);
     if (numbered) return to(numbered[1]!, numbered[2]!.trim());
+    // 代报 while talking: the report is filed for this resident, with what they said, where and how to reach them
+    const behalf = this.deps.onBehalf.pattern.exec(text);
+    if (behalf && mine.length) {
+      const h = mine.at(-1)!;
+      const r = await this.deps.residentOf(h.residentKey);
+      // what the resident said since asking (after the request itself)
+      const since = await office.said(h, 0);
+      const asked = since.findLastIndex((x) => w.requestWords.test(x.trim()));
+      const said = since.slice(asked + 1).filter((x) => x && !w.end.includes(x));
+      const known = [r?.place ? placeLabel(r.place) : "", r?.phone?.replace(/^\+86/, "") ?? "", ...said, behalf[1] ?? ""].filter(Boolean);
+      return {
+        replies: [],
+        onBehalf: {
+          staffId: as.id,
+          name: as.name,
+          text: `${this.deps.onBehalf.trigger} ${known.join(" ")}`.trim(),
+          forResident: { key: h.residentKey, handoffId: h.id, seq: h.seq },
+        },
+      };
+    }
     const ending = w.end.find((x) => text === x || text.startsWith(`${x} `));
     if (ending) {
       const n = Number(text.slice(ending.length).replace(/[#\s]/g, "")) || undefined;

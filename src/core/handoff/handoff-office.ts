@@ -51,11 +51,11 @@ const mayAnswer = (s: Reachable | undefined) => !!s && (s.roles.includes("stewar
 export class HandoffOffice {
   constructor(private readonly deps: HandoffOfficeDeps) {}
 
-  /** the resident's messages since the request (and the few before it) */
-  async said(h: Handoff): Promise<string[]> {
+  /** the resident's messages since the request (and, for context, the few before it) */
+  async said(h: Handoff, context = 3): Promise<string[]> {
     const [channel, ...rest] = h.residentKey.split(":");
     const { inbound } = await this.deps.history.recent(channel as ChannelName, rest.join(":"));
-    return inbound.filter((m, i) => m.receivedAt >= h.requestedAt || i >= inbound.length - 3).map((m) => m.text ?? "");
+    return inbound.filter((m, i) => m.receivedAt >= h.requestedAt || i >= inbound.length - context).map((m) => m.text ?? "");
   }
 
   /** `as` may answer this property's residents (a steward or supervisor of it) */

@@ -76,12 +76,15 @@ export interface HandoffTexts {
   waiting: Text;
   unansweredToResident: Text;
   unansweredToLeads: Text;
+  filedForYou: Text;
   nothingOpen: Text;
   notYours: Text;
   ratings: readonly string[];
   /** words that end the conversation (either side) */
   end: readonly string[];
   nothingWaiting: Text;
+  /** the resident's request for a person (转人工 …) */
+  requestWords: RegExp;
   /** the steward's typed 接入 [number] */
   takeWords: RegExp;
   /** the steward's "回复 <n> …" */

@@ -55,6 +55,8 @@ export interface IntakeDeps {
   notes?: TicketNotes;
   /** 转人工: the stewards told, a handoff opened */
   humans?: HumanRequests;
+  /** 代报 from a 转人工 conversation: the filed report made the resident's, and they are told its number */
+  filedFor?: (ws: WriteSet, by: NonNullable<ConversationState["onBehalf"]>, property: PropertyInfo, now: Date) => Promise<void>;
   /** 转人工: the resident's messages while a person has (or will have) the conversation */
   relay?: HandoffRelay;
   /** sends each new valid report to a worker in the same transaction */
@@ -163,7 +165,8 @@ export class Intake {
     }
     // 代报: the staff member's conversation takes a report for a resident, through the same flow
     if (staffTurn?.onBehalf) {
-      conversation = { ...(conversation ?? { lang }), onBehalf: { staffId: staffTurn.onBehalf.staffId, name: staffTurn.onBehalf.name } };
+      const { staffId, name, forResident } = staffTurn.onBehalf;
+      conversation = { ...(conversation ?? { lang }), onBehalf: { staffId, name, ...(forResident ? { forResident } : {}) } };
       text = staffTurn.onBehalf.text;
       staffTurn = undefined;
     }
@@ -268,6 +271,7 @@ export class Intake {
       ws.handoffs = [...(ws.handoffs ?? []), ...relayed.handoffs];
     }
     if (staffTurn) this.addStaffTurn(ws, staffTurn, property, msg, now);
+    if (onBehalf?.forResident && ws.tickets.length && this.deps.filedFor) await this.deps.filedFor(ws, onBehalf, property, now);
     try {
       await turn.commit(ws);
     } catch (err) {

@@ -7,6 +7,7 @@ import type { Reply, TicketSummary } from "../conversation/types.js";
 import type { OutboxRecord, TicketMove } from "../ports.js";
 import { toResident } from "../dispatch/notify.js";
 import type { HandoffChange } from "../handoff/handoff.js";
+import type { ForResident } from "../conversation/engine.js";
 
 /** Localises a text and fills its {placeholders}. */
 export type Translate = (x: Text, v?: Record<string, string | number>) => string;
@@ -90,7 +91,7 @@ export interface StaffTurn {
   binding?: { code: string; staffId: string; propertyId: string; channel: ChannelName; externalId: string };
   /** 代报: run the report flow for this staff member, filing for a resident (the text after 代报 starts it) */
   /** text: what the report flow is given (its trigger word, then what the staff member said) */
-  onBehalf?: { staffId: string; name: string; text: string };
+  onBehalf?: { staffId: string; name: string; text: string; forResident?: ForResident };
   /** 转单: the worker's accepted order handed over (written only while it is still theirs and accepted) */
   handOver?: { ticketId: string; staffId: string; reason: string };
   /** callback tasks created (completion) */
