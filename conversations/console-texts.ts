@@ -37,6 +37,7 @@ export const consoleTexts = {
     empty: t("回复不能为空。", "The answer is empty."),
     back: t("← 全部对话", "← All conversations"),
     open: t("查看对话记录 #{n}", "Read conversation #{n}"),
+    files: t("住户发来的图片和语音", "Photos and voice notes the resident sent"),
   },
   /** a work order's state, as the 派工单 register and the ticket page name it */
   orderStatuses: {

@@ -23,7 +23,7 @@ export const handoffTexts: HandoffTexts = {
   alreadyEnded: { zh: "#{n} 已经结束了。", en: "#{n} has already ended." },
   greeting: { zh: "您好，我是{name}，已经看到您的消息，请问有什么可以帮您？", en: "Hello, this is {name} from the service centre. How can I help?" },
   relayToSteward: { zh: "【#{n} {who}】{text}", en: "[#{n} {who}] {text}" },
-  attachments: { zh: "（发来 {k} 个图片/文件，请在后台查看）", en: "(sent {k} photo(s)/file(s): see the console)" },
+  attachments: { zh: "（发来 {k} 个图片/语音，在后台查看：{link}）", en: " (sent {k} photo(s)/voice note(s): {link})" },
   fromSteward: { zh: "{name}：{text}", en: "{name}: {text}" },
   endedToResident: {
     zh: "{name}已结束本次对话。请为这次服务打个分：",

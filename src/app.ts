@@ -191,6 +191,7 @@ export async function createApp(
       texts: handoffTexts,
       urgent: (text) => classify(text, keywords).urgency === "非常紧急",
       passes: (text) => commands.menu.includes(text.toLowerCase()),
+      consoleLink: (id) => `${config.PUBLIC_URL}/console/conversations/${id}`,
       officeClosed: (propertyId, now) => waitsForTheOffice({ urgency: "一般" }, policyOf(propertyId), now),
     }),
     dispatcher,

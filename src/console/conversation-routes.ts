@@ -61,8 +61,23 @@ export function conversationPages(app: FastifyInstance, deps: ConsoleDeps, view:
     const x = await readable(v, req.params.id);
     if (!x) return notFound(reply, v);
     const flash = { ...(req.query.ok ? { ok: req.query.ok.slice(0, 300) } : {}), ...(req.query.error ? { error: req.query.error.slice(0, 300) } : {}) };
-    const body = conversationView(v, { row: await row(v, x), lines: await lines(x), mine: x.stewardId !== null && x.stewardId === v.principal.staffId });
+    const files = (await h.store.files(x)).map((f, i) => ({
+      kind: f.kind,
+      href: /^https?:/.test(f.ref) ? f.ref : `/console/conversations/${x.id}/files/${i}`,
+    }));
+    const body = conversationView(v, { row: await row(v, x), lines: await lines(x), files, mine: x.stewardId !== null && x.stewardId === v.principal.staffId });
     return send(reply, page(v, { title: `#${x.seq} ${say(v, k.title)}`, current: "conversations", body, flash }));
+  });
+
+  // a photo or voice note the resident sent, fetched through the channel it came by
+  app.get<{ Params: { id: string; index: string } }>("/console/conversations/:id/files/:index", async (req, reply) => {
+    const v = view(req, reply, "conversations");
+    if (!v) return reply;
+    const x = await readable(v, req.params.id);
+    const f = x ? (await h.store.files(x))[Number(req.params.index)] : undefined;
+    const file = x && f ? await deps.attachment(x.residentKey.split(":")[0] as ChannelName, f.ref) : undefined;
+    if (!file) return notFound(reply, v);
+    return reply.type(file.type).header("cache-control", "private, max-age=3600").send(file.body);
   });
 
   app.get<{ Params: { id: string } }>("/console/conversations/:id/transcript", async (req, reply) => {

@@ -45,7 +45,7 @@ export function transcriptView(v: Viewer, lines: Line[], zone: string): Html {
 }
 
 /** One conversation: its transcript (kept fresh by console.js), and what the viewer may do with it. */
-export function conversationView(v: Viewer, d: { row: Row; lines: Line[]; mine: boolean }): Html {
+export function conversationView(v: Viewer, d: { row: Row; lines: Line[]; files: { kind: string; href: string }[]; mine: boolean }): Html {
   const k = T.conversations;
   const { h } = d.row;
   const state = h.status === "waiting" ? say(v, k.waiting) : h.status === "talking" ? say(v, k.talking) : say(v, k.ended);
@@ -55,7 +55,8 @@ ${h.status === "waiting" ? takeForm(v, h) : ""}
 ${h.status === "talking" ? html`<p>${d.mine ? say(v, k.mine) : say(v, k.notMine, { name: h.stewardName ?? "" })}</p>` : ""}
 ${h.rating ? html`<p>${say(v, k.rating, { rating: h.rating })}</p>` : ""}
 <section class="card"><h2>${say(v, k.transcript)}</h2>
-<div data-refresh="/console/conversations/${h.id}/transcript">${transcriptView(v, d.lines, d.row.zone)}</div></section>
+<div data-refresh="/console/conversations/${h.id}/transcript">${transcriptView(v, d.lines, d.row.zone)}</div>
+${d.files.length ? html`<h2>${say(v, k.files)}</h2><div class="photos">${d.files.map((f, i) => (f.kind === "photo" ? html`<a href="${f.href}"><img src="${f.href}" alt="${say(v, k.files)} ${i + 1}"></a>` : html`<a class="tag" href="${f.href}">${f.kind} ${i + 1}</a> `))}</div>` : ""}</section>
 ${
   h.status === "talking" && d.mine
     ? html`<form method="post" action="/console/conversations/${h.id}/say" class="card">

@@ -3,7 +3,7 @@ import type { Handoff, HandoffChange, HandoffReads } from "../core/handoff/hando
 import { nextValue } from "./counters.js";
 import { param, query } from "./sql/query.js";
 import type { Runner } from "./sql/runner.js";
-import { readDate } from "./sql/values.js";
+import { readDate, readJson } from "./sql/values.js";
 
 const COLUMNS = [
   "id",
@@ -38,6 +38,16 @@ const Q = {
   ),
   talkingWith: query<Record<string, unknown>>((k) =>
     k.selectFrom("Handoff").select(COLUMNS).where("stewardId", "=", param("stewardId")).where("status", "=", param("talking")).orderBy("takenAt"),
+  ),
+  files: query<{ data: unknown; at: unknown }>((k) =>
+    k
+      .selectFrom("Event")
+      .select(["data", "at"])
+      .where("propertyId", "=", param("propertyId"))
+      .where("type", "=", "human.file")
+      .where("at", ">=", param("since"))
+      .orderBy("id")
+      .limit(200),
   ),
   oldestWaiting: query<Record<string, unknown>>((k) =>
     k
@@ -169,6 +179,15 @@ export class HandoffStore implements HandoffReads {
 
   async talkingWith(stewardId: string): Promise<Handoff[]> {
     return (await this.sql.all(Q.talkingWith, { stewardId, ...STATES })).map(handoffOf);
+  }
+
+  /** the photos and voice notes the resident sent while a person had the conversation, in order */
+  async files(h: Handoff): Promise<{ kind: string; ref: string; at: Date }[]> {
+    const rows = await this.sql.all(Q.files, { propertyId: h.propertyId, since: h.requestedAt });
+    return rows
+      .map((r) => ({ data: readJson<{ handoffId?: string; kind?: string; ref?: string }>(r.data) ?? {}, at: readDate(r.at)! }))
+      .filter((r) => r.data.handoffId === h.id && r.data.ref)
+      .map((r) => ({ kind: String(r.data.kind), ref: String(r.data.ref), at: r.at }));
   }
 
   async oldestWaiting(propertyId: string): Promise<Handoff | undefined> {

@@ -128,16 +128,25 @@ describe("转人工 reaches a person who answers through the bot", () => {
     double.say(resident, "能补办吗");
     expect((await double.nth(team.sun.id, 4)).text).toContain("能补办吗");
     expect(double.sentTo(team.sun.id).filter((m) => m.text.includes("门禁卡坏了"))).toHaveLength(1);
+    // a photo: 孙管家 is told and opens it from the conversation's page, fetched through the bot
+    double.sendPhoto(resident, "门禁卡的样子");
+    const photo = await double.nth(team.sun.id, 5);
+    expect(photo.text).toMatch(/^【#1 王阿姨（Telegram，未留电话）】门禁卡的样子（发来 1 个图片\/语音，在后台查看：http.*\/console\/conversations\/[^/]+）$/);
+    const sun = await loginAs(svc, "s-sun", "sun");
+    const h = await svc.app.db.handoff.findFirstOrThrow();
+    expect((await sun.get(`/console/conversations/${h.id}`)).text).toContain(`<img src="/console/conversations/${h.id}/files/0"`);
+    expect((await sun.get(`/console/conversations/${h.id}/files/0`)).status).toBe(200);
+    expect((await sun.get(`/console/conversations/${h.id}/files/1`)).status).toBe(404);
     double.say(team.sun, "回复 1 可以，带身份证来服务中心补办");
     expect((await double.nth(resident.id, 3)).text).toBe("孙管家：可以，带身份证来服务中心补办");
     double.say(team.sun, "回复 7 这条不存在");
-    expect((await double.nth(team.sun.id, 5)).text).toBe("#7 不是您接入的对话。");
+    expect((await double.nth(team.sun.id, 6)).text).toBe("#7 不是您接入的对话。");
     double.say(resident, "结束");
     expect((await double.nth(resident.id, 4)).text).toContain("已结束人工服务");
-    expect((await double.nth(team.sun.id, 6)).text).toBe("住户已结束 #1。");
+    expect((await double.nth(team.sun.id, 7)).text).toBe("住户已结束 #1。");
     // 孙管家's next words are his own again (a staff command, not for the resident)
     double.say(team.sun, "我的单");
-    await double.nth(team.sun.id, 7);
+    await double.nth(team.sun.id, 8);
     expect(double.sentTo(resident.id)).toHaveLength(4);
   });
 

@@ -3,6 +3,7 @@ import { toStaff, type AccountOf } from "../dispatch/notify.js";
 import type { Workforce } from "../dispatch/records.js";
 import type { EventRecord, OutboxRecord, StoredResident } from "../ports.js";
 import type { Translate } from "../staff/staff-turn.js";
+import type { Attachment } from "../ticket/domain.js";
 import { isOpen, type HandoffChange, type HandoffReads, type HandoffTexts } from "./handoff.js";
 import { residentLine } from "./who.js";
 
@@ -27,6 +28,8 @@ export interface RelayDeps {
   urgent(text: string): boolean;
   /** the bot's own commands that still work (菜单) */
   passes(text: string): boolean;
+  /** the console's page of a conversation (its photos and voice notes are opened there) */
+  consoleLink(handoffId: string): string;
   /** nobody is at the office now (quiet hours on the working calendar) */
   officeClosed(propertyId: string, now: Date): boolean;
 }
@@ -40,7 +43,7 @@ export class HandoffRelay {
 
   async turn(
     pointer: { id: string; acked?: boolean },
-    msg: { text: string; attachments: number; reporting: boolean },
+    msg: { text: string; attachments: readonly Attachment[]; reporting: boolean },
     resident: { key: string; stored: Pick<StoredResident, "displayName" | "place" | "phone"> | undefined },
     now: Date,
     t: Translate,
@@ -89,9 +92,16 @@ export class HandoffRelay {
         botToo,
       };
     }
-    const files = msg.attachments ? fill(w.attachments[lang], { k: msg.attachments }) : "";
+    // photos and voice notes: kept with the conversation (an event each), opened from its console page
+    const files = msg.attachments.length ? fill(w.attachments[lang], { k: msg.attachments.length, link: this.deps.consoleLink(h.id) }) : "";
     const said = fill(w.relayToSteward[lang], { n: h.seq, who: residentLine(w, resident.key, resident.stored, lang), text: `${text}${files}` });
-    return { replies: [], outbox: toSteward(said), events: [], handoffs: [], pointer: { id: h.id, acked: true }, botToo };
+    const events = msg.attachments.map((a) => ({
+      propertyId: h.propertyId,
+      ticketId: null,
+      type: "human.file",
+      data: { handoff: h.seq, handoffId: h.id, kind: a.kind, ref: a.ref },
+    }));
+    return { replies: [], outbox: toSteward(said), events, handoffs: [], pointer: { id: h.id, acked: true }, botToo };
   }
 }
 

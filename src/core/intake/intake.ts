@@ -151,7 +151,7 @@ export class Intake {
     if (conversation?.handoff && this.deps.relay && !desks?.answers(msg.choice) && text.length <= this.maxText)
       relayed = await this.deps.relay.turn(
         conversation.handoff,
-        { text, attachments: msg.attachments?.length ?? 0, reporting: !!conversation.flow },
+        { text, attachments: msg.attachments ?? [], reporting: !!conversation.flow },
         { key, stored: { ...resident, displayName: msg.displayName ?? resident?.displayName } },
         now,
         t,
