@@ -247,9 +247,9 @@ export async function createApp(
       offerPending,
     ),
     {
-      // 转人工 nobody took within humanAnswer: the supervisors and the resident are told (on the deadlines' schedule)
+      // 转人工 nobody took within humanAnswer: the supervisors and the resident are told
       name: "handoffs",
-      schedule: config.SCHEDULE_DEADLINES,
+      schedule: config.SCHEDULE_HANDOFFS,
       run: async (now: Date) => ({
         unanswered: await escalateUnanswered(
           {

@@ -63,6 +63,8 @@ const schema = z.object({
   SCHEDULE_DEADLINES: cronSchema.default("* * * * *"),
   SCHEDULE_CALLBACKS: cronSchema.default("* * * * *"),
   SCHEDULE_OUTBOX: cronSchema.default("* * * * *"),
+  /** 转人工 nobody took within the policy's humanAnswer: the supervisors are told */
+  SCHEDULE_HANDOFFS: cronSchema.default("* * * * *"),
   /** daily follow-up and monthly statistics: each property's own time (policy digestAt) is checked on every run */
   SCHEDULE_REPORTS: cronSchema.default("*/5 * * * *"),
   /** how long one instance holds a job before another may take it over (longer than one run) */
