@@ -8,10 +8,10 @@ import { REGISTERS, type Register, type RegisterStore } from "../db/register-sto
 import { allowed } from "./auth.js";
 import { parseOr400, sendError } from "./errors.js";
 import { REGISTER_SHEETS } from "./export/registers.js";
-import { csv, type Table, xlsx } from "./export/writers.js";
+import { csv, xlsx } from "./export/writers.js";
 import { statsTables } from "./export/stats-tables.js";
-import { periodQuery } from "../core/statistics/stats-period.js";
-import { PeriodError, type StatsOffice } from "../core/statistics/stats-office.js";
+import type { StatsOffice } from "../core/statistics/stats-office.js";
+import { askedStats } from "./stats.js";
 
 const FILE = /^(reports|orders|complaints|callbacks)\.(xlsx|csv)$/;
 const TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", csv: "text/csv; charset=utf-8" };
@@ -31,24 +31,11 @@ export function exportRoutes(api: FastifyInstance, deps: { registers: RegisterSt
   api.get("/api/exports/statistics.:format", async (req, reply) => {
     const format = (req.params as { format: string }).format;
     if (format !== "xlsx" && format !== "csv") return sendError(reply, 404, "no_such_register", "statistics come as .xlsx or .csv");
-    if (!allowed(req, reply, "statistics")) return reply;
-    const raw = req.query as Record<string, unknown>;
-    const q = parseOr400(periodQuery, raw, reply);
-    if (!q) return reply;
-    const property = typeof raw.property === "string" && raw.property ? raw.property.slice(0, 40) : undefined;
-    if (property && !allowed(req, reply, "statistics", property)) return reply;
-    let tables: Table[];
-    let key: string;
-    let zone: string;
-    try {
-      const s = await deps.stats.read(req.principal!, property, q, deps.clock.now());
-      tables = statsTables(s, property ? deps.properties.get(property).name : "全部项目");
-      key = s.period.key;
-      zone = s.period.zone;
-    } catch (err) {
-      if (err instanceof PeriodError) return sendError(reply, 400, "invalid_period", err.message);
-      throw err;
-    }
+    const asked = await askedStats(req, reply, deps);
+    if (!asked) return reply;
+    const s = asked.stats;
+    const tables = statsTables(s, asked.property ? deps.properties.get(asked.property).name : "全部项目");
+    const { key, zone } = s.period;
     const onError = (err: unknown) => req.log.error({ err: String(err), register: "statistics" }, "export failed midway");
     download(reply, format, "statistics", `统计报表-${key}.${format}`);
     return reply.send((format === "xlsx" ? xlsx : csv)(tables, { zone, fullPhone: false }, onError));

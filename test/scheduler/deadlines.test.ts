@@ -243,7 +243,9 @@ describe("the scheduler on its cron schedules", () => {
     const { startApp } = await import("../helpers/app.js");
     // the outbox job every second; the others once a year, so a minute boundary cannot fire them here
     const yearly = "0 0 1 1 *";
-    const svc = await startApp({ env: { SCHEDULE_OUTBOX: "* * * * * *", SCHEDULE_DEADLINES: yearly, SCHEDULE_CALLBACKS: yearly, SCHEDULE_HANDOFFS: yearly, SCHEDULE_REPORTS: yearly } });
+    const svc = await startApp({
+      env: { SCHEDULE_OUTBOX: "* * * * * *", SCHEDULE_DEADLINES: yearly, SCHEDULE_CALLBACKS: yearly, SCHEDULE_HANDOFFS: yearly, SCHEDULE_REPORTS: yearly },
+    });
     running.push(svc);
     await svc.app.startScheduler();
     const leases = async () => (await svc.app.db.jobLease.findMany({ orderBy: { name: "asc" } })).map((l) => l.name);
