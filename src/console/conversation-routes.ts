@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { consoleTexts as T } from "../../conversations/console-texts.js";
-import { can, propertyFilter } from "../core/access/access.js";
+import { can, propertyFilter, seesFullPhones } from "../core/access/access.js";
 import type { Handoff } from "../core/handoff/handoff.js";
 import { residentLine } from "../core/handoff/who.js";
 import type { ChannelName } from "../core/ticket/domain.js";
 import { fill } from "../core/conversation/text.js";
+import { threadOf } from "../core/conversation/thread.js";
 import type { ConsoleDeps, Send, View } from "./deps.js";
 import { html } from "./html.js";
 import { page, say, type Viewer } from "./layout.js";
@@ -16,7 +17,7 @@ export function conversationPages(app: FastifyInstance, deps: ConsoleDeps, view:
   const h = deps.handoffs;
   const row = async (v: Viewer, x: Handoff) => ({
     h: x,
-    who: residentLine(h.texts, x.residentKey, await h.residentOf(x.residentKey), v.lang),
+    who: residentLine(h.texts, x.residentKey, await h.residentOf(x.residentKey), v.lang, seesFullPhones(v.principal)),
     zone: deps.properties.get(x.propertyId).policy.timezone,
   });
   /** the conversation, if the viewer may see it (that property's office only) */
@@ -26,12 +27,8 @@ export function conversationPages(app: FastifyInstance, deps: ConsoleDeps, view:
   };
   const lines = async (x: Handoff): Promise<Line[]> => {
     const [channel, ...rest] = x.residentKey.split(":");
-    const { inbound, outbound } = await h.history.recent(channel as ChannelName, rest.join(":"));
-    return [
-      ...inbound.filter((m) => m.text).map((m) => ({ from: "resident" as const, text: m.text!, at: m.receivedAt })),
-      ...outbound.map((o) => ({ from: "out" as const, text: o.payload.text, at: o.createdAt })),
-    ]
-      .sort((a, b) => a.at.getTime() - b.at.getTime())
+    return threadOf(await h.history.recent(channel as ChannelName, rest.join(":")))
+      .map((l) => ({ from: l.from === "resident" ? ("resident" as const) : ("out" as const), text: l.reply.text, at: l.at }))
       .slice(-50);
   };
   const notFound = (reply: Parameters<Send>[0], v: Viewer) =>

@@ -76,10 +76,21 @@ export class DbConversationStore implements ConversationStore, StaffStore, Workf
     return this.reads.filedSince(residentId, since);
   }
 
+  /**
+   * Is this chat a staff member's? Asked of every message by the desks, so kept 5 s (a resident's "no" too), as the
+   * staff list is; a binding or a staff change here forgets it at once (forgetWorkforce), elsewhere within 5 s.
+   */
   async staffByIdentity(channel: ChannelName, externalId: string): Promise<BoundStaff | undefined> {
+    const key = `${channel}:${externalId}`;
+    const hit = this.identities.get(key);
+    if (hit && Date.now() - hit.at < 5000) return hit.staff;
     const row = await this.db.staffIdentity.findUnique({ where: { channel_externalId: { channel, externalId } }, include: { staff: true } });
-    return row?.staff.active ? { id: row.staff.id, name: row.staff.name, propertyId: row.staff.propertyId } : undefined;
+    const staff = row?.staff.active ? { id: row.staff.id, name: row.staff.name, propertyId: row.staff.propertyId } : undefined;
+    if (this.identities.size >= 50_000) this.identities.clear();
+    this.identities.set(key, { staff, at: Date.now() });
+    return staff;
   }
+  private readonly identities = new Map<string, { staff: BoundStaff | undefined; at: number }>();
 
   async bindCode(code: string) {
     const row = await this.db.bindCode.findUnique({ where: { code }, include: { staff: true } });
@@ -198,6 +209,7 @@ export class DbConversationStore implements ConversationStore, StaffStore, Workf
   /** a binding (or any staff change) is seen by the next dispatch */
   forgetWorkforce(): void {
     this.workforce.clear();
+    this.identities.clear();
   }
 
   private async readStaff(propertyId: string): Promise<Reachable[]> {

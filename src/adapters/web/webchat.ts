@@ -6,6 +6,7 @@ import type { PropertyDirectory } from "../../db/properties.js";
 import { parseOr400, sendError } from "../../http/errors.js";
 import type { VisitorLimit } from "./visitor-limit.js";
 import type { Clock } from "../../core/policy/clock.js";
+import { threadOf } from "../../core/conversation/thread.js";
 
 const visitorId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _");
 const messageBody = z
@@ -69,32 +70,12 @@ export function webchatRoutes(
   app.get("/api/webchat/messages", async (req, reply) => {
     const q = parseOr400(z.object({ visitorId }), req.query, reply);
     if (!q) return reply;
-    // the visitor's messages in arrival order, each followed by its own replies; then messages
-    // caused elsewhere (a worker accepted the report) at their time. Exact even when times tie.
-    const { inbound, outbound } = await deps.history.recent("web", q.visitorId);
-    const bot = (o: { payload: { text: string } }) => ({ from: "bot" as const, ...o.payload });
-    const mine = new Set(inbound.map((m) => m.id));
-    const groups = [
-      ...inbound.map((m) => {
-        const at = new Date(m.receivedAt);
-        return {
-          at: at.getTime(),
-          items: [
-            ...(m.text ? [{ from: "resident" as const, text: m.text, at: at.toISOString() }] : []),
-            ...outbound.filter((o) => o.inboundId === m.id).map((o) => ({ ...bot(o), at: at.toISOString() })),
-          ],
-        };
-      }),
-      ...outbound
-        .filter((o) => !o.inboundId || !mine.has(o.inboundId))
-        .map((o) => ({ at: o.createdAt.getTime(), items: [{ ...bot(o), at: o.createdAt.toISOString() }] })),
-    ];
-    const messages = groups
-      .map((g, i) => ({ ...g, i }))
-      .sort((a, b) => a.at - b.at || a.i - b.i)
-      .flatMap((g) => g.items)
+    const recent = await deps.history.recent("web", q.visitorId);
+    const messages = threadOf(recent)
+      .map((l) => ({ from: l.from, ...l.reply, at: l.at.toISOString() }))
       .slice(-60);
-    return { messages, cursor: pushedCursor(outbound, mine), lang: await deps.intake.languageOf("web", q.visitorId) };
+    const mine = new Set(recent.inbound.map((m) => m.id));
+    return { messages, cursor: pushedCursor(recent.outbound, mine), lang: await deps.intake.languageOf("web", q.visitorId) };
   });
 
   /**
