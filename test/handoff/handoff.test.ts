@@ -137,10 +137,15 @@ describe("转人工 reaches a person who answers through the bot", () => {
     expect((await sun.get(`/console/conversations/${h.id}`)).text).toContain(`<img src="/console/conversations/${h.id}/files/0"`);
     expect((await sun.get(`/console/conversations/${h.id}/files/0`)).status).toBe(200);
     expect((await sun.get(`/console/conversations/${h.id}/files/1`)).status).toBe(404);
-    double.say(team.sun, "回复 1 可以，带身份证来服务中心补办");
+    const answer = double.say(team.sun, "回复 1 可以，带身份证来服务中心补办");
     expect((await double.nth(resident.id, 3)).text).toBe("孙管家：可以，带身份证来服务中心补办");
+    // the steward's update delivered twice: the resident hears it once, and it is not echoed back to the steward
+    const before = double.sentTo(team.sun.id).length;
+    double.push({ message: answer.message }, answer.update_id);
     double.say(team.sun, "回复 7 这条不存在");
     expect((await double.nth(team.sun.id, 6)).text).toBe("#7 不是您接入的对话。");
+    expect(double.sentTo(team.sun.id)).toHaveLength(before + 1);
+    expect(double.sentTo(resident.id).filter((m) => m.text.includes("带身份证"))).toHaveLength(1);
     double.say(resident, "结束");
     expect((await double.nth(resident.id, 4)).text).toContain("已结束人工服务");
     expect((await double.nth(team.sun.id, 7)).text).toBe("住户已结束 #1。");

@@ -266,7 +266,7 @@ export class Intake {
       if ("handoffs" in p) ws.handoffs = [...(ws.handoffs ?? []), ...(p.handoffs as HandoffChange[])];
     }
     if (relayed) {
-      ws.outbox.push(...relayed.outbox.map((o) => ({ ...o, inboundId: ws.inbound.id })));
+      ws.outbox.push(...relayed.outbox.map((o) => ({ ...o, inboundId: replyTo(o, msg, ws) })));
       ws.events.push(...relayed.events.map((e) => ({ ...chatEvent(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data })));
       ws.handoffs = [...(ws.handoffs ?? []), ...relayed.handoffs];
     }
@@ -304,7 +304,7 @@ export class Intake {
     if (turn.handOver) ws.handOver = { ...turn.handOver, at: now };
     if (turn.callbackAnswer) ws.callbackAnswer = { ...turn.callbackAnswer, at: now };
     if (turn.handoffs) ws.handoffs = [...(ws.handoffs ?? []), ...turn.handoffs];
-    for (const o of turn.outbox ?? []) ws.outbox.push({ ...o, inboundId: ws.inbound.id, createdAt: now });
+    for (const o of turn.outbox ?? []) ws.outbox.push({ ...o, inboundId: replyTo(o, msg, ws), createdAt: now });
     for (const e of turn.events ?? []) ws.events.push({ ...chatEvent(property, msg, now, e.type, e.ticketId), propertyId: e.propertyId, data: e.data });
     if (turn.binding) {
       ws.binding = { ...turn.binding, at: now };
@@ -321,6 +321,14 @@ export class Intake {
     if (this.deps.store.exclusive) return from.loadResident(key);
     return cachedOrLoad(this.residents, key, () => from.loadResident(key));
   }
+}
+
+/**
+ * A row is a reply to the message only when it goes back to the sender's chat: a redelivered message is answered
+ * again with its replies, never with what it caused for others (a relayed word, a worker's order).
+ */
+function replyTo(o: { channel: string; recipient: string }, msg: InboundMessage, ws: WriteSet): string | null {
+  return o.channel === msg.channel && o.recipient === (msg.chatId ?? msg.userId) ? ws.inbound.id : null;
 }
 
 /** Memory first; the database on a miss (also remembered when there is nothing there). */
