@@ -16,7 +16,7 @@ export interface HandoffOfficeDeps {
   texts: HandoffTexts;
 }
 
-/** Who answers: a steward or supervisor (from chat or the console). */
+/** Who answers: a steward, supervisor or project manager (from chat or the console). */
 export interface Answerer {
   id: string;
   name: string;
@@ -42,7 +42,8 @@ export const answerers = (staff: readonly Reachable[]) => {
   const stewards = staff.filter((s) => s.roles.includes("steward"));
   return stewards.length ? stewards : staff.filter((s) => s.roles.includes("supervisor"));
 };
-const mayAnswer = (s: Reachable | undefined) => !!s && (s.roles.includes("steward") || s.roles.includes("supervisor"));
+/** who may take a conversation: the office (stewards) and those it goes up to when nobody answers */
+const mayAnswer = (s: Reachable | undefined) => !!s && s.roles.some((r) => r === "steward" || r === "supervisor" || r === "project_manager");
 
 /**
  * 转人工's steps for the one answering, the same from chat (HandoffDesk) and the console: take it (the first wins,

@@ -26,7 +26,9 @@ export async function escalateUnanswered(deps: UnansweredDeps, now: Date): Promi
   let n = 0;
   for (const h of await deps.reads.unanswered(now)) {
     const staff = await deps.workforce.staffOf(h.propertyId, { fresh: true });
-    const leads = staff.filter((s) => s.roles.includes("supervisor"));
+    // the supervisors, else the project managers: someone who can take it or get it taken
+    const supervisors = staff.filter((s) => s.roles.includes("supervisor"));
+    const leads = supervisors.length ? supervisors : staff.filter((s) => s.roles.includes("project_manager"));
     const resident = await deps.residentOf(h.residentKey);
     const policy = deps.policyOf(h.propertyId);
     const minutes = Math.max(1, Math.round((now.getTime() - h.requestedAt.getTime()) / 60_000));
