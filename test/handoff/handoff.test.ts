@@ -132,6 +132,13 @@ describe("转人工 reaches a person who answers through the bot", () => {
     double.sendPhoto(resident, "门禁卡的样子");
     const photo = await double.nth(team.sun.id, 5);
     expect(photo.text).toMatch(/^【#1 王阿姨（Telegram，未留电话）】门禁卡的样子（发来 1 个图片\/语音，在后台查看：http.*\/console\/conversations\/[^/]+）$/);
+    // both on Telegram: the photo itself is sent on, after the words
+    await eventually(
+      async () => double.media,
+      (m) => m.length > 0,
+      "the photo sent on",
+    );
+    expect(double.media).toEqual([{ method: "sendPhoto", chat_id: String(team.sun.id), file: "big-1" }]);
     const sun = await loginAs(svc, "s-sun", "sun");
     const h = await svc.app.db.handoff.findFirstOrThrow();
     expect((await sun.get(`/console/conversations/${h.id}`)).text).toContain(`<img src="/console/conversations/${h.id}/files/0"`);

@@ -163,6 +163,9 @@ export class BotApiDouble {
 
   // ---- reading what happened ----
 
+  /** photos, voice notes, videos and files the bot sent, in order */
+  readonly media: { method: string; chat_id: string; file: string; caption?: string }[] = [];
+
   sentTo(chatId: number): Sent[] {
     return this.sent.filter((s) => s.chat_id === String(chatId));
   }
@@ -213,6 +216,15 @@ export class BotApiDouble {
         return this.getUpdates(req, res, body);
       case "sendMessage":
         return this.sendMessage(res, body);
+      case "sendPhoto":
+      case "sendVoice":
+      case "sendVideo":
+      case "sendDocument": {
+        // files the bot sends on (a resident's photo to the steward): kept apart from the text messages
+        const file = body.photo ?? body.voice ?? body.video ?? body.document;
+        this.media.push({ method, chat_id: String(body.chat_id), file: String(file), caption: body.caption });
+        return this.ok(res, { message_id: this.nextMessageId++, date: 0, chat: { id: body.chat_id, type: "private" } });
+      }
       case "setWebhook":
         this.webhook = { url: body.url, secret: body.secret_token };
         return this.ok(res, true);

@@ -25,6 +25,13 @@ export function telegramDeliverer(api: Api, account: string, sharePhone: string)
     async deliver(recipient, payload): Promise<Delivery> {
       try {
         await api.sendMessage(recipient, payload.text, { reply_markup: markup(payload, sharePhone) });
+        // a resident's photo or voice note sent on to a steward (their file ids are this bot's own)
+        for (const a of payload.attachments ?? []) {
+          if (a.kind === "photo") await api.sendPhoto(recipient, a.ref);
+          else if (a.kind === "voice") await api.sendVoice(recipient, a.ref);
+          else if (a.kind === "video") await api.sendVideo(recipient, a.ref);
+          else await api.sendDocument(recipient, a.ref);
+        }
         return { kind: "sent" };
       } catch (err) {
         return classify(err);

@@ -25,6 +25,8 @@ export interface Choice {
 /** One outgoing message, channel-neutral. */
 export interface Reply {
   text: string;
+  /** files sent on with the text, as the channel knows them (a Telegram file id: the same bot sends it on) */
+  attachments?: Attachment[];
   choices?: Choice[];
   /** the slot this message asks for (a channel may offer a matching input, e.g. Telegram's contact button for "phone") */
   expects?: string;

@@ -65,7 +65,13 @@ export class HandoffRelay {
     if (!h || !isOpen(h)) return { replies: [], outbox: [], events: [], handoffs: [], pointer: undefined, botToo: true };
     if (this.deps.passes(text)) return undefined;
     const steward = h.stewardId ? (await this.deps.workforce.staffOf(h.propertyId)).find((s) => s.id === h.stewardId) : undefined;
-    const toSteward = (said: string): OutboxRecord[] => (steward ? toStaff(steward, { text: said }, null, now, this.deps.accountOf) : []);
+    const toSteward = (said: string, files: readonly Attachment[] = []): OutboxRecord[] => {
+      if (!steward) return [];
+      const rows = toStaff(steward, { text: said }, null, now, this.deps.accountOf);
+      // on the resident's own channel the files themselves go too (the same bot or account knows their ids)
+      const own = resident.key.split(":")[0];
+      return rows.map((r) => (files.length && r.channel === own && own === "telegram" ? { ...r, payload: { ...r.payload, attachments: [...files] } } : r));
+    };
     const lang = steward?.lang ?? "zh";
     if (w.end.includes(text.toLowerCase())) {
       return {
@@ -101,7 +107,7 @@ export class HandoffRelay {
       type: "human.file",
       data: { handoff: h.seq, handoffId: h.id, kind: a.kind, ref: a.ref },
     }));
-    return { replies: [], outbox: toSteward(said), events, handoffs: [], pointer: { id: h.id, acked: true }, botToo };
+    return { replies: [], outbox: toSteward(said, msg.attachments), events, handoffs: [], pointer: { id: h.id, acked: true }, botToo };
   }
 }
 
