@@ -104,6 +104,7 @@ export const consoleTexts = {
     all: t("全部", "All"),
     any: t("不限", "Any"),
     category: t("类别", "Category"),
+    noCategory: t("未分类", "No category"),
     nature: t("性质", "Nature"),
     urgency: t("紧急程度", "Urgency"),
     building: t("楼栋", "Building"),

@@ -7,6 +7,7 @@ import type { Policy } from "../core/policy/policy.js";
 import { formatWhen, fromWallTime, startOfDay } from "../core/policy/zoned.js";
 import { CATEGORIES, CHANNELS, NATURES, STATUSES, URGENCIES } from "../core/ticket/domain.js";
 import type { BoardFilter, BoardRow } from "../db/board-store.js";
+import { NO_BUILDING } from "../core/statistics/figures.js";
 import { html, type Html } from "./html.js";
 import { say, type Viewer } from "./layout.js";
 
@@ -24,7 +25,7 @@ const opt = (values: readonly string[]) =>
 /** The board's URL: every filter a link or a bookmark keeps. */
 export const boardQuery = z.object({
   status: opt(["open", "all", ...STATUSES]).transform((s) => s ?? "open"),
-  category: opt(CATEGORIES),
+  category: opt([...CATEGORIES, "none"]),
   nature: opt(NATURES),
   urgency: opt(URGENCIES),
   channel: opt(CHANNELS),
@@ -54,7 +55,7 @@ export function boardFilter(q: BoardQuery, p: Principal, tz: string): BoardFilte
   if (scope) f.properties = scope;
   if (ownOrdersOnly(p)) f.ownOf = p.staffId!;
   for (const k of ["category", "nature", "urgency", "channel", "due"] as const) if (q[k]) (f as unknown as Record<string, unknown>)[k] = q[k];
-  if (q.building) f.building = q.building.replace(/[栋幢号楼]+$/, "");
+  if (q.building) f.building = q.building === NO_BUILDING ? "none" : q.building.replace(/[栋幢号楼]+$/, "");
   if (q.assignee) f.assigneeId = q.assignee;
   if (q.from) f.from = dayStart(q.from, tz);
   if (q.to) f.to = new Date(dayStart(q.to, tz).getTime() + 86_400_000);
@@ -88,13 +89,10 @@ export function boardView(v: Viewer, d: BoardData): Html {
 <form class="filters card" method="get" action="/console" role="search" aria-label="${say(v, b.filters)}">
   <div class="wide"><label for="f-q">${say(v, b.search)}</label><input id="f-q" name="q" type="search" value="${q.q ?? ""}"></div>
   ${select(v, "status", say(v, b.status), q.status, [["open", say(v, b.open)], ["all", say(v, b.all)], ...STATUSES.map((s) => [s, say(v, V.statuses[s])] as [string, string])], "")}
-  ${select(
-    v,
-    "category",
-    say(v, b.category),
-    q.category,
-    CATEGORIES.map((c) => [c, `${c} ${say(v, V.categories[c])}`]),
-  )}
+  ${select(v, "category", say(v, b.category), q.category, [
+    ...CATEGORIES.map((c) => [c, `${c} ${say(v, V.categories[c])}`] as [string, string]),
+    ["none", say(v, b.noCategory)],
+  ])}
   ${select(
     v,
     "nature",

@@ -77,13 +77,13 @@ export function statsView(v: Viewer, d: StatsData): Html {
     kind: "bar",
     labels: cats.map(([c]) => (c === NONE ? c : `${c} ${say(v, V.categories[c as keyof typeof V.categories] ?? { zh: "", en: "" })}`)),
     values: cats.map(([, n]) => n),
-    links: cats.map(([c]) => (c === NONE ? null : boardLink(s, p, { category: c }))),
+    links: cats.map(([c]) => boardLink(s, p, { category: c === NONE ? "none" : c })),
   })}
   ${chart("building", say(v, k.byBuilding), {
     kind: "bar",
     labels: blds.map(([b]) => (b === NO_BUILDING ? b : `${b}栋`)),
     values: blds.map(([, n]) => n),
-    links: blds.map(([b]) => (b === NO_BUILDING ? null : boardLink(s, p, { building: b }))),
+    links: blds.map(([b]) => boardLink(s, p, { building: b })),
   })}
   ${chart("satisfaction", say(v, k.split), {
     kind: "pie",

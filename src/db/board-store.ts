@@ -80,7 +80,8 @@ export function boardWhere(eb: Eb, f: BoardFilter) {
       ]),
     );
   else if (f.status !== "all") and.push(eb("t.status", "=", param("status")));
-  for (const k of ["category", "nature", "urgency", "building", "assigneeId", "channel"] as const) if (f[k]) and.push(eb(`t.${k}`, "=", param(k)));
+  for (const k of ["category", "nature", "urgency", "building", "assigneeId", "channel"] as const)
+    if (f[k]) and.push(unset(k, f[k]) ? eb(`t.${k}`, "is", null) : eb(`t.${k}`, "=", param(k)));
   if (f.from) and.push(eb("t.receivedAt", ">=", param("from")));
   if (f.to) and.push(eb("t.receivedAt", "<", param("to")));
   if (f.due) {
@@ -111,12 +112,16 @@ export function boardWhere(eb: Eb, f: BoardFilter) {
   return eb.and(and);
 }
 
+/** "none" for a category or a building: the tickets without one (the statistics' — and 公共区域 bars) */
+export const UNSET = "none";
+const unset = (k: string, v: unknown) => v === UNSET && (k === "category" || k === "building");
+
 export const shapeOf = (f: BoardFilter) =>
   JSON.stringify([
     f.properties?.length ?? -1,
     !!f.ownOf,
     f.status === "open" || f.status === "all" ? f.status : "one",
-    ...(["category", "nature", "urgency", "building", "assigneeId", "channel", "from", "to"] as const).map((k) => !!f[k]),
+    ...(["category", "nature", "urgency", "building", "assigneeId", "channel", "from", "to"] as const).map((k) => (unset(k, f[k]) ? "none" : !!f[k])),
     f.due ?? "",
     f.q ? (/^\d{4}$/.test(f.q) ? "tail" : "q") : "",
     f.sort,
@@ -232,7 +237,7 @@ export function valuesOf(f: BoardFilter, now: Date, todayStart: Date): Record<st
   for (const s of STATUSES) v[`live${s}`] = s;
   if (f.ownOf) v.ownOf = f.ownOf;
   v.status = f.status;
-  for (const k of ["category", "nature", "urgency", "building", "assigneeId", "channel", "from", "to"] as const) if (f[k]) v[k] = f[k];
+  for (const k of ["category", "nature", "urgency", "building", "assigneeId", "channel", "from", "to"] as const) if (f[k] && !unset(k, f[k])) v[k] = f[k];
   if (f.q) {
     // LIKE's own wildcards in what was typed are taken literally
     const plain = f.q.replace(/[%_]/g, "");

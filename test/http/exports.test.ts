@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, type RunningApp } from "../helpers/app.js";
 import { TestClock } from "../helpers/clock.js";
-import { consoleStaff } from "../helpers/logins.js";
+import { consoleStaff, numbersOn } from "../helpers/logins.js";
 import { telegramPerTest, UNPACED } from "../helpers/telegram.js";
 import { bindTeam, fileAndComplete } from "../helpers/team.js";
 import { Visitor } from "../helpers/visitor.js";
@@ -141,6 +141,18 @@ describe("the seeds' registers as spreadsheets", () => {
     expect(text).toContain("\r\n\r\n维修人员 · ");
     expect(text).toContain("\r\n李,1,1,0,0,0,1,1,");
     expect((await download(svc, "/api/exports/statistics.xlsx?period=month&date=2026-13")).status).toBe(400);
+
+    // every bar opens the board, 公共区域 too: a report with no building is counted there and listed there
+    const gate = new Visitor(svc.url, "visitor-3");
+    await gate.say("小区南门的路灯坏了 13812345670 尽快");
+    expect(await gate.press("确认提交")).toMatch(/BS\d{8}-\d{4}/);
+    const pm = await consoleStaff(svc, { id: "m-pm", name: "项目经理", roles: ["project_manager"] });
+    const page = await (await fetch(`${svc.url}/console/stats?period=day&date=2026-12-01`, { headers: { cookie: pm.cookie } })).text();
+    const spec = JSON.parse(/<script type="application\/json" data-for="building">([\s\S]*?)<\/script>/.exec(page)![1]!.replace(/\\u003c/g, "<"));
+    const i = spec.labels.indexOf("公共区域");
+    expect(spec.values[i]).toBe(1);
+    const board = await (await fetch(svc.url + spec.links[i], { headers: { cookie: pm.cookie } })).text();
+    expect(numbersOn(board)).toHaveLength(1);
     expect((await download(svc, "/api/exports/statistics.pdf")).status).toBe(404);
   });
 });
