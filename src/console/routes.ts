@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { consoleTexts as T } from "../../conversations/console-texts.js";
-import { can, inScope, ownOrdersOnly, seesFullPhones, type Action } from "../core/access/access.js";
+import { can, inScope, ownOrdersOnly, type Action } from "../core/access/access.js";
 import type { ChannelName } from "../core/ticket/domain.js";
 
 import { BaoshiError } from "../core/errors.js";
@@ -22,7 +22,7 @@ import { callbackPages } from "./callback-routes.js";
 import { statsPages } from "./stats-routes.js";
 import { reportPages } from "./reports-routes.js";
 import { conversationPages } from "./conversation-routes.js";
-import { orderSheet } from "./order-sheet.js";
+import { orderSheetPages } from "./order-sheet-routes.js";
 
 import { staffPages } from "./staff-routes.js";
 import { propertyPages } from "./property-pages.js";
@@ -227,29 +227,7 @@ export function consoleRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     return sendPage(reply, page(v, { title: t.number, current: "board", body, flash }));
   });
 
-  // the printed 派工单 of one of the ticket's orders (a technician prints only their own)
-  app.get<{ Params: { number: string; order: string }; Querystring: { size?: string } }>("/console/tickets/:number/orders/:order/print", async (req, reply) => {
-    const v = viewer(req, reply, "tickets.read");
-    if (!v) return reply;
-    const t = await readable(v, req.params.number);
-    const a = t?.assignments.find((x) => x.id === req.params.order);
-    if (!t || !a || (ownOrdersOnly(v.principal) && a.staffId !== v.principal.staffId)) return notFound(reply, v);
-    const row = await deps.registers.order(a.id);
-    if (!row) return notFound(reply, v);
-    const property = deps.properties.get(t.propertyId);
-    // the office calls residents; a worker sees the number once the order is theirs and taken, as chat tells them
-    const fullPhone = seesFullPhones(v.principal) || (a.staffId === v.principal.staffId && a.status === "accepted");
-    const size = req.query.size === "a4" ? "a4" : "a5";
-    const body = orderSheet(v, {
-      row,
-      ctx: { zone: property.policy.timezone, fullPhone },
-      property: property.name,
-      size,
-      now: deps.clock.now(),
-      back: `/console/tickets/${encodeURIComponent(t.number)}`,
-    });
-    return sendPage(reply, body);
-  });
+  orderSheetPages(app, deps, viewer, sendPage, { readable, notFound });
 
   /** A ticket action from its page: done by the same core operation as the API and chat, then back to the page. */
   const act = (path: string, action: Action, run: (v: Viewer, number: string, body: Record<string, string>, now: Date) => Promise<string>) =>

@@ -4,7 +4,7 @@ import { placeLabel } from "../ticket/domain.js";
 import type { BoundStaff, StaffTurn, Translate } from "../staff/staff-turn.js";
 import { turnRows } from "../staff/staff-turn.js";
 import type { Lang } from "../ticket/domain.js";
-import { isOpen, type HandoffReads, type HandoffTexts } from "./handoff.js";
+import { isOpen, rating as rated, type HandoffReads, type HandoffTexts } from "./handoff.js";
 import type { HandoffOffice, HandoffStep } from "./handoff-office.js";
 
 export interface HandoffDeskDeps {
@@ -95,10 +95,6 @@ export class HandoffDesk implements Desk {
     const rating = w.ratings[Number(i)];
     // a second press, or someone else's button, changes nothing
     if (!h || h.residentKey !== residentKey || isOpen(h) || h.rating || !rating) return { replies: [{ text: t(w.rated) }] };
-    return {
-      replies: [{ text: t(w.rated) }],
-      handoffs: [{ kind: "rate", id: h.id, rating }],
-      events: [{ type: "human.rated", ticketId: null, propertyId: h.propertyId, data: { handoff: h.seq, rating, stewardId: h.stewardId } }],
-    };
+    return { replies: [{ text: t(w.rated) }], ...rated(h, rating) };
   }
 }

@@ -25,6 +25,12 @@ export interface Handoff {
   rating: string | null;
 }
 
+/** the resident's rating of the help: the change and its event (from a button in chat, or typed) */
+export const rating = (h: Handoff, answer: string) => ({
+  handoffs: [{ kind: "rate" as const, id: h.id, rating: answer }],
+  events: [{ type: "human.rated", ticketId: null, propertyId: h.propertyId, data: { handoff: h.seq, rating: answer, stewardId: h.stewardId } }],
+});
+
 export const isOpen = (h: Handoff | undefined): boolean => !!h && (h.status === "waiting" || h.status === "talking");
 
 /** One change, written in the message's transaction; a change the row no longer allows rolls everything back. */

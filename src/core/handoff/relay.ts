@@ -4,7 +4,7 @@ import type { Workforce } from "../dispatch/records.js";
 import type { EventRecord, OutboxRecord, StoredResident } from "../ports.js";
 import type { Translate } from "../staff/staff-turn.js";
 import type { Attachment } from "../ticket/domain.js";
-import { isOpen, type HandoffChange, type HandoffReads, type HandoffTexts } from "./handoff.js";
+import { isOpen, rating, type HandoffChange, type HandoffReads, type HandoffTexts } from "./handoff.js";
 import { residentLine } from "./who.js";
 
 /** What the resident's message does while a handoff is open (undefined: the bot answers as usual). */
@@ -52,15 +52,8 @@ export class HandoffRelay {
     const h = await this.deps.reads.byId(pointer.id);
     const text = msg.text.trim();
     // ended by the steward, not yet rated: a typed rating (WeChat has no buttons) rates it
-    const rating = h?.status === "ended" && !h.rating && h.endedBy?.startsWith("staff:") ? ratingOf(w.ratings, text) : undefined;
-    if (h && rating)
-      return {
-        replies: [{ text: t(w.rated) }],
-        outbox: [],
-        events: [{ propertyId: h.propertyId, ticketId: null, type: "human.rated", data: { handoff: h.seq, rating, stewardId: h.stewardId } }],
-        handoffs: [{ kind: "rate", id: h.id, rating }],
-        pointer: undefined,
-      };
+    const answer = h?.status === "ended" && !h.rating && h.endedBy?.startsWith("staff:") ? ratingOf(w.ratings, text) : undefined;
+    if (h && answer) return { replies: [{ text: t(w.rated) }], outbox: [], ...rating(h, answer), pointer: undefined };
     // ended meanwhile (the steward said 结束): the bot has it again, and this message is the bot's
     if (!h || !isOpen(h)) return { replies: [], outbox: [], events: [], handoffs: [], pointer: undefined, botToo: true };
     if (this.deps.passes(text)) return undefined;
